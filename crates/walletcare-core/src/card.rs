@@ -1,0 +1,1 @@
+//! The card module (being written).

@@ -1,0 +1,352 @@
+//! Stable error codes shared by every module and every binding.
+//!
+//! Each module has its own error type (for example [`crate::money::MoneyError`]);
+//! every variant of every such type maps to exactly one [`ErrorCode`]. The code
+//! is the contract: its number is the C library's `wc_status` value and its
+//! string is the `code` property of the errors the npm package throws. Codes
+//! are never renumbered or reused; new ones are only ever added.
+//!
+//! Numbers are grouped by module: 100-199 general, 200-299 money, 300-399
+//! account, 400-499 card, 500-599 transaction, 600-699 calendar, 700-799
+//! refund, 800-899 ticket, 900-999 triage.
+//!
+//! # Examples
+//!
+//! ```
+//! use walletcare_core::error::{ErrorCode, HasErrorCode};
+//! use walletcare_core::money::{Currency, Money};
+//!
+//! let err = Money::new(1, Currency::Idr)
+//!     .checked_add(Money::new(1, Currency::Usd))
+//!     .unwrap_err();
+//! assert_eq!(err.code(), ErrorCode::CurrencyMismatch);
+//! assert_eq!(err.code().as_str(), "money.currency_mismatch");
+//! assert_eq!(ErrorCode::from_u32(err.code().as_u32()), Some(ErrorCode::CurrencyMismatch));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An error type whose variants each carry a stable [`ErrorCode`].
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{ErrorCode, HasErrorCode};
+/// use walletcare_core::money::MoneyError;
+///
+/// let err = MoneyError::Overflow;
+/// assert_eq!(err.code(), ErrorCode::MoneyOverflow);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait HasErrorCode: std::error::Error {
+    /// The stable machine code of this error.
+    fn code(&self) -> ErrorCode;
+}
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $name:ident = $value:literal => $text:literal, )*) => {
+        /// The stable machine code of an error.
+        ///
+        /// The numeric value ([`ErrorCode::as_u32`]) is the C status code; the
+        /// string ([`ErrorCode::as_str`]) is the JS `code` property and the JSON
+        /// form.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use walletcare_core::error::ErrorCode;
+        ///
+        /// let code: ErrorCode = "money.overflow".parse()?;
+        /// assert_eq!(code, ErrorCode::MoneyOverflow);
+        /// assert_eq!(serde_json::to_string(&code)?, "\"money.overflow\"");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $name = $value, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in numeric order.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use walletcare_core::error::ErrorCode;
+            /// assert!(ErrorCode::ALL.windows(2).all(|w| w[0].as_u32() < w[1].as_u32()));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name,)*];
+
+            /// The stable string form, `module.snake_case_name`.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use walletcare_core::error::ErrorCode;
+            /// assert_eq!(ErrorCode::InvalidJson.as_str(), "general.invalid_json");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$name => $text,)* }
+            }
+
+            /// The code for a number, if it is one.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use walletcare_core::error::ErrorCode;
+            /// assert_eq!(ErrorCode::from_u32(100), Some(ErrorCode::InvalidJson));
+            /// assert_eq!(ErrorCode::from_u32(7), None);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub const fn from_u32(value: u32) -> Option<Self> {
+                match value { $($value => Some(ErrorCode::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // ---- general: 100-199 ----
+    /// Input that should be JSON is not, or does not match the expected schema.
+    InvalidJson = 100 => "general.invalid_json",
+    /// Input is larger than the documented limit.
+    InputTooLarge = 101 => "general.input_too_large",
+    /// An argument is out of its documented range or otherwise invalid.
+    InvalidArgument = 102 => "general.invalid_argument",
+    /// An enum value (currency, locale, category...) is not known.
+    UnknownValue = 103 => "general.unknown_value",
+    /// A date or time is outside the supported range.
+    DateOutOfRange = 104 => "general.date_out_of_range",
+
+    // ---- money: 200-299 ----
+    /// Two amounts of different currencies were combined.
+    CurrencyMismatch = 200 => "money.currency_mismatch",
+    /// An arithmetic result does not fit.
+    MoneyOverflow = 201 => "money.overflow",
+    /// A currency code is not supported.
+    UnknownCurrency = 202 => "money.unknown_currency",
+    /// Money text could not be parsed.
+    MoneyParse = 203 => "money.parse",
+    /// Money text is ambiguous (for example "1.500" with no locale hint).
+    MoneyAmbiguous = 204 => "money.ambiguous",
+    /// Money text has more fractional digits than the currency allows.
+    MoneyTooPrecise = 205 => "money.too_precise",
+    /// A split was asked for zero parts or with invalid ratios.
+    InvalidSplit = 206 => "money.invalid_split",
+    /// An amount that must be positive is zero or negative.
+    NonPositiveAmount = 207 => "money.non_positive_amount",
+
+    // ---- account: 300-399 ----
+    /// The requested account state change is not allowed from the current state.
+    InvalidAccountTransition = 300 => "account.invalid_transition",
+    /// The account is locked after too many failed attempts.
+    AccountLocked = 301 => "account.locked",
+    /// The account is frozen.
+    AccountFrozen = 302 => "account.frozen",
+    /// The account is closed.
+    AccountClosed = 303 => "account.closed",
+    /// A PIN does not meet the policy.
+    WeakPin = 304 => "account.weak_pin",
+    /// A password does not meet the policy.
+    WeakPassword = 305 => "account.weak_password",
+    /// A credential did not match.
+    WrongCredential = 306 => "account.wrong_credential",
+    /// A one-time code has expired.
+    CodeExpired = 307 => "account.code_expired",
+    /// A one-time code did not match.
+    WrongCode = 308 => "account.wrong_code",
+    /// A one-time code has been used or has no tries left.
+    CodeExhausted = 309 => "account.code_exhausted",
+    /// Identity checks required to unfreeze have not all passed.
+    IdentityNotVerified = 310 => "account.identity_not_verified",
+    /// A credential reset is required before this action.
+    CredentialResetRequired = 311 => "account.credential_reset_required",
+    /// A phone number or email address is malformed.
+    InvalidContact = 312 => "account.invalid_contact",
+    /// A policy configuration is inconsistent.
+    InvalidPolicy = 313 => "account.invalid_policy",
+
+    // ---- card: 400-499 ----
+    /// A card number has the wrong length or characters.
+    InvalidCardNumber = 400 => "card.invalid_number",
+    /// A card number fails the Luhn check.
+    CardLuhnFailed = 401 => "card.luhn_failed",
+    /// The card brand is not recognised or not accepted.
+    UnsupportedCardBrand = 402 => "card.unsupported_brand",
+    /// The card has expired.
+    CardExpired = 403 => "card.expired",
+    /// An expiry date is malformed.
+    InvalidExpiry = 404 => "card.invalid_expiry",
+    /// A CVV is malformed for the card brand.
+    InvalidCvv = 405 => "card.invalid_cvv",
+    /// A holder name is empty or malformed.
+    InvalidHolderName = 406 => "card.invalid_holder_name",
+    /// The same card is already bound to the account.
+    CardAlreadyBound = 407 => "card.already_bound",
+    /// The account already has the maximum number of cards.
+    CardLimitReached = 408 => "card.limit_reached",
+    /// No bound card has the given id.
+    CardNotFound = 409 => "card.not_found",
+
+    // ---- transaction: 500-599 ----
+    /// The wallet balance does not cover the amount.
+    InsufficientBalance = 500 => "transaction.insufficient_balance",
+    /// A daily or per-transaction limit would be exceeded.
+    LimitExceeded = 501 => "transaction.limit_exceeded",
+    /// An idempotency key was reused with a different request.
+    IdempotencyConflict = 502 => "transaction.idempotency_conflict",
+    /// The transaction state change is not allowed.
+    InvalidTransactionTransition = 503 => "transaction.invalid_transition",
+    /// No transaction has the given id.
+    TransactionNotFound = 504 => "transaction.not_found",
+    /// Outgoing money movement is blocked by the account state.
+    OutgoingBlocked = 505 => "transaction.outgoing_blocked",
+
+    // ---- calendar: 600-699 ----
+    /// The answer depends on a year whose calendar is estimated or not covered.
+    CalendarNotCovered = 600 => "calendar.not_covered",
+    /// The calendar has no business days at all (empty weekmask).
+    NoBusinessDays = 601 => "calendar.no_business_days",
+    /// Business hours are malformed (overlapping or reversed periods).
+    InvalidBusinessHours = 602 => "calendar.invalid_business_hours",
+    /// A time zone name is not a known IANA zone.
+    UnknownTimeZone = 603 => "calendar.unknown_time_zone",
+    /// No built-in calendar has the given code.
+    UnknownCalendar = 604 => "calendar.unknown_calendar",
+
+    // ---- refund: 700-799 ----
+    /// The refund request is not eligible under the merchant policy.
+    RefundNotEligible = 700 => "refund.not_eligible",
+    /// The requested refund state change is not allowed.
+    InvalidRefundTransition = 701 => "refund.invalid_transition",
+    /// Refunds would exceed the captured amount.
+    RefundExceedsCaptured = 702 => "refund.exceeds_captured",
+    /// The appeal window has closed.
+    AppealWindowClosed = 703 => "refund.appeal_window_closed",
+    /// No refund has the given id.
+    RefundNotFound = 704 => "refund.not_found",
+
+    // ---- ticket: 800-899 ----
+    /// A ticket number is malformed or its check digit is wrong.
+    InvalidTicketNumber = 800 => "ticket.invalid_number",
+    /// The requested ticket state change is not allowed.
+    InvalidTicketTransition = 801 => "ticket.invalid_transition",
+    /// A satisfaction score is out of range.
+    InvalidSatisfactionScore = 802 => "ticket.invalid_satisfaction_score",
+
+    // ---- triage: 900-999 ----
+    /// Model bytes are malformed, truncated or of an unsupported version.
+    InvalidModel = 900 => "triage.invalid_model",
+    /// Training data is empty, malformed or has too few labels.
+    InvalidTrainingData = 901 => "triage.invalid_training_data",
+}
+
+impl ErrorCode {
+    /// The numeric form: the C `wc_status` value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::ErrorCode;
+    /// assert_eq!(ErrorCode::CurrencyMismatch.as_u32(), 200);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn as_u32(self) -> u32 {
+        self as u32
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error returned when a string is not an [`ErrorCode`].
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::ErrorCode;
+/// assert!("nope".parse::<ErrorCode>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown error code {0:?}")]
+pub struct UnknownErrorCode(pub String);
+
+impl std::str::FromStr for ErrorCode {
+    type Err = UnknownErrorCode;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ErrorCode::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownErrorCode(s.chars().take(64).collect()))
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_strings_are_unique_and_round_trip() {
+        let mut numbers = HashSet::new();
+        let mut strings = HashSet::new();
+        for &code in ErrorCode::ALL {
+            assert!(numbers.insert(code.as_u32()), "duplicate number {code}");
+            assert!(strings.insert(code.as_str()), "duplicate string {code}");
+            assert_eq!(ErrorCode::from_u32(code.as_u32()), Some(code));
+            assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+            assert!(
+                code.as_u32() >= 100,
+                "codes below 100 belong to the bindings"
+            );
+        }
+    }
+
+    #[test]
+    fn string_prefix_matches_numeric_range() {
+        for &code in ErrorCode::ALL {
+            let module = code.as_str().split('.').next().unwrap();
+            let expected = match code.as_u32() / 100 {
+                1 => "general",
+                2 => "money",
+                3 => "account",
+                4 => "card",
+                5 => "transaction",
+                6 => "calendar",
+                7 => "refund",
+                8 => "ticket",
+                9 => "triage",
+                _ => "?",
+            };
+            assert_eq!(module, expected, "{code} is in the wrong range");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The refund module (being written).

@@ -1,0 +1,1 @@
+//! The ticket module (being written).

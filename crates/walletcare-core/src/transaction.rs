@@ -1,0 +1,1 @@
+//! The transaction module (being written).

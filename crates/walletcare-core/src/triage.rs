@@ -1,0 +1,1 @@
+//! The triage module (being written).

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check walletcare has. `.ci/run` calls exactly this script.
+# It installs what it needs when missing, so it works on a bare machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export RUST_BACKTRACE=0
+
+step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (-D warnings)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "tests and doctests"
+cargo test --workspace --locked
+
+step "docs (-D warnings)"
+RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked
+
+step "benches compile"
+cargo bench --workspace --no-run --locked
+
+step "done in $((SECONDS - started)) s"

@@ -1,0 +1,11 @@
+//! Integration tests of the `walletcare` facade, one module per subsystem, in
+//! one test binary so the build stays fast.
+
+mod account;
+mod calendar;
+mod card;
+mod money;
+mod refund;
+mod ticket;
+mod transaction;
+mod triage;
