@@ -64,3 +64,23 @@ pub enum AccountState {
     /// Closed for good.
     Closed,
 }
+
+/// How far the user's identity has been verified (KYC level). Limits on
+/// balance and daily outgoing amounts depend on it.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::account::VerificationLevel;
+/// assert!(VerificationLevel::Verified > VerificationLevel::Unverified);
+/// assert_eq!(serde_json::to_string(&VerificationLevel::Verified)?, "\"verified\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationLevel {
+    /// Phone number only.
+    Unverified,
+    /// Identity document (KTP/passport) and selfie verified.
+    Verified,
+}
