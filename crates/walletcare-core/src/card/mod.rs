@@ -26,7 +26,7 @@
 //! and a home-made construction would be a liability. So the identity is the
 //! [`CardFingerprint`] the host's PCI vault (or payment gateway) returns when
 //! it tokenises the number: deterministic per card number and useless for
-//! charging (Stripe's `card.fingerprint`, Adyen's and Midtrans' equivalents).
+//! charging (Stripe's `card.fingerprint`, Adyen's card `alias`).
 //! The full number goes from the user's device to the vault; the core only
 //! validates it on the way and never stores it.
 //!
