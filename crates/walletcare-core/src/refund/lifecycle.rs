@@ -417,10 +417,11 @@ impl Render for FailureReason {
 /// assert_eq!(action.name(), "reject");
 /// assert_eq!(serde_json::to_string(&RefundAction::Appeal { statement: None })?, r#"{"action":"appeal"}"#);
 /// assert!(serde_json::from_str::<RefundAction>(r#"{"action":"refund_twice"}"#).is_err());
+/// assert!(serde_json::from_str::<RefundAction>(r#"{"action":"approve","amount":5}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "action", rename_all = "snake_case", from = "RefundActionWire")]
 pub enum RefundAction {
     /// A reviewer picks up a submitted refund.
     StartReview,
@@ -453,6 +454,47 @@ pub enum RefundAction {
     },
     /// A second reviewer picks up the appeal.
     StartSecondReview,
+}
+
+// Empty struct variants, so that unknown fields are rejected for every action
+// (serde ignores them next to the tag of a unit variant).
+#[derive(Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+enum RefundActionWire {
+    StartReview {},
+    Approve {},
+    Reject {
+        reason: RejectionReason,
+    },
+    Cancel {},
+    StartProcessing {},
+    Complete {},
+    Fail {
+        reason: FailureReason,
+    },
+    Retry {},
+    Appeal {
+        #[serde(default)]
+        statement: Option<FreeText>,
+    },
+    StartSecondReview {},
+}
+
+impl From<RefundActionWire> for RefundAction {
+    fn from(wire: RefundActionWire) -> Self {
+        match wire {
+            RefundActionWire::StartReview {} => RefundAction::StartReview,
+            RefundActionWire::Approve {} => RefundAction::Approve,
+            RefundActionWire::Reject { reason } => RefundAction::Reject { reason },
+            RefundActionWire::Cancel {} => RefundAction::Cancel,
+            RefundActionWire::StartProcessing {} => RefundAction::StartProcessing,
+            RefundActionWire::Complete {} => RefundAction::Complete,
+            RefundActionWire::Fail { reason } => RefundAction::Fail { reason },
+            RefundActionWire::Retry {} => RefundAction::Retry,
+            RefundActionWire::Appeal { statement } => RefundAction::Appeal { statement },
+            RefundActionWire::StartSecondReview {} => RefundAction::StartSecondReview,
+        }
+    }
 }
 
 impl RefundAction {

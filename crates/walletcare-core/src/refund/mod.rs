@@ -69,13 +69,14 @@ use crate::money::{Currency, Money, MoneyError};
 
 mod lifecycle;
 mod policy;
-// mod sla; (after the calendar merge)
+mod sla;
 
 pub use lifecycle::{
     FailureReason, MAX_REFUNDS_PER_BOOK, Refund, RefundAction, RefundBook, RefundEvent, RefundId,
     RefundStatus, RejectionReason, Submission,
 };
 pub use policy::{Eligibility, IneligibilityReason, RefundPolicy, WindowAnchor};
+pub use sla::{CountStart, RefundDue, RefundSlaPolicy, SlaStatus, format_date};
 
 /// The longest free-text detail, appeal statement or note, in characters.
 ///
@@ -283,6 +284,10 @@ pub enum RefundError {
         /// The limit.
         max: usize,
     },
+    /// The business calendar could not answer (a year it does not cover, a
+    /// date out of range...).
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
     /// A stored refund book breaks the book's rules (JSON edited by hand or
     /// corrupted).
     #[error("invalid refund book: {message}")]
@@ -319,6 +324,7 @@ impl HasErrorCode for RefundError {
             RefundError::CurrencyMismatch { .. } => ErrorCode::CurrencyMismatch,
             RefundError::AmountOverflow => ErrorCode::MoneyOverflow,
             RefundError::InvalidBook { .. } => ErrorCode::InvalidJson,
+            RefundError::Calendar(inner) => inner.code(),
         }
     }
 }
@@ -1031,10 +1037,11 @@ impl From<Last4> for String {
 /// assert_eq!(card.render(Locale::ZhCn), "尾号1234的BCA银行卡");
 /// let wallet: RefundDestination = serde_json::from_str(r#"{"type":"wallet_balance"}"#)?;
 /// assert_eq!(wallet, RefundDestination::WalletBalance);
+/// assert!(serde_json::from_str::<RefundDestination>(r#"{"type":"wallet_balance","bank":"BCA"}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", from = "DestinationWire")]
 pub enum RefundDestination {
     /// The user's wallet balance.
     WalletBalance,
@@ -1052,6 +1059,39 @@ pub enum RefundDestination {
         /// The account number's last four digits.
         account_last4: Last4,
     },
+}
+
+// Serde ignores unknown fields next to the tag of a unit variant in an
+// internally tagged enum; the wire forms below use empty struct variants so
+// that `deny_unknown_fields` applies to every variant.
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+enum DestinationWire {
+    WalletBalance {},
+    Card {
+        bank: BankCode,
+        last4: Last4,
+    },
+    BankTransfer {
+        bank: BankCode,
+        account_last4: Last4,
+    },
+}
+
+impl From<DestinationWire> for RefundDestination {
+    fn from(wire: DestinationWire) -> Self {
+        match wire {
+            DestinationWire::WalletBalance {} => RefundDestination::WalletBalance,
+            DestinationWire::Card { bank, last4 } => RefundDestination::Card { bank, last4 },
+            DestinationWire::BankTransfer {
+                bank,
+                account_last4,
+            } => RefundDestination::BankTransfer {
+                bank,
+                account_last4,
+            },
+        }
+    }
 }
 
 impl Render for RefundDestination {
@@ -1098,10 +1138,12 @@ impl Render for RefundDestination {
 ///     r#"{"type":"partial","amount":{"minor":500000,"currency":"IDR"}}"#
 /// );
 /// assert_eq!(serde_json::from_str::<RefundAmount>(r#"{"type":"full"}"#)?, RefundAmount::Full);
+/// let full_with_amount = r#"{"type":"full","amount":{"minor":1,"currency":"IDR"}}"#;
+/// assert!(serde_json::from_str::<RefundAmount>(full_with_amount).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", from = "RefundAmountWire")]
 pub enum RefundAmount {
     /// The whole captured amount.
     Full,
@@ -1111,6 +1153,22 @@ pub enum RefundAmount {
         /// The amount to refund; must be positive.
         amount: Money,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+enum RefundAmountWire {
+    Full {},
+    Partial { amount: Money },
+}
+
+impl From<RefundAmountWire> for RefundAmount {
+    fn from(wire: RefundAmountWire) -> Self {
+        match wire {
+            RefundAmountWire::Full {} => RefundAmount::Full,
+            RefundAmountWire::Partial { amount } => RefundAmount::Partial { amount },
+        }
+    }
 }
 
 impl RefundAmount {
@@ -1171,7 +1229,7 @@ impl RefundAmount {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RefundRequestWire")]
+#[serde(deny_unknown_fields, try_from = "RefundRequestWire")]
 pub struct RefundRequest {
     order_number: OrderNumber,
     transaction_id: TransactionRef,
