@@ -1072,6 +1072,10 @@ fn sla_to_a_bca_card_across_christmas_and_new_year_2026() {
     }
     let en = due.render(Locale::En);
     assert!(en.contains("Christmas Day"), "{en}");
+    // Whether the answer rests on an estimated year is the calendar's call;
+    // the explanation says so exactly when it does.
+    assert_eq!(en.contains("estimates"), due.estimated);
+    assert_eq!(due.render(Locale::Id).contains("perkiraan"), due.estimated);
     assert!(
         en.contains("Wednesday, 23 December 2026 at 15:00 WIB"),
         "{en}"
