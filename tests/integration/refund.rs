@@ -1,6 +1,13 @@
 //! Integration tests: refund (request, eligibility, lifecycle, money safety,
 //! idempotency, SLA on the business calendar).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use walletcare::calendar::{BusinessCalendar, CalendarId, NonBusinessReason};

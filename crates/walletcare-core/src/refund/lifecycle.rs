@@ -630,11 +630,25 @@ impl Refund {
     ///
     /// # Examples
     ///
-    /// See [`Refund`].
-    ///
     /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
     /// # use walletcare_core::refund::*;
-    /// # fn check(refund: &Refund) { let _ = refund.submitted_at(); }
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.get(id).and_then(|r| r.submitted_at()), Some(t0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -647,8 +661,26 @@ impl Refund {
     /// # Examples
     ///
     /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
     /// # use walletcare_core::refund::*;
-    /// # fn check(refund: &Refund) { let _ = refund.last_moved_at(); }
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// let t1 = t0 + Duration::hours(2);
+    /// book.apply(id, RefundAction::StartReview, t1)?;
+    /// assert_eq!(book.get(id).and_then(|r| r.last_moved_at()), Some(t1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -661,8 +693,28 @@ impl Refund {
     /// # Examples
     ///
     /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
     /// # use walletcare_core::refund::*;
-    /// # fn check(refund: &Refund) { let _ = refund.approved_at(); }
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// book.apply(id, RefundAction::StartReview, t0)?;
+    /// assert_eq!(book.get(id).and_then(|r| r.approved_at()), None);
+    /// let t1 = t0 + Duration::hours(3);
+    /// book.apply(id, RefundAction::Approve, t1)?;
+    /// assert_eq!(book.get(id).and_then(|r| r.approved_at()), Some(t1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -675,8 +727,27 @@ impl Refund {
     /// # Examples
     ///
     /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
     /// # use walletcare_core::refund::*;
-    /// # fn check(refund: &Refund) { let _ = refund.rejected_at(); }
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// book.apply(id, RefundAction::StartReview, t0)?;
+    /// let t1 = t0 + Duration::hours(3);
+    /// book.apply(id, RefundAction::Reject { reason: RejectionReason::DuplicateRequest }, t1)?;
+    /// assert_eq!(book.get(id).and_then(|r| r.rejected_at()), Some(t1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -689,8 +760,30 @@ impl Refund {
     /// # Examples
     ///
     /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
     /// # use walletcare_core::refund::*;
-    /// # fn check(refund: &Refund) { let _ = refund.completed_at(); }
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// for action in [RefundAction::StartReview, RefundAction::Approve, RefundAction::StartProcessing] {
+    ///     book.apply(id, action, t0)?;
+    /// }
+    /// assert_eq!(book.get(id).and_then(|r| r.completed_at()), None);
+    /// let t1 = t0 + Duration::days(2);
+    /// book.apply(id, RefundAction::Complete, t1)?;
+    /// assert_eq!(book.get(id).and_then(|r| r.completed_at()), Some(t1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -902,11 +995,26 @@ impl RefundBook {
     ///
     /// # Examples
     ///
-    /// See [`RefundBook`]; `book.payment().amount` is the captured amount.
-    ///
     /// ```
-    /// # use walletcare_core::refund::RefundBook;
-    /// # fn f(book: &RefundBook) { let _ = book.payment().amount; }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.payment().amount, Money::new(10_000, Currency::Idr));
+    /// assert_eq!(book.payment().transaction_id.as_str(), "TX-1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -919,8 +1027,24 @@ impl RefundBook {
     /// # Examples
     ///
     /// ```
-    /// # use walletcare_core::refund::RefundBook;
-    /// # fn f(book: &RefundBook) { let _ = book.policy().window_days; }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.policy(), &RefundPolicy::default());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -933,8 +1057,26 @@ impl RefundBook {
     /// # Examples
     ///
     /// ```
-    /// # use walletcare_core::refund::RefundBook;
-    /// # fn f(book: &RefundBook) { let _ = book.refunds().len(); }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// book.submit("k2".parse()?, part(1_000)?, t0)?;
+    /// let ids: Vec<u32> = book.refunds().iter().map(|r| r.id.get()).collect();
+    /// assert_eq!(ids, [1, 2]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -947,8 +1089,25 @@ impl RefundBook {
     /// # Examples
     ///
     /// ```
-    /// # use walletcare_core::refund::{RefundBook, RefundId};
-    /// # fn f(book: &RefundBook) { assert!(book.get(RefundId::new(0)).is_none()); }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.get(id).map(|r| r.amount.minor()), Some(4_000));
+    /// assert!(book.get(RefundId::new(99)).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -961,8 +1120,25 @@ impl RefundBook {
     /// # Examples
     ///
     /// ```
-    /// # use walletcare_core::refund::{IdempotencyKey, RefundBook};
-    /// # fn f(book: &RefundBook, key: &IdempotencyKey) { let _ = book.find_by_key(key); }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.find_by_key(&"k".parse()?).map(|r| r.id), Some(id));
+    /// assert!(book.find_by_key(&"other".parse()?).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -993,9 +1169,27 @@ impl RefundBook {
     ///
     /// ```
     /// # use walletcare_core::refund::RefundBook;
-    /// # fn f(book: &RefundBook) -> Result<(), Box<dyn std::error::Error>> {
-    /// assert!(book.committed_total()?.minor() <= book.payment().amount.minor());
-    /// # Ok(()) }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// book.submit("k2".parse()?, part(1_000)?, t0)?;
+    /// assert_eq!(book.committed_total()?, Money::new(5_000, Currency::Idr));
+    /// book.apply(id, RefundAction::Cancel, t0)?; // a cancelled refund holds nothing
+    /// assert_eq!(book.committed_total()?, Money::new(1_000, Currency::Idr));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn committed_total(&self) -> Result<Money, RefundError> {
@@ -1014,9 +1208,24 @@ impl RefundBook {
     ///
     /// ```
     /// # use walletcare_core::refund::RefundBook;
-    /// # fn f(book: &RefundBook) -> Result<(), Box<dyn std::error::Error>> {
-    /// assert!(!book.refundable()?.is_negative());
-    /// # Ok(()) }
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use walletcare_core::money::{Currency, Money};
+    /// # use walletcare_core::refund::*;
+    /// # let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// # let payment = CapturedPayment {
+    /// #     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    /// #     amount: Money::new(10_000, Currency::Idr), paid_at,
+    /// #     method: RefundDestination::WalletBalance,
+    /// # };
+    /// # let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// # let part = |minor| RefundRequest::new(
+    /// #     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+    /// #     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+    /// #     RefundReason::Duplicate, None,
+    /// # );
+    /// # let t0 = paid_at + Duration::days(1);
+    /// # let id = book.submit("k".parse()?, part(4_000)?, t0)?.id;
+    /// assert_eq!(book.refundable()?, Money::new(6_000, Currency::Idr));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn refundable(&self) -> Result<Money, RefundError> {
