@@ -237,6 +237,12 @@ error_codes! {
     AppealWindowClosed = 703 => "refund.appeal_window_closed",
     /// No refund has the given id.
     RefundNotFound = 704 => "refund.not_found",
+    /// An idempotency key was reused with a different refund request.
+    RefundIdempotencyConflict = 705 => "refund.idempotency_conflict",
+    /// A refund move is timestamped before the refund's previous move.
+    RefundClockWentBackwards = 706 => "refund.clock_went_backwards",
+    /// A failed refund has used all its processing attempts.
+    RefundRetryLimitReached = 707 => "refund.retry_limit_reached",
 
     // ---- ticket: 800-899 ----
     /// A ticket number is malformed or its check digit is wrong.
