@@ -1,0 +1,453 @@
+//! Support tickets: numbers, channels, categories, lifecycle and SLA clocks.
+//!
+//! MODULE_DOCS
+
+use serde::{Deserialize, Serialize};
+
+mod channel;
+mod lifecycle;
+mod number;
+mod policy;
+
+pub use channel::Channel;
+pub use lifecycle::{
+    Action, ComplaintKind, ComplaintMedium, EscalationCause, EscalationLevel, Event, Extension,
+    ExtensionGround, FormalComplaint, MAX_EVENTS, MAX_TEXT_LEN, SatisfactionRating, Status, Ticket,
+    TicketRules, TicketState,
+};
+pub use number::{MAX_INPUT_LEN, MAX_SEQUENCE, NumberPart, TicketNumber, damm_check_digit};
+pub use policy::{
+    AutoEscalation, MAX_RULES, MAX_TARGET_SECONDS, RegulatoryRegime, SlaClock, SlaPolicy, SlaRule,
+    SlaTarget, SlaTargets, TimeBasis,
+};
+
+/// What a support request is about. Triage assigns it; SLAs and default
+/// priorities depend on it. The JSON form is the snake_case name.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::Category;
+///
+/// assert_eq!(serde_json::to_string(&Category::AccountSecurity)?, "\"account_security\"");
+/// assert_eq!("refund".parse::<Category>()?, Category::Refund);
+/// assert_eq!(Category::ALL.len(), 9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Login, forgotten password or PIN, code not received, locked account,
+    /// changing the phone number or email.
+    AccountAccess,
+    /// Stolen or hacked account, transactions the user did not make,
+    /// phishing, lost phone. Always urgent.
+    AccountSecurity,
+    /// Failed or declined payment, money deducted but not received, top-up,
+    /// transfer or withdrawal failed or stuck pending.
+    PaymentFailure,
+    /// Asking for a refund, refund status or delay, refund rejected.
+    Refund,
+    /// Binding, changing, removing a bank card, card verification.
+    BankCard,
+    /// Crashes, errors, loading, install and notification problems.
+    Technical,
+    /// About the support itself: rude agent, no reply, long waits,
+    /// unresolved repeated reports, escalation.
+    Complaint,
+    /// Suggestions, feature requests, praise.
+    Feedback,
+    /// Fees, limits, promotions, verification levels, where the wallet works.
+    GeneralInquiry,
+}
+
+impl Category {
+    /// Every category, in a fixed order (the order of model outputs).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::ticket::Category;
+    /// assert_eq!(Category::ALL[0], Category::AccountAccess);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const ALL: [Category; 9] = [
+        Category::AccountAccess,
+        Category::AccountSecurity,
+        Category::PaymentFailure,
+        Category::Refund,
+        Category::BankCard,
+        Category::Technical,
+        Category::Complaint,
+        Category::Feedback,
+        Category::GeneralInquiry,
+    ];
+
+    /// The snake_case name, as in JSON.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::ticket::Category;
+    /// assert_eq!(Category::BankCard.as_str(), "bank_card");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::AccountAccess => "account_access",
+            Category::AccountSecurity => "account_security",
+            Category::PaymentFailure => "payment_failure",
+            Category::Refund => "refund",
+            Category::BankCard => "bank_card",
+            Category::Technical => "technical",
+            Category::Complaint => "complaint",
+            Category::Feedback => "feedback",
+            Category::GeneralInquiry => "general_inquiry",
+        }
+    }
+
+    /// The priority a ticket of this category starts with.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::ticket::{Category, Priority};
+    /// assert_eq!(Category::AccountSecurity.default_priority(), Priority::Urgent);
+    /// assert_eq!(Category::Feedback.default_priority(), Priority::Low);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn default_priority(self) -> Priority {
+        match self {
+            Category::AccountSecurity => Priority::Urgent,
+            Category::PaymentFailure | Category::AccountAccess => Priority::High,
+            Category::Refund | Category::BankCard | Category::Complaint => Priority::Normal,
+            Category::Technical | Category::GeneralInquiry => Priority::Normal,
+            Category::Feedback => Priority::Low,
+        }
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error returned when a string is not a [`Category`].
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{ErrorCode, HasErrorCode};
+/// use walletcare_core::ticket::Category;
+///
+/// let err = "billing".parse::<Category>().unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::UnknownValue);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown category {0:?}")]
+pub struct UnknownCategory(pub String);
+
+impl crate::error::HasErrorCode for UnknownCategory {
+    fn code(&self) -> crate::error::ErrorCode {
+        crate::error::ErrorCode::UnknownValue
+    }
+}
+
+impl std::str::FromStr for Category {
+    type Err = UnknownCategory;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Category::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCategory(s.chars().take(64).collect()))
+    }
+}
+
+/// How fast a ticket must be handled. Ordered: `Low < Normal < High < Urgent`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::Priority;
+/// assert!(Priority::Urgent > Priority::High);
+/// assert_eq!(serde_json::to_string(&Priority::Normal)?, "\"normal\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Whenever there is time.
+    Low,
+    /// The usual queue.
+    Normal,
+    /// Money or access is at stake.
+    High,
+    /// Security or money is being lost now.
+    Urgent,
+}
+
+/// Everything that can go wrong with a ticket: a malformed number, a move the
+/// lifecycle does not allow, a bad policy, or a calendar that cannot answer.
+///
+/// Every variant maps to one stable [`ErrorCode`](crate::error::ErrorCode)
+/// (see [`HasErrorCode`](crate::error::HasErrorCode)); positions in number
+/// errors are 0-based character offsets in the text given.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{ErrorCode, HasErrorCode};
+/// use walletcare_core::ticket::{TicketError, TicketNumber};
+///
+/// let err = TicketNumber::parse("WC-20261121-000123-9").unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::InvalidTicketNumber);
+/// assert_eq!(err.to_string(), "ticket number check digit at position 19 is 9, expected 7");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TicketError {
+    /// A name that is not one of the known values (channel, status...).
+    #[error("unknown {kind} {value:?}")]
+    UnknownValue {
+        /// What kind of value.
+        kind: &'static str,
+        /// The text given (at most 64 characters of it).
+        value: String,
+    },
+    /// The ticket number text is empty (or only whitespace).
+    #[error("ticket number is empty")]
+    NumberEmpty,
+    /// The ticket number text is longer than any ticket number can be.
+    #[error("ticket number is {len} characters long, at most {max} are accepted")]
+    NumberTooLong {
+        /// Characters given.
+        len: usize,
+        /// The limit, [`MAX_INPUT_LEN`] bytes.
+        max: usize,
+    },
+    /// A character that does not belong where it is.
+    #[error("unexpected {found:?} in the {part} of the ticket number at position {position}")]
+    NumberUnexpectedChar {
+        /// The part being read.
+        part: NumberPart,
+        /// 0-based character offset.
+        position: usize,
+        /// The offending character.
+        found: char,
+    },
+    /// The text ends before the given part.
+    #[error("ticket number ends at position {position} where the {part} should be")]
+    NumberMissingPart {
+        /// The missing part.
+        part: NumberPart,
+        /// 0-based character offset where it should start.
+        position: usize,
+    },
+    /// A part has the wrong number of characters (prefix 2-4 letters, date 8
+    /// digits, sequence 6-9 digits).
+    #[error("the {part} of the ticket number at position {position} has {len} characters")]
+    NumberPartLength {
+        /// The part.
+        part: NumberPart,
+        /// 0-based character offset where it starts.
+        position: usize,
+        /// Its length.
+        len: usize,
+    },
+    /// A sequence wider than 6 digits starts with a zero: every number has a
+    /// single spelling.
+    #[error("ticket number sequence at position {position} has a superfluous leading zero")]
+    NumberNonCanonical {
+        /// 0-based character offset of the sequence.
+        position: usize,
+    },
+    /// The eight date digits are not a calendar date.
+    #[error("ticket number date {text:?} at position {position} is not a valid date")]
+    NumberInvalidDate {
+        /// The digits.
+        text: String,
+        /// 0-based character offset of the date.
+        position: usize,
+    },
+    /// The check digit does not match the date and sequence.
+    #[error("ticket number check digit at position {position} is {found}, expected {expected}")]
+    NumberCheckDigit {
+        /// The digit the Damm algorithm gives.
+        expected: u8,
+        /// The digit in the text.
+        found: u8,
+        /// 0-based character offset of the check digit.
+        position: usize,
+    },
+    /// A prefix that is not 2 to 4 ASCII letters.
+    #[error("ticket number prefix {prefix:?} must be 2 to 4 ASCII letters")]
+    InvalidPrefix {
+        /// The prefix given (at most 16 characters of it).
+        prefix: String,
+    },
+    /// A sequence above [`MAX_SEQUENCE`].
+    #[error("ticket sequence {sequence} is above the maximum 999999999")]
+    SequenceOutOfRange {
+        /// The sequence given.
+        sequence: u64,
+    },
+    /// A date whose year does not have four digits.
+    #[error("ticket date {date} is outside years 0001-9999")]
+    NumberDateOutOfRange {
+        /// The date given.
+        date: chrono::NaiveDate,
+    },
+
+    /// The action is not allowed in the ticket's current status.
+    #[error("cannot {action} a ticket that is {from}")]
+    InvalidTransition {
+        /// The status the ticket is in.
+        from: Status,
+        /// The action tried (its snake_case kind).
+        action: &'static str,
+    },
+    /// A history that does not start with the creation of the ticket.
+    #[error("a ticket history must start with a create event")]
+    MissingCreation,
+    /// Reopening or asking for a review after the window has closed.
+    #[error(
+        "the {window_days}-day window to {action} after resolution at {resolved_at} has closed"
+    )]
+    WindowClosed {
+        /// `reopen` or `request_review`.
+        action: &'static str,
+        /// When the ticket was resolved.
+        resolved_at: chrono::DateTime<chrono::Utc>,
+        /// The window in days.
+        window_days: u16,
+    },
+    /// A second appeal of the same ticket: there is one second review.
+    #[error("a second review was already requested for this ticket")]
+    ReviewAlreadyRequested,
+    /// A satisfaction score outside 1-5.
+    #[error("satisfaction score {score} is outside 1-5")]
+    InvalidSatisfactionScore {
+        /// The score given.
+        score: u8,
+    },
+    /// A satisfaction survey before the ticket is resolved.
+    #[error("a satisfaction score can only be given once the ticket is resolved, it is {status}")]
+    SurveyNotAllowed {
+        /// The ticket's status.
+        status: Status,
+    },
+    /// A second satisfaction score for the same resolution.
+    #[error("this resolution has already been rated")]
+    SurveyAlreadyAnswered,
+    /// An event earlier than the one before it.
+    #[error("event at {at} is earlier than the previous event at {previous}")]
+    EventOutOfOrder {
+        /// The last event's time.
+        previous: chrono::DateTime<chrono::Utc>,
+        /// The new event's time.
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    /// An escalation that does not raise the level.
+    #[error("cannot escalate to {requested}: the ticket is already at {current}")]
+    EscalationNotHigher {
+        /// The current level.
+        current: EscalationLevel,
+        /// The level asked for.
+        requested: EscalationLevel,
+    },
+    /// A number that is not an escalation level (0-3).
+    #[error("escalation level {level} is outside 0-3")]
+    InvalidEscalationLevel {
+        /// The number given.
+        level: u8,
+    },
+    /// A priority change to the priority the ticket already has.
+    #[error("the ticket already has priority {priority:?}")]
+    PriorityUnchanged {
+        /// The priority.
+        priority: Priority,
+    },
+    /// A reason or note that is empty or too long.
+    #[error("{field} must be 1 to {max} characters, got {len}")]
+    InvalidText {
+        /// Which text.
+        field: &'static str,
+        /// Its length in characters (after trimming).
+        len: usize,
+        /// The limit, [`MAX_TEXT_LEN`].
+        max: usize,
+    },
+    /// The history has reached [`MAX_EVENTS`] events.
+    #[error("the ticket history is full ({max} events)")]
+    HistoryFull {
+        /// The limit.
+        max: usize,
+    },
+    /// An SLA policy or ticket rules that are malformed or out of range.
+    #[error("invalid SLA policy: {reason}")]
+    InvalidPolicy {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A regulatory extension with no unresolved written formal complaint to
+    /// extend (oral complaints cannot be extended: the customer is asked to
+    /// put them in writing).
+    #[error("no unresolved written formal complaint to extend")]
+    NoComplaintToExtend,
+    /// The regulatory deadline has already been extended once.
+    #[error("the regulatory deadline was already extended")]
+    ExtensionAlreadyGranted,
+    /// The extension notice comes after the deadline it would extend.
+    #[error("the extension at {at} comes after the regulatory deadline {deadline}")]
+    ExtensionTooLate {
+        /// When the extension was asked for.
+        at: chrono::DateTime<chrono::Utc>,
+        /// The deadline (end of the due working day).
+        deadline: chrono::DateTime<chrono::Utc>,
+    },
+}
+
+impl crate::error::HasErrorCode for TicketError {
+    fn code(&self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode;
+        match self {
+            TicketError::UnknownValue { .. } => ErrorCode::UnknownValue,
+            TicketError::NumberEmpty
+            | TicketError::NumberTooLong { .. }
+            | TicketError::NumberUnexpectedChar { .. }
+            | TicketError::NumberMissingPart { .. }
+            | TicketError::NumberPartLength { .. }
+            | TicketError::NumberNonCanonical { .. }
+            | TicketError::NumberInvalidDate { .. }
+            | TicketError::NumberCheckDigit { .. }
+            | TicketError::InvalidPrefix { .. }
+            | TicketError::SequenceOutOfRange { .. }
+            | TicketError::NumberDateOutOfRange { .. } => ErrorCode::InvalidTicketNumber,
+            TicketError::InvalidTransition { .. }
+            | TicketError::MissingCreation
+            | TicketError::ReviewAlreadyRequested
+            | TicketError::SurveyNotAllowed { .. }
+            | TicketError::SurveyAlreadyAnswered
+            | TicketError::PriorityUnchanged { .. } => ErrorCode::InvalidTicketTransition,
+            TicketError::WindowClosed { .. } => ErrorCode::TicketWindowClosed,
+            TicketError::InvalidSatisfactionScore { .. } => ErrorCode::InvalidSatisfactionScore,
+            TicketError::EventOutOfOrder { .. } => ErrorCode::TicketEventOutOfOrder,
+            TicketError::EscalationNotHigher { .. }
+            | TicketError::InvalidEscalationLevel { .. } => ErrorCode::InvalidEscalation,
+            TicketError::InvalidText { .. } => ErrorCode::InvalidArgument,
+            TicketError::HistoryFull { .. } => ErrorCode::InputTooLarge,
+            TicketError::InvalidPolicy { .. } => ErrorCode::InvalidSlaPolicy,
+            TicketError::NoComplaintToExtend
+            | TicketError::ExtensionAlreadyGranted
+            | TicketError::ExtensionTooLate { .. } => ErrorCode::RegulatoryExtensionNotAllowed,
+        }
+    }
+}
