@@ -616,11 +616,13 @@ impl TicketRules {
 /// let action: Action = serde_json::from_str(r#"{"kind":"change_priority","priority":"high"}"#)?;
 /// assert_eq!(action, Action::ChangePriority { priority: Priority::High });
 /// assert_eq!(action.kind(), "change_priority");
+/// assert_eq!(serde_json::from_str::<Action>(r#"{"kind":"open"}"#)?, Action::Open);
 /// assert!(serde_json::from_str::<Action>(r#"{"kind":"open","x":1}"#).is_err());
+/// assert!(serde_json::from_str::<Action>(r#"{"kind":"teleport"}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", from = "ActionRepr")]
 pub enum Action {
     /// The ticket is created (always and only the first event).
     Create {
@@ -695,6 +697,80 @@ pub enum Action {
         /// The score.
         score: u8,
     },
+}
+
+/// The JSON form of [`Action`] as read: unit variants are empty structs so
+/// that unknown fields are rejected for them too.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum ActionRepr {
+    Create {
+        channel: Channel,
+        category: Category,
+        priority: Priority,
+    },
+    Open {},
+    Respond {},
+    CustomerReply {},
+    AwaitCustomer {},
+    AwaitThirdParty {},
+    Resume {},
+    Resolve {},
+    Reopen {},
+    Close {},
+    Escalate {
+        level: EscalationLevel,
+        cause: EscalationCause,
+    },
+    ChangePriority {
+        priority: Priority,
+    },
+    FileComplaint {
+        complaint: ComplaintKind,
+    },
+    RequestReview {
+        reason: String,
+    },
+    ExtendRegulatoryDeadline {
+        ground: ExtensionGround,
+        note: String,
+    },
+    RateSatisfaction {
+        score: u8,
+    },
+}
+
+impl From<ActionRepr> for Action {
+    fn from(repr: ActionRepr) -> Self {
+        match repr {
+            ActionRepr::Create {
+                channel,
+                category,
+                priority,
+            } => Action::Create {
+                channel,
+                category,
+                priority,
+            },
+            ActionRepr::Open {} => Action::Open,
+            ActionRepr::Respond {} => Action::Respond,
+            ActionRepr::CustomerReply {} => Action::CustomerReply,
+            ActionRepr::AwaitCustomer {} => Action::AwaitCustomer,
+            ActionRepr::AwaitThirdParty {} => Action::AwaitThirdParty,
+            ActionRepr::Resume {} => Action::Resume,
+            ActionRepr::Resolve {} => Action::Resolve,
+            ActionRepr::Reopen {} => Action::Reopen,
+            ActionRepr::Close {} => Action::Close,
+            ActionRepr::Escalate { level, cause } => Action::Escalate { level, cause },
+            ActionRepr::ChangePriority { priority } => Action::ChangePriority { priority },
+            ActionRepr::FileComplaint { complaint } => Action::FileComplaint { complaint },
+            ActionRepr::RequestReview { reason } => Action::RequestReview { reason },
+            ActionRepr::ExtendRegulatoryDeadline { ground, note } => {
+                Action::ExtendRegulatoryDeadline { ground, note }
+            }
+            ActionRepr::RateSatisfaction { score } => Action::RateSatisfaction { score },
+        }
+    }
 }
 
 impl Action {
@@ -875,6 +951,17 @@ impl TicketState {
             satisfaction: None,
             last_event_at: at,
         }
+    }
+
+    /// The state right after the ticket's `create` event.
+    pub(super) fn created_for_replay(ticket: &Ticket) -> TicketState {
+        let state = ticket.state();
+        TicketState::created(
+            state.created_at,
+            state.channel,
+            state.category,
+            ticket.initial_priority(),
+        )
     }
 
     /// The index of the formal complaint an extension applies to.

@@ -8,6 +8,8 @@ mod channel;
 mod lifecycle;
 mod number;
 mod policy;
+mod regulatory;
+mod sla;
 
 pub use channel::Channel;
 pub use lifecycle::{
@@ -20,6 +22,8 @@ pub use policy::{
     AutoEscalation, MAX_RULES, MAX_TARGET_SECONDS, RegulatoryRegime, SlaClock, SlaPolicy, SlaRule,
     SlaTarget, SlaTargets, TimeBasis,
 };
+pub use regulatory::{RegulatoryReport, RegulatoryStatus};
+pub use sla::{ClockReport, SlaExplanation, SlaReport, SlaStatus};
 
 /// What a support request is about. Triage assigns it; SLAs and default
 /// priorities depend on it. The JSON form is the snake_case name.
@@ -277,6 +281,18 @@ pub enum TicketError {
         /// 0-based character offset of the date.
         position: usize,
     },
+    /// SLA status asked for a time before the ticket existed.
+    #[error("cannot evaluate the SLA at {now}, before the ticket was created at {created_at}")]
+    NowBeforeCreation {
+        /// The time asked for.
+        now: chrono::DateTime<chrono::Utc>,
+        /// When the ticket was created.
+        created_at: chrono::DateTime<chrono::Utc>,
+    },
+    /// The business calendar cannot answer (for example a year it does not
+    /// cover).
+    #[error("calendar: {0}")]
+    Calendar(#[from] crate::calendar::CalendarError),
     /// The check digit does not match the date and sequence.
     #[error("ticket number check digit at position {position} is {found}, expected {expected}")]
     NumberCheckDigit {
@@ -442,7 +458,10 @@ impl crate::error::HasErrorCode for TicketError {
             TicketError::EventOutOfOrder { .. } => ErrorCode::TicketEventOutOfOrder,
             TicketError::EscalationNotHigher { .. }
             | TicketError::InvalidEscalationLevel { .. } => ErrorCode::InvalidEscalation,
-            TicketError::InvalidText { .. } => ErrorCode::InvalidArgument,
+            TicketError::InvalidText { .. } | TicketError::NowBeforeCreation { .. } => {
+                ErrorCode::InvalidArgument
+            }
+            TicketError::Calendar(err) => crate::error::HasErrorCode::code(err),
             TicketError::HistoryFull { .. } => ErrorCode::InputTooLarge,
             TicketError::InvalidPolicy { .. } => ErrorCode::InvalidSlaPolicy,
             TicketError::NoComplaintToExtend
