@@ -1,6 +1,143 @@
 //! Support tickets: numbers, channels, categories, lifecycle and SLA clocks.
 //!
-//! MODULE_DOCS
+//! A [`Ticket`] is its [`TicketNumber`], its [`TicketRules`] and a history of
+//! checked, timestamped [`Event`]s; everything else (status, priority,
+//! escalation, complaints) is derived by replaying the history, and every SLA
+//! answer is a pure function of the history, an explicit `now`, an
+//! [`SlaPolicy`] and a [`BusinessCalendar`](crate::calendar::BusinessCalendar).
+//!
+//! # Ticket numbers
+//!
+//! `WC-20261121-000123-7`: prefix, local creation date, the caller's daily
+//! sequence (6 digits, widening beyond 999 999 rather than failing) and a Damm
+//! check digit that catches every single-digit error and every adjacent
+//! transposition. See [`TicketNumber`].
+//!
+//! # Lifecycle
+//!
+//! | from \ action | allowed |
+//! |---|---|
+//! | `new` | open, respond, customer_reply, resolve, escalate, change_priority, file_complaint, extend_regulatory_deadline |
+//! | `open` | respond, customer_reply, await_customer, await_third_party, resolve, escalate, change_priority, file_complaint, extend_regulatory_deadline |
+//! | `pending_customer` | respond, customer_reply (→ open), await_third_party, resume, resolve, escalate, change_priority, file_complaint, extend_regulatory_deadline |
+//! | `pending_third_party` | respond, customer_reply, await_customer, resume, resolve, escalate, change_priority, file_complaint, extend_regulatory_deadline |
+//! | `resolved` | reopen (within 7 days), close, file_complaint (→ open), request_review (→ open, once, within 14 days), rate_satisfaction (once per resolution) |
+//! | `closed` | rate_satisfaction (once) — closed is final |
+//!
+//! Anything else is a typed [`TicketError`] and changes nothing; events must
+//! not go back in time. Escalation goes 0 agent → 1 supervisor → 2 manager →
+//! 3 complaints unit, only upwards, by hand ([`Ticket::escalate`]) or
+//! automatically on breach ([`Ticket::escalate_on_breach`], levels in
+//! [`AutoEscalation`]); a second review escalates to at least supervisor. A
+//! complaint about the handling raises the priority one step; a *formal*
+//! complaint also starts a regulatory clock.
+//!
+//! # SLA clocks
+//!
+//! Three internal clocks, with targets per category × priority × channel
+//! from the policy's ordered rules ([`SlaPolicy`]), each either in business
+//! time on the calendar or in wall time ([`TimeBasis`]):
+//!
+//! - **first response**: from creation to the first public reply (or the
+//!   resolution); `live` channels (the hotline) meet it at creation;
+//! - **next response**: from a customer message, once the first response is
+//!   done, to the next public reply; one cycle per waiting message, the
+//!   report shows the latest and counts breached cycles;
+//! - **resolution**: from creation to resolution; after a reopen, a
+//!   complaint or a review it resumes with the time already counted (time
+//!   spent resolved does not count).
+//!
+//! Rules:
+//!
+//! - **Pause.** All clocks pause in `pending_customer`. In
+//!   `pending_third_party` they keep running by default: the internal promise
+//!   to the customer stands while we chase a bank or merchant
+//!   ([`SlaPolicy::pause_on_third_party`] changes that).
+//! - **Priority change.** The new priority's targets apply to the time
+//!   elapsed since the clock's original start, pauses excluded: nothing
+//!   restarts and no time is lost. Each clock counts both business and wall
+//!   time, so a change between a business-time and a wall-time target keeps
+//!   its elapsed time too. If the time elapsed already exceeds a shortened
+//!   target, the clock is breached at the moment of the change (it could not
+//!   have breached a target that did not apply yet), and the overdue time is
+//!   measured from the original start.
+//! - **Breaches stay.** Once breached, a clock stays breached (and reports
+//!   when it was finally met), whatever happens next.
+//! - **Due soon** from [`SlaPolicy::due_soon_percent`] (80 %) of the target.
+//! - **Cost.** Each interval is measured once with
+//!   `business_duration_between` and its due time computed once with
+//!   `add_business_duration`, both O(log n) in the calendar: the cost grows
+//!   with the number of events, never with the days elapsed.
+//!
+//! # Regulatory complaint clocks
+//!
+//! Formal complaints (pengaduan) carry deadlines set by the financial
+//! regulator, in working days, kept apart from the internal SLAs
+//! ([`RegulatoryReport`]):
+//!
+//! - **POJK 18/POJK.07/2018** (Layanan Pengaduan Konsumen di Sektor Jasa
+//!   Keuangan) requires financial-services providers to follow up and settle
+//!   an oral complaint within 5 working days and a written complaint within
+//!   20 working days after the date it is received; in specific conditions
+//!   (the receiving office differs from where the problem arose, the
+//!   transaction needs a special investigation of documents, or other
+//!   conditions beyond the provider's control such as third parties) the
+//!   period may be extended once by at most 20 further working days, with
+//!   written notice to the customer before the first period ends. Its
+//!   guidance is SEOJK 17/SEOJK.07/2018. These are the defaults
+//!   ([`RegulatoryRegime::POJK_18_2018`]).
+//! - **POJK 22/2023** (Pelindungan Konsumen dan Masyarakat di Sektor Jasa
+//!   Keuangan), issued at the end of 2023 under the P2SK law (UU 4/2023),
+//!   replaces POJK 6/POJK.07/2022 and takes over complaint handling from
+//!   POJK 18/POJK.07/2018 (its successor for this purpose). OJK has said publicly
+//!   (2024) that complaints must now be settled within 10 working days,
+//!   extendable by 10; [`RegulatoryRegime::POJK_22_2023`] encodes that, with
+//!   oral complaints kept at 5 working days. Compliance should confirm the
+//!   figures against the text in force before switching.
+//! - An e-money issuer licensed by **Bank Indonesia** is also bound by BI's
+//!   consumer-protection rules (PBI 3/2023, PADG 20/2023, replacing PBI
+//!   22/20/PBI/2020); [`RegulatoryRegime`] is plain data so those deadlines
+//!   can be configured the same way.
+//!
+//! Counting: the day of receipt is day 0, a complaint received on a
+//! non-working day counts from the next working day, the due date is that
+//! many working days later on the Indonesian calendar (weekends, national
+//! holidays and cuti bersama excluded), and the deadline is the end of the
+//! due date in Jakarta time. The calendar's business-hours cut-off is not
+//! applied (a complaint at 20:00 was still received that day). Record a
+//! formal complaint when its documents are complete: the regulation counts
+//! from then. The clock stops at the next resolution; it does not pause.
+//!
+//! # Text
+//!
+//! [`Status`], [`Channel`], [`EscalationLevel`], [`ComplaintMedium`],
+//! [`ExtensionGround`], [`RegulatoryReport`] (the customer notice) and
+//! [`SlaExplanation`] (the agent's view of an [`SlaReport`]) implement
+//! [`Render`](crate::locale::Render) in English, Indonesian and Simplified
+//! Chinese.
+//!
+//! # Examples
+//!
+//! ```
+//! use chrono::{Duration, TimeZone, Utc};
+//! use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+//! use walletcare_core::ticket::{
+//!     Category, Channel, ComplaintKind, SlaPolicy, SlaStatus, Ticket, TicketNumber,
+//! };
+//!
+//! let cal = BusinessCalendar::builtin(CalendarId::Indonesia);
+//! let policy = SlaPolicy::default();
+//! let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().ok_or("time")?; // Mon 09:00 WIB
+//! let number = TicketNumber::for_instant(t0, cal.time_zone(), 123)?;
+//! let mut ticket = Ticket::new(number, Channel::Email, Category::Refund, t0);
+//! ticket.respond(t0 + Duration::hours(1))?;
+//! ticket.file_complaint(t0 + Duration::hours(2), ComplaintKind::FormalWritten)?;
+//!
+//! let report = ticket.sla(t0 + Duration::hours(3), &policy, &cal)?;
+//! assert_eq!(report.first_response.status, SlaStatus::Met { at: t0 + Duration::hours(1) });
+//! assert_eq!(report.regulatory[0].working_days, 20);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use serde::{Deserialize, Serialize};
 
