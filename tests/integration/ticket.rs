@@ -1,6 +1,14 @@
 //! Integration tests: ticket numbers, the lifecycle, SLA clocks on the
 //! Indonesian calendar, priority changes, escalation and regulatory clocks.
 
+// Test helpers and proptest strategies fail loudly on impossible inputs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use walletcare::calendar::{BusinessCalendar, CalendarId};
@@ -223,7 +231,8 @@ fn numbers_format_parse_and_serialise() {
         late_evening,
         BusinessCalendar::builtin(CalendarId::China).time_zone(),
         5,
-    ).unwrap();
+    )
+    .unwrap();
     assert_eq!(n.date(), date(2026, 11, 22));
 
     // Wider sequences widen the field instead of failing.
@@ -355,7 +364,7 @@ fn lifecycle_table_allows_exactly_the_documented_moves() {
         for action in sample_actions() {
             let mut t = base.clone();
             let kind = action.kind();
-            let result = t.apply(at, action.clone()).map(|e| e.clone());
+            let result = t.apply(at, action.clone()).cloned();
             if allowed(status).contains(&kind) {
                 let event = result.unwrap_or_else(|e| panic!("{kind} from {status}: {e}"));
                 assert_eq!(event, Event { at, action });
@@ -369,7 +378,10 @@ fn lifecycle_table_allows_exactly_the_documented_moves() {
                     }
                     _ => assert_eq!(
                         err,
-                        TicketError::InvalidTransition { from: status, action: kind },
+                        TicketError::InvalidTransition {
+                            from: status,
+                            action: kind
+                        },
                         "{kind} from {status}"
                     ),
                 }
@@ -395,7 +407,11 @@ fn moves_land_in_the_documented_status() {
             Action::CustomerReply,
             Status::PendingThirdParty,
         ),
-        (Status::PendingCustomer, Action::Respond, Status::PendingCustomer),
+        (
+            Status::PendingCustomer,
+            Action::Respond,
+            Status::PendingCustomer,
+        ),
         (Status::Open, Action::AwaitCustomer, Status::PendingCustomer),
         (
             Status::PendingCustomer,
@@ -435,7 +451,9 @@ fn windows_reviews_surveys_and_escalations_are_checked() {
     t.resolve(t0).unwrap();
     // Reopen: 7 days, inclusive.
     let before = t.clone();
-    let err = t.reopen(t0 + Duration::days(7) + Duration::seconds(1)).unwrap_err();
+    let err = t
+        .reopen(t0 + Duration::days(7) + Duration::seconds(1))
+        .unwrap_err();
     assert_eq!(
         err,
         TicketError::WindowClosed {
@@ -449,11 +467,18 @@ fn windows_reviews_surveys_and_escalations_are_checked() {
     // Review: 14 days, once, with a reason.
     assert!(matches!(
         t.request_review(t0 + Duration::days(15), "x"),
-        Err(TicketError::WindowClosed { action: "request_review", .. })
+        Err(TicketError::WindowClosed {
+            action: "request_review",
+            ..
+        })
     ));
     assert!(matches!(
         t.request_review(t0 + Duration::days(10), "   "),
-        Err(TicketError::InvalidText { field: "reason", len: 0, .. })
+        Err(TicketError::InvalidText {
+            field: "reason",
+            len: 0,
+            ..
+        })
     ));
     let long = "x".repeat(1001);
     assert!(matches!(
@@ -536,11 +561,18 @@ fn complaints_raise_priority_and_start_regulatory_clocks() {
     t.file_complaint(t0, ComplaintKind::Informal).unwrap();
     assert_eq!(t.priority(), Priority::Urgent); // capped
     assert_eq!(t.state().complaint_count, 4);
-    let media: Vec<_> = t.state().formal_complaints.iter().map(|c| c.medium).collect();
+    let media: Vec<_> = t
+        .state()
+        .formal_complaints
+        .iter()
+        .map(|c| c.medium)
+        .collect();
     assert_eq!(media, [ComplaintMedium::Oral, ComplaintMedium::Written]);
     // Oral complaints cannot be extended; the written one can, once.
     let mut oral_only = ticket(Channel::Hotline, Category::Refund, t0);
-    oral_only.file_complaint(t0, ComplaintKind::FormalOral).unwrap();
+    oral_only
+        .file_complaint(t0, ComplaintKind::FormalOral)
+        .unwrap();
     let err = oral_only
         .apply(
             t0,
@@ -584,7 +616,10 @@ fn history_round_trips_and_tampering_is_rejected() {
     let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
     value["events"].as_array_mut().unwrap().swap(1, 2);
     assert!(serde_json::from_value::<Ticket>(value).is_err());
-    let tampered = json.replace("\"rate_satisfaction\",\"score\":5", "\"rate_satisfaction\",\"score\":9");
+    let tampered = json.replace(
+        "\"rate_satisfaction\",\"score\":5",
+        "\"rate_satisfaction\",\"score\":9",
+    );
     assert_ne!(tampered, json);
     assert!(serde_json::from_str::<Ticket>(&tampered).is_err());
     let unknown = json.replacen("\"number\"", "\"extra\":1,\"number\"", 1);
@@ -670,14 +705,24 @@ fn sla_pauses_across_christmas_cuti_bersama_and_the_weekend() {
     // Without the pause, the same Monday noon would show 1.5 h more.
     let mut unpaused = ticket(Channel::Email, Category::Refund, t0);
     unpaused.respond(wib(2026, 12, 23, 17, 0)).unwrap();
-    let r2 = unpaused.sla(wib(2026, 12, 28, 12, 0), &policy, &cal).unwrap();
+    let r2 = unpaused
+        .sla(wib(2026, 12, 28, 12, 0), &policy, &cal)
+        .unwrap();
     assert_eq!(r2.resolution.elapsed_seconds, 5 * H);
 
     // Explanations in every locale.
     let text = r.explain(cal.time_zone()).render(Locale::En);
-    assert!(text.contains("Resolution: on track, 20 h 30 min left (due 2026-12-30 17:30 WIB, business hours)."), "{text}");
+    assert!(
+        text.contains(
+            "Resolution: on track, 20 h 30 min left (due 2026-12-30 17:30 WIB, business hours)."
+        ),
+        "{text}"
+    );
     let text = r.explain(cal.time_zone()).render(Locale::Id);
-    assert!(text.contains("Penyelesaian: sesuai target, sisa 20 jam 30 menit"), "{text}");
+    assert!(
+        text.contains("Penyelesaian: sesuai target, sisa 20 jam 30 menit"),
+        "{text}"
+    );
     let text = r.explain(cal.time_zone()).render(Locale::ZhCn);
     assert!(text.contains("解决：正常，剩余20小时30分钟"), "{text}");
 }
@@ -803,7 +848,9 @@ fn a_priority_change_applies_new_targets_to_the_time_already_elapsed() {
     let urgent_at = wib(2026, 11, 24, 12, 0);
     let mut urgent = t.clone();
     urgent.change_priority(urgent_at, Priority::Urgent).unwrap();
-    let r = urgent.sla(urgent_at + Duration::hours(1), &policy, &cal).unwrap();
+    let r = urgent
+        .sla(urgent_at + Duration::hours(1), &policy, &cal)
+        .unwrap();
     assert_eq!(r.resolution.target.basis(), Some(TimeBasis::Wall));
     assert_eq!(
         r.resolution.status,
@@ -817,7 +864,9 @@ fn a_priority_change_applies_new_targets_to_the_time_already_elapsed() {
     urgent
         .change_priority(urgent_at + Duration::minutes(30), Priority::Low)
         .unwrap();
-    let r = urgent.sla(urgent_at + Duration::hours(1), &policy, &cal).unwrap();
+    let r = urgent
+        .sla(urgent_at + Duration::hours(1), &policy, &cal)
+        .unwrap();
     assert!(r.resolution.status.is_breached());
 
     // To urgent on Monday 10:00 (1 h of wall time used): due Tuesday 09:00.
@@ -928,7 +977,10 @@ fn breaches_escalate_automatically() {
     assert_eq!(t.priority(), Priority::Urgent);
     let r = t.sla(t0 + Duration::minutes(1), &policy, &cal).unwrap();
     assert_eq!(r.escalation, EscalationLevel::Agent);
-    assert_eq!(t.escalate_on_breach(t0 + Duration::minutes(1), &policy, &cal), Ok(None));
+    assert_eq!(
+        t.escalate_on_breach(t0 + Duration::minutes(1), &policy, &cal),
+        Ok(None)
+    );
 
     assert_eq!(
         t.escalate_on_breach(t0 + Duration::minutes(3), &policy, &cal),
@@ -936,7 +988,10 @@ fn breaches_escalate_automatically() {
     );
     assert_eq!(t.escalation(), EscalationLevel::Supervisor);
     // Nothing more to do until the resolution breaches.
-    assert_eq!(t.escalate_on_breach(t0 + Duration::hours(1), &policy, &cal), Ok(None));
+    assert_eq!(
+        t.escalate_on_breach(t0 + Duration::hours(1), &policy, &cal),
+        Ok(None)
+    );
     t.respond(t0 + Duration::hours(1)).unwrap();
     let later = t0 + Duration::hours(25);
     let r = t.sla(later, &policy, &cal).unwrap();
@@ -961,11 +1016,18 @@ fn breaches_escalate_automatically() {
     c.respond(wib(2026, 11, 23, 9, 5)).unwrap();
     // Due Monday 30; due soon on the last working day.
     let r = c.sla(wib(2026, 11, 27, 9, 0), &policy, &cal).unwrap();
-    assert!(matches!(r.regulatory[0].status, RegulatoryStatus::OnTrack { working_days_left: 2 }));
+    assert!(matches!(
+        r.regulatory[0].status,
+        RegulatoryStatus::OnTrack {
+            working_days_left: 2
+        }
+    ));
     let at = wib(2026, 11, 30, 9, 0);
     assert!(matches!(
         c.sla(at, &policy, &cal).unwrap().regulatory[0].status,
-        RegulatoryStatus::DueSoon { working_days_left: 1 }
+        RegulatoryStatus::DueSoon {
+            working_days_left: 1
+        }
     ));
     let escalated = c.escalate_on_breach(at, &policy, &cal).unwrap();
     assert_eq!(escalated, Some(EscalationLevel::ComplaintsUnit));
@@ -983,7 +1045,9 @@ fn the_hotline_is_answered_live() {
     let cal = id_cal();
     let t0 = wib(2026, 11, 28, 22, 0); // Saturday night
     let t = ticket(Channel::Hotline, Category::Refund, t0);
-    let r = t.sla(t0 + Duration::days(2), &SlaPolicy::default(), &cal).unwrap();
+    let r = t
+        .sla(t0 + Duration::days(2), &SlaPolicy::default(), &cal)
+        .unwrap();
     assert_eq!(r.first_response.target, SlaTarget::Live);
     assert_eq!(r.first_response.status, SlaStatus::Met { at: t0 });
 }
@@ -993,7 +1057,10 @@ fn policies_are_validated_and_configurable() {
     let mut p = SlaPolicy::default();
     assert!(p.validate().is_ok());
     p.due_soon_percent = 0;
-    assert_eq!(p.validate().unwrap_err().code(), ErrorCode::InvalidSlaPolicy);
+    assert_eq!(
+        p.validate().unwrap_err().code(),
+        ErrorCode::InvalidSlaPolicy
+    );
     let mut p = SlaPolicy::default();
     p.rules[0].first_response = Some(SlaTarget::Within {
         seconds: 0,
@@ -1013,15 +1080,23 @@ fn policies_are_validated_and_configurable() {
         "due_soon_percent": 50}"#;
     let p = SlaPolicy::from_json(json).unwrap();
     let r = t.sla(t0 + Duration::minutes(40), &p, &cal).unwrap();
-    assert!(matches!(r.resolution.status, SlaStatus::DueSoon { remaining_seconds: 1200, .. }));
+    assert!(matches!(
+        r.resolution.status,
+        SlaStatus::DueSoon {
+            remaining_seconds: 1200,
+            ..
+        }
+    ));
     assert!(SlaPolicy::from_json(&json.replace("wall\"}}", "wall\"}}, \"x\": 1")).is_err());
     assert!(SlaPolicy::from_json(&json.replace("\"wall\"", "\"lunar\"")).is_err());
     // Live only for the first response.
-    assert!(SlaPolicy::from_json(&json.replace(
-        r#""resolution":{"kind":"within","seconds":3600,"basis":"wall"}"#,
-        r#""resolution":{"kind":"live"}"#
-    ))
-    .is_err());
+    assert!(
+        SlaPolicy::from_json(&json.replace(
+            r#""resolution":{"kind":"within","seconds":3600,"basis":"wall"}"#,
+            r#""resolution":{"kind":"live"}"#
+        ))
+        .is_err()
+    );
     // Ticket rules.
     assert!(
         Ticket::create(
@@ -1058,7 +1133,12 @@ fn oral_complaints_have_five_working_days() {
     assert_eq!(r.due_date, date(2026, 12, 30));
     assert_eq!(r.deadline, wib(2026, 12, 31, 0, 0));
     assert!(!r.estimated);
-    assert_eq!(r.status, RegulatoryStatus::OnTrack { working_days_left: 6 });
+    assert_eq!(
+        r.status,
+        RegulatoryStatus::OnTrack {
+            working_days_left: 6
+        }
+    );
 
     // Received on Saturday 19th: counts from Monday 21st, same due date.
     let sat = wib(2026, 12, 19, 20, 0);
@@ -1070,7 +1150,10 @@ fn oral_complaints_have_five_working_days() {
 
     // Unresolved on the 31st: one working day late; resolved on Monday
     // 4 January 2027 (1 January is New Year): two working days late.
-    let r = &t.sla(wib(2026, 12, 31, 9, 0), &policy, &cal).unwrap().regulatory[0];
+    let r = &t
+        .sla(wib(2026, 12, 31, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
     assert_eq!(
         r.status,
         RegulatoryStatus::Breached {
@@ -1080,7 +1163,10 @@ fn oral_complaints_have_five_working_days() {
     );
     let mut late = t.clone();
     late.resolve(wib(2027, 1, 4, 11, 0)).unwrap();
-    let r = &late.sla(wib(2027, 1, 5, 9, 0), &policy, &cal).unwrap().regulatory[0];
+    let r = &late
+        .sla(wib(2027, 1, 5, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
     assert_eq!(
         r.status,
         RegulatoryStatus::Breached {
@@ -1091,7 +1177,10 @@ fn oral_complaints_have_five_working_days() {
     // Resolved at 23:59 on the due date: met.
     let mut met = t.clone();
     met.resolve(wib(2026, 12, 30, 23, 59)).unwrap();
-    let r = &met.sla(wib(2027, 1, 5, 9, 0), &policy, &cal).unwrap().regulatory[0];
+    let r = &met
+        .sla(wib(2027, 1, 5, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
     assert_eq!(
         r.status,
         RegulatoryStatus::Met {
@@ -1122,10 +1211,26 @@ fn written_complaints_have_twenty_working_days() {
     assert_eq!(r.working_days, 20);
     assert_eq!(r.due_date, date(2026, 12, 31));
     // Due soon from 80 %: 4 working days left (28-31 December).
-    let r = &t.sla(wib(2026, 12, 23, 9, 0), &policy, &cal).unwrap().regulatory[0];
-    assert_eq!(r.status, RegulatoryStatus::OnTrack { working_days_left: 5 });
-    let r = &t.sla(wib(2026, 12, 24, 9, 0), &policy, &cal).unwrap().regulatory[0];
-    assert_eq!(r.status, RegulatoryStatus::DueSoon { working_days_left: 4 });
+    let r = &t
+        .sla(wib(2026, 12, 23, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
+    assert_eq!(
+        r.status,
+        RegulatoryStatus::OnTrack {
+            working_days_left: 5
+        }
+    );
+    let r = &t
+        .sla(wib(2026, 12, 24, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
+    assert_eq!(
+        r.status,
+        RegulatoryStatus::DueSoon {
+            working_days_left: 4
+        }
+    );
     // Internal SLA and regulatory clock are separate: the internal
     // resolution target (24 bh) is long breached, the regulatory one is not.
     let report = t.sla(wib(2026, 12, 24, 9, 0), &policy, &cal).unwrap();
@@ -1203,7 +1308,10 @@ fn a_written_complaint_can_be_extended_once_in_time() {
     );
     // Resolved within the extension: met.
     t.resolve(wib(2026, 11, 20, 10, 0)).unwrap();
-    let r = &t.sla(wib(2026, 12, 1, 10, 0), &policy, &cal).unwrap().regulatory[0];
+    let r = &t
+        .sla(wib(2026, 12, 1, 10, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
     assert_eq!(
         r.status,
         RegulatoryStatus::Met {
@@ -1213,7 +1321,8 @@ fn a_written_complaint_can_be_extended_once_in_time() {
 
     // An extension recorded late through `apply` is reported and ignored.
     let mut raw = ticket(Channel::WebForm, Category::Refund, at);
-    raw.file_complaint(at, ComplaintKind::FormalWritten).unwrap();
+    raw.file_complaint(at, ComplaintKind::FormalWritten)
+        .unwrap();
     raw.apply(
         wib(2026, 11, 2, 9, 0),
         Action::ExtendRegulatoryDeadline {
@@ -1222,10 +1331,19 @@ fn a_written_complaint_can_be_extended_once_in_time() {
         },
     )
     .unwrap();
-    let r = &raw.sla(wib(2026, 11, 2, 9, 0), &policy, &cal).unwrap().regulatory[0];
+    let r = &raw
+        .sla(wib(2026, 11, 2, 9, 0), &policy, &cal)
+        .unwrap()
+        .regulatory[0];
     assert!(r.extension_late);
     assert_eq!(r.due_date, date(2026, 10, 29));
-    assert!(matches!(r.status, RegulatoryStatus::Breached { working_days_late: 2, .. }));
+    assert!(matches!(
+        r.status,
+        RegulatoryStatus::Breached {
+            working_days_late: 2,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -1243,7 +1361,10 @@ fn statuses_and_levels_render_in_every_locale() {
         assert_eq!(channel.as_str().parse::<Channel>().unwrap(), channel);
     }
     assert_eq!(Status::Resolved.render(Locale::Id), "Selesai");
-    assert_eq!("fax".parse::<Channel>().unwrap_err().code(), ErrorCode::UnknownValue);
+    assert_eq!(
+        "fax".parse::<Channel>().unwrap_err().code(),
+        ErrorCode::UnknownValue
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -130,16 +130,26 @@ impl SlaTarget {
         }
     }
 
-    fn validate(self, clock: &str, allow_live: bool) -> Result<(), TicketError> {
+    /// Checks the target; `where_` names it in the error, built only on
+    /// failure.
+    fn validate(
+        self,
+        where_: impl FnOnce() -> String,
+        allow_live: bool,
+    ) -> Result<(), TicketError> {
         match self {
             SlaTarget::Live if allow_live => Ok(()),
             SlaTarget::Live => Err(TicketError::InvalidPolicy {
-                reason: format!("{clock}: \"live\" is only valid for the first response"),
+                reason: format!(
+                    "{}: \"live\" is only valid for the first response",
+                    where_()
+                ),
             }),
             SlaTarget::Within { seconds, .. } if seconds == 0 || seconds > MAX_TARGET_SECONDS => {
                 Err(TicketError::InvalidPolicy {
                     reason: format!(
-                        "{clock}: {seconds} seconds is outside 1..={MAX_TARGET_SECONDS}"
+                        "{}: {seconds} seconds is outside 1..={MAX_TARGET_SECONDS}",
+                        where_()
                     ),
                 })
             }
@@ -694,7 +704,7 @@ impl SlaPolicy {
             for clock in SlaClock::ALL {
                 if let Some(target) = rule.target(clock) {
                     target.validate(
-                        &format!("rule {index} {}", clock.as_str()),
+                        || format!("rule {index} {}", clock.as_str()),
                         clock == SlaClock::FirstResponse,
                     )?;
                 }
@@ -702,7 +712,7 @@ impl SlaPolicy {
         }
         for clock in SlaClock::ALL {
             self.fallback.get(clock).validate(
-                &format!("fallback {}", clock.as_str()),
+                || format!("fallback {}", clock.as_str()),
                 clock == SlaClock::FirstResponse,
             )?;
         }

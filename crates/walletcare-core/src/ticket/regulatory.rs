@@ -195,7 +195,8 @@ pub(super) fn regulatory_report(
         },
         None => {
             let left = working_days_inclusive(calendar, local_date(now, calendar), due_date)?;
-            let threshold = i64::from(working_days) * i64::from(100 - regime.due_soon_percent.min(100));
+            let threshold =
+                i64::from(working_days) * i64::from(100 - regime.due_soon_percent.min(100));
             if left * 100 <= threshold {
                 RegulatoryStatus::DueSoon {
                     working_days_left: left,

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::lifecycle::TicketState;
 use super::regulatory::{RegulatoryReport, RegulatoryStatus, regulatory_report};
 use super::{
-    Action, EscalationCause, EscalationLevel, Priority, SlaClock, SlaPolicy, SlaTarget,
-    SlaTargets, Status, Ticket, TicketError, TimeBasis,
+    Action, EscalationCause, EscalationLevel, Priority, SlaClock, SlaPolicy, SlaTarget, SlaTargets,
+    Status, Ticket, TicketError, TimeBasis,
 };
 use crate::calendar::BusinessCalendar;
 
@@ -253,9 +253,9 @@ impl Ctx<'_> {
     ) -> Result<DateTime<Utc>, TicketError> {
         match basis {
             TimeBasis::Business => Ok(self.calendar.add_business_duration(at, by)?),
-            TimeBasis::Wall => at
-                .checked_add_signed(by)
-                .ok_or(TicketError::Calendar(crate::calendar::CalendarError::DateOutOfRange)),
+            TimeBasis::Wall => at.checked_add_signed(by).ok_or(TicketError::Calendar(
+                crate::calendar::CalendarError::DateOutOfRange,
+            )),
         }
     }
 }
@@ -269,7 +269,12 @@ impl Acc {
     }
 
     /// Starts a running interval at `t` under `target`.
-    fn open(&mut self, ctx: &Ctx<'_>, t: DateTime<Utc>, target: SlaTarget) -> Result<(), TicketError> {
+    fn open(
+        &mut self,
+        ctx: &Ctx<'_>,
+        t: DateTime<Utc>,
+        target: SlaTarget,
+    ) -> Result<(), TicketError> {
         self.started = true;
         let (len, basis) = length(target);
         let remaining = len - self.elapsed(basis);
@@ -465,8 +470,13 @@ impl Ticket {
             return Err(TicketError::NowBeforeCreation { now, created_at });
         }
         let state0 = self.state();
-        let targets = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]
-            .map(|p| policy.targets(state0.category, p, state0.channel));
+        let targets = [
+            Priority::Low,
+            Priority::Normal,
+            Priority::High,
+            Priority::Urgent,
+        ]
+        .map(|p| policy.targets(state0.category, p, state0.channel));
         let uses_business = targets.iter().any(|t| {
             [t.first_response, t.next_response, t.resolution]
                 .iter()
@@ -566,7 +576,12 @@ impl Ticket {
 
         let mut regulatory = Vec::with_capacity(state.formal_complaints.len());
         for complaint in &state.formal_complaints {
-            regulatory.push(regulatory_report(complaint, &policy.regulatory, calendar, now)?);
+            regulatory.push(regulatory_report(
+                complaint,
+                &policy.regulatory,
+                calendar,
+                now,
+            )?);
         }
         let estimated = regulatory.iter().any(|r| r.estimated)
             || (uses_business
@@ -673,7 +688,10 @@ fn automatic_escalation(
     for report in regulatory {
         match report.status {
             RegulatoryStatus::DueSoon { .. } => {
-                raise(rules.regulatory_due_soon, EscalationCause::RegulatoryDeadline);
+                raise(
+                    rules.regulatory_due_soon,
+                    EscalationCause::RegulatoryDeadline,
+                );
             }
             RegulatoryStatus::Breached { .. } => {
                 raise(rules.regulatory_breach, EscalationCause::RegulatoryDeadline);
@@ -777,7 +795,9 @@ pub(super) fn duration_text(seconds: i64, days: bool, locale: crate::locale::Loc
 }
 
 fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string()
+    at.with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M %Z")
+        .to_string()
 }
 
 fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) -> String {
