@@ -35,7 +35,9 @@
 //! Offset changes are scanned over the covered range (or 1970-2100 for a
 //! calendar without coverage); outside it business days are assumed to have
 //! their nominal length. The zones of the built-in calendars have had no
-//! offset change since 1982.
+//! offset change since 1991 (China's last daylight saving time). Business
+//! periods of consecutive days must not overlap in real time (only possible
+//! with a period ending at 24:00 in a zone that falls back at midnight).
 //!
 //! # Examples
 //!
@@ -66,9 +68,9 @@ use std::str::FromStr;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use chrono_tz::Tz;
 pub use hours::{BusinessPeriod, TimeOfDay};
 
 use crate::error::{ErrorCode, HasErrorCode};
@@ -2464,8 +2466,12 @@ impl BusinessCalendar {
 /// Finds the business days whose business time differs from the nominal
 /// length because the zone's offset changes inside business hours.
 ///
-/// Cost: one UTC-offset lookup per day of the scanned range, and the exact
-/// period instants only around offset changes.
+/// The UTC offset is sampled at UTC midnight once a week, and day by day only
+/// in weeks where it differs between the two ends (tzdb has no two offset
+/// changes less than a week apart in the scanned years). A change between
+/// the UTC midnights of days `j` and `j + 1` can only touch the business
+/// periods of local days `j - 1..=j + 1` (offsets are within -12 h..+14 h),
+/// whose exact period instants are then computed.
 fn scan_irregular_days(inner: &Inner) -> Result<Vec<IrregularDay>, CalendarError> {
     use chrono::{Offset, TimeZone};
     let tz = inner.spec.time_zone;
@@ -2484,35 +2490,55 @@ fn scan_irregular_days(inner: &Inner) -> Result<Vec<IrregularDay>, CalendarError
         let ndt = date_of(d).ok()?.and_hms_opt(0, 0, 0)?;
         Some(tz.offset_from_utc_datetime(&ndt).fix().local_minus_utc())
     };
-    let mut out = Vec::new();
-    let mut cum: i128 = 0;
-    let mut prev = offset_at(lo - 1);
-    let mut cur = offset_at(lo);
-    let mut next = offset_at(lo + 1);
-    for d in lo..hi {
-        let after = offset_at(d + 2);
-        let changes = prev != cur || cur != next || next != after;
-        if changes && inner.index.is_business(d) {
-            let date = date_of(d)?;
-            let mut actual: i128 = 0;
-            for p in &inner.spec.business_hours {
-                let s = local_instant(tz, date, p.start.seconds());
-                let e = local_instant(tz, date, p.end.seconds());
-                if let (Some(s), Some(e)) = (s, e) {
-                    actual += (e - s).max(0);
+    // Days j (UTC) with a change of offset between j 00:00Z and j+1 00:00Z.
+    let mut change_days = Vec::new();
+    let mut week = lo - 2;
+    let mut at_week = offset_at(week);
+    while week <= hi {
+        let next = week + 7;
+        let at_next = offset_at(next);
+        if at_next != at_week {
+            let mut prev = at_week;
+            for j in week..next {
+                let cur = offset_at(j + 1);
+                if cur != prev {
+                    change_days.push(j);
                 }
-            }
-            if actual != inner.day_nanos {
-                cum += actual - inner.day_nanos;
-                out.push(IrregularDay {
-                    ordinal: inner.index.ordinal(d),
-                    cum_diff: cum,
-                });
+                prev = cur;
             }
         }
-        prev = cur;
-        cur = next;
-        next = after;
+        week = next;
+        at_week = at_next;
+    }
+    let mut candidates: Vec<i64> = change_days
+        .iter()
+        .flat_map(|&j| [j - 1, j, j + 1])
+        .filter(|&d| d >= lo && d < hi)
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut out = Vec::new();
+    let mut cum: i128 = 0;
+    for d in candidates {
+        if !inner.index.is_business(d) {
+            continue;
+        }
+        let date = date_of(d)?;
+        let mut actual: i128 = 0;
+        for p in &inner.spec.business_hours {
+            let s = local_instant(tz, date, p.start.seconds());
+            let e = local_instant(tz, date, p.end.seconds());
+            if let (Some(s), Some(e)) = (s, e) {
+                actual += (e - s).max(0);
+            }
+        }
+        if actual != inner.day_nanos {
+            cum += actual - inner.day_nanos;
+            out.push(IrregularDay {
+                ordinal: inner.index.ordinal(d),
+                cum_diff: cum,
+            });
+        }
     }
     Ok(out)
 }
