@@ -846,9 +846,13 @@ pub struct Event {
 /// assert_eq!(state.status, Status::New);
 /// assert_eq!(state.priority, Priority::High); // the category's default
 /// assert_eq!(state.created_at, at);
+/// let json = serde_json::to_string(state)?;
+/// assert!(json.contains("\"status\":\"new\""));
+/// assert_eq!(&serde_json::from_str::<walletcare_core::ticket::TicketState>(&json)?, state);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TicketState {
     /// Where it came in.
     pub channel: Channel,

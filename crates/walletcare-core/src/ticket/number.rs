@@ -1,35 +1,6 @@
 //! Ticket numbers: `WC-20261121-000123-7`.
 //!
-//! A ticket number has four parts separated by hyphens:
-//!
-//! 1. a **prefix** of 2 to 4 ASCII letters (`WC` unless the caller picks
-//!    another one, for example for a white-label desk); it is printed in upper
-//!    case and parsed case-insensitively;
-//! 2. the **date** the ticket was created, `YYYYMMDD`, in the wallet's time
-//!    zone (the caller decides the zone; [`TicketNumber::for_instant`] converts
-//!    an instant for it);
-//! 3. the caller's **sequence** number for that day, zero-padded to 6 digits;
-//!    larger sequences (a busy incident day can pass a million tickets) widen
-//!    the field to 7, 8 or 9 digits without padding, so every number has
-//!    exactly one spelling; the largest sequence is 999 999 999;
-//! 4. a **check digit** computed with the Damm algorithm over the digits of the
-//!    date and the sequence.
-//!
-//! # The check digit
-//!
-//! Damm's algorithm folds the digits through a fixed 10 × 10 table (a weakly
-//! totally anti-symmetric quasigroup of order 10, H. M. Damm, 2004): starting
-//! from 0, each digit `d` moves the interim value `i` to `TABLE[i][d]`; the
-//! final interim value is the check digit. Because the table has zeros on its
-//! diagonal, running the algorithm over the digits *followed by* the check
-//! digit gives 0, which is how a number is verified. The algorithm detects
-//! **every single-digit error** and **every transposition of two adjacent
-//! digits**, including those involving the check digit itself, which the Luhn
-//! algorithm does not (it misses `09` ↔ `90`). The integration tests prove
-//! both properties exhaustively over a sample of numbers.
-//!
-//! The prefix is not covered by the check digit: it is letters, and a wrong
-//! prefix is caught by the caller comparing it with its own.
+//! See [`TicketNumber`] for the format and the check digit.
 //!
 //! # Examples
 //!
@@ -172,7 +143,38 @@ impl Prefix {
 /// A validated ticket number, such as `WC-20261121-000123-7`.
 ///
 /// `Copy`, ordered by prefix, date and sequence. The JSON form is the string.
-/// See the [module documentation](self) for the format and the check digit.
+///
+/// A ticket number has four parts separated by hyphens:
+///
+/// 1. a **prefix** of 2 to 4 ASCII letters (`WC` unless the caller picks
+///    another one, for example for a white-label desk); it is printed in upper
+///    case and parsed case-insensitively;
+/// 2. the **date** the ticket was created, `YYYYMMDD`, in the wallet's time
+///    zone (the caller decides the zone; [`TicketNumber::for_instant`] converts
+///    an instant for it);
+/// 3. the caller's **sequence** number for that day, zero-padded to 6 digits;
+///    larger sequences (a busy incident day can pass a million tickets) widen
+///    the field to 7, 8 or 9 digits without padding, so every number has
+///    exactly one spelling; the largest sequence is 999 999 999;
+/// 4. a **check digit** computed with the Damm algorithm over the digits of the
+///    date and the sequence.
+///
+/// # Check digit
+///
+/// Damm's algorithm folds the digits through a fixed 10 × 10 table (a weakly
+/// totally anti-symmetric quasigroup of order 10, H. M. Damm, 2004): starting
+/// from 0, each digit `d` moves the interim value `i` to `TABLE[i][d]`; the
+/// final interim value is the check digit. Because the table has zeros on its
+/// diagonal, running the algorithm over the digits *followed by* the check
+/// digit gives 0, which is how a number is verified. The algorithm detects
+/// **every single-digit error** and **every transposition of two adjacent
+/// digits**, including those involving the check digit itself, which the Luhn
+/// algorithm does not (it misses `09` ↔ `90`). The integration tests prove
+/// both properties exhaustively over a sample of numbers.
+///
+/// The prefix is not covered by the check digit: it is letters, and a wrong
+/// prefix is caught by the caller comparing it with its own.
+///
 ///
 /// # Examples
 ///
