@@ -180,6 +180,14 @@ typedef enum {
    */
   WC_ACCOUNT_INVALID_POLICY = 313,
   /**
+   * `account.device_not_found`: see `ErrorCode::DeviceNotFound`.
+   */
+  WC_ACCOUNT_DEVICE_NOT_FOUND = 314,
+  /**
+   * `account.device_limit_reached`: see `ErrorCode::DeviceLimitReached`.
+   */
+  WC_ACCOUNT_DEVICE_LIMIT_REACHED = 315,
+  /**
    * `card.invalid_number`: see `ErrorCode::InvalidCardNumber`.
    */
   WC_CARD_INVALID_NUMBER = 400,
@@ -284,6 +292,18 @@ typedef enum {
    */
   WC_REFUND_NOT_FOUND = 704,
   /**
+   * `refund.idempotency_conflict`: see `ErrorCode::RefundIdempotencyConflict`.
+   */
+  WC_REFUND_IDEMPOTENCY_CONFLICT = 705,
+  /**
+   * `refund.clock_went_backwards`: see `ErrorCode::RefundClockWentBackwards`.
+   */
+  WC_REFUND_CLOCK_WENT_BACKWARDS = 706,
+  /**
+   * `refund.retry_limit_reached`: see `ErrorCode::RefundRetryLimitReached`.
+   */
+  WC_REFUND_RETRY_LIMIT_REACHED = 707,
+  /**
    * `ticket.invalid_number`: see `ErrorCode::InvalidTicketNumber`.
    */
   WC_TICKET_INVALID_NUMBER = 800,
@@ -295,6 +315,26 @@ typedef enum {
    * `ticket.invalid_satisfaction_score`: see `ErrorCode::InvalidSatisfactionScore`.
    */
   WC_TICKET_INVALID_SATISFACTION_SCORE = 802,
+  /**
+   * `ticket.window_closed`: see `ErrorCode::TicketWindowClosed`.
+   */
+  WC_TICKET_WINDOW_CLOSED = 803,
+  /**
+   * `ticket.event_out_of_order`: see `ErrorCode::TicketEventOutOfOrder`.
+   */
+  WC_TICKET_EVENT_OUT_OF_ORDER = 804,
+  /**
+   * `ticket.invalid_sla_policy`: see `ErrorCode::InvalidSlaPolicy`.
+   */
+  WC_TICKET_INVALID_SLA_POLICY = 805,
+  /**
+   * `ticket.regulatory_extension_not_allowed`: see `ErrorCode::RegulatoryExtensionNotAllowed`.
+   */
+  WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED = 806,
+  /**
+   * `ticket.invalid_escalation`: see `ErrorCode::InvalidEscalation`.
+   */
+  WC_TICKET_INVALID_ESCALATION = 807,
   /**
    * `triage.invalid_model`: see `ErrorCode::InvalidModel`.
    */
