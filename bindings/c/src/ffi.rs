@@ -6,7 +6,10 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
 use walletcare_core::error::HasErrorCode;
+use walletcare_core::locale::{Locale, Render};
 
 use crate::status::wc_status;
 
@@ -391,4 +394,145 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, name: &str) 
             format!("`{name}` is not valid: {e}"),
         )
     })
+}
+
+/// Parses JSON text from C (pointer + length) into a core type.
+///
+/// # Safety
+///
+/// As [`text`].
+pub(crate) unsafe fn json_arg<T: serde::de::DeserializeOwned>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> FfiResult<T> {
+    // SAFETY: forwarded contract.
+    let json = unsafe { text(ptr, len, name) }?;
+    from_json(json, name)
+}
+
+/// Like [`json_arg`], but NULL means the type's default (an optional
+/// argument such as a policy).
+///
+/// # Safety
+///
+/// As [`text`].
+pub(crate) unsafe fn optional_json_arg<T: serde::de::DeserializeOwned + Default>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> FfiResult<T> {
+    if ptr.is_null() {
+        return Ok(T::default());
+    }
+    // SAFETY: forwarded contract.
+    unsafe { json_arg(ptr, len, name) }
+}
+
+/// Reads a NUL-terminated locale tag (`"en"`, `"id-ID"`, `"zh-CN"`, ...).
+///
+/// # Safety
+///
+/// As [`code`].
+pub(crate) unsafe fn locale_arg(ptr: *const c_char) -> FfiResult<Locale> {
+    // SAFETY: forwarded contract.
+    let tag = unsafe { code(ptr, "locale") }?;
+    Ok(tag.parse::<Locale>()?)
+}
+
+/// An instant from Unix seconds (UTC).
+pub(crate) fn instant_arg(seconds: i64, name: &str) -> FfiResult<DateTime<Utc>> {
+    DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
+        Failure::new(
+            wc_status::WC_GENERAL_DATE_OUT_OF_RANGE,
+            format!("`{name}` ({seconds} s) is outside the supported time range"),
+        )
+    })
+}
+
+/// Serialises a core value and adds fields to the resulting JSON object
+/// (rendered text next to the core's own form).
+pub(crate) fn json_with<T: serde::Serialize>(
+    value: &T,
+    extra: impl IntoIterator<Item = (&'static str, Value)>,
+) -> FfiResult<Value> {
+    let mut object = match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => map,
+        Ok(other) => {
+            let mut map = Map::new();
+            map.insert("value".to_owned(), other);
+            map
+        }
+        Err(e) => {
+            return Err(Failure::new(
+                wc_status::WC_INTERNAL_ERROR,
+                format!("could not serialise the result: {e}"),
+            ));
+        }
+    };
+    for (key, v) in extra {
+        object.insert(key.to_owned(), v);
+    }
+    Ok(Value::Object(object))
+}
+
+/// The rendered text of each item, as a JSON array of strings.
+pub(crate) fn messages<'a, T: Render + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    locale: Locale,
+) -> Value {
+    Value::Array(
+        items
+            .into_iter()
+            .map(|item| Value::String(item.render(locale)))
+            .collect(),
+    )
+}
+
+/// Copies `value` and a NUL into the caller's buffer. Writes the size needed
+/// (including the NUL) to `out_len` when it is not NULL, also when the buffer
+/// is too small, so the caller can retry with a buffer of that size.
+///
+/// # Safety
+///
+/// `buf` must be NULL or valid for `buf_len` bytes of writes; `out_len` NULL
+/// or valid for one write.
+pub(crate) unsafe fn write_buffer(
+    buf: *mut c_char,
+    buf_len: usize,
+    out_len: *mut usize,
+    value: &str,
+) -> FfiResult {
+    if buf.is_null() {
+        return Err(Failure::null("buf"));
+    }
+    let bytes = value.as_bytes();
+    let needed = bytes.len().saturating_add(1);
+    if !out_len.is_null() {
+        // SAFETY: non-null, valid per the contract.
+        unsafe { out_len.write(needed) };
+    }
+    if buf_len < needed {
+        return Err(Failure::new(
+            wc_status::WC_BUFFER_TOO_SMALL,
+            format!("the buffer has {buf_len} bytes; {needed} are needed"),
+        ));
+    }
+    // SAFETY: `buf` has room for `needed` bytes.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), bytes.len());
+        buf.add(bytes.len()).write(0);
+    }
+    Ok(())
+}
+
+/// Hands a JSON value to C as a Rust-owned string (see [`write_string`]).
+///
+/// # Safety
+///
+/// As [`write_string`].
+pub(crate) unsafe fn write_json(out: *mut *mut c_char, value: &Value, name: &str) -> FfiResult {
+    let json = to_json(value)?;
+    // SAFETY: forwarded contract.
+    unsafe { write_string(out, json, name) }
 }

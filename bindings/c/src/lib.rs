@@ -30,7 +30,13 @@ mod status;
 #[cfg(test)]
 mod status_gen;
 
+pub mod account;
+pub mod calendar;
+pub mod card;
 pub mod money;
+pub mod refund;
+pub mod ticket;
+pub mod types;
 
 pub use ffi::{wc_last_error, wc_status_name, wc_string_free};
 pub use status::wc_status;
