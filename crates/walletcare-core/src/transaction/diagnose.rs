@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::text::{money_text, time_text, zone_name};
+use super::text::{local_date, money_text, time_text, zone_name};
 use super::{
     FailureReason, LimitKind, MerchantRef, PaymentChannel, SupportCategory, Transaction,
     TransactionId, TransactionKind, TransactionState,
@@ -999,8 +999,7 @@ fn local_day_start(date: NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
 
 /// When the next local day begins in `zone`: daily limits reset then.
 fn next_local_day(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
-    now.with_timezone(&zone)
-        .date_naive()
+    local_date(now, zone)
         .checked_add_days(Days::new(1))
         .and_then(|date| local_day_start(date, zone))
         .unwrap_or_else(|| add_minutes(now, 24 * 60))
@@ -1008,8 +1007,7 @@ fn next_local_day(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
 
 /// When the next local month begins in `zone`: monthly limits reset then.
 fn next_local_month(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
-    now.with_timezone(&zone)
-        .date_naive()
+    local_date(now, zone)
         .with_day(1)
         .and_then(|first| first.checked_add_months(Months::new(1)))
         .and_then(|date| local_day_start(date, zone))

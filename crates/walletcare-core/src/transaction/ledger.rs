@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::text::{plain_amount, zone_name};
+use super::text::{local_date, plain_amount, zone_name};
 use super::{
     FailureReason, IdempotencyKey, LimitKind, Transaction, TransactionError, TransactionId,
     TransactionKind, check_positive,
@@ -1327,7 +1327,7 @@ impl Ledger {
     }
 
     fn local_date(&self, now: DateTime<Utc>) -> NaiveDate {
-        now.with_timezone(&self.config.zone).date_naive()
+        local_date(now, self.config.zone)
     }
 
     fn day_totals(&self, date: NaiveDate) -> DayTotals {

@@ -4,11 +4,23 @@
 //! [`time_text`], so switching to a shared formatter later is a one-line
 //! change in each.
 
-use chrono::{DateTime, Datelike, Offset, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::{OffsetName, Tz};
 
 use crate::locale::Locale;
 use crate::money::{Currency, Money};
+
+/// The local calendar date of `at` in `zone`.
+///
+/// Unlike `DateTime::date_naive`, this never panics: at the very ends of
+/// chrono's range, where the local time does not fit, it falls back to the
+/// UTC date.
+pub(crate) fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    let utc = at.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&utc).fix();
+    utc.checked_add_offset(offset)
+        .map_or_else(|| utc.date(), |local| local.date())
+}
 
 /// An amount as a user reads it in `locale`: `Rp 12,000` (en), `Rp12.000`
 /// (id-ID), `12,000 印尼盾` (zh-CN); other currencies as `USD 12.34`
@@ -209,20 +221,24 @@ mod tests {
         assert_eq!(plain_amount(Money::new(-3, Currency::Jpy)), "-JPY 3");
     }
 
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
     #[test]
     fn time_text_uses_zone_and_rounds_up() {
-        let at = Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 1).unwrap();
+        let at_ten = Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 1).unwrap();
         let jakarta = chrono_tz::Asia::Jakarta;
         assert_eq!(
-            time_text(at, Locale::En, jakarta),
+            time_text(at_ten, Locale::En, jakarta),
             "21 November 2026, 17:01 WIB"
         );
         assert_eq!(
-            time_text(at, Locale::Id, jakarta),
+            time_text(at_ten, Locale::Id, jakarta),
             "21 November 2026 pukul 17.01 WIB"
         );
         assert_eq!(
-            time_text(at, Locale::ZhCn, jakarta),
+            time_text(at_ten, Locale::ZhCn, jakarta),
             "2026年11月21日 17:01（WIB）"
         );
         let exact = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 0).unwrap();
@@ -238,6 +254,14 @@ mod tests {
         assert_eq!(
             time_text(exact, Locale::En, chrono_tz::Asia::Dubai),
             "2 January 2026, 07:04 UTC+04:00"
+        );
+        assert_eq!(
+            local_date(at(2026, 11, 21, 17, 0), jakarta),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        );
+        assert_eq!(
+            local_date(DateTime::<Utc>::MAX_UTC, jakarta),
+            DateTime::<Utc>::MAX_UTC.date_naive()
         );
         // The last representable instant does not panic.
         let _ = time_text(DateTime::<Utc>::MAX_UTC, Locale::ZhCn, jakarta);
