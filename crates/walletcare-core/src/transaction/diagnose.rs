@@ -351,7 +351,12 @@ impl Render for Cause {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "step",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "super::wire::NextStepWire"
+)]
 #[non_exhaustive]
 pub enum NextStep {
     /// Check the phone's internet connection.

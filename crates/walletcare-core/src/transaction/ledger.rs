@@ -316,7 +316,12 @@ impl Default for LedgerConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "op",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "super::wire::OperationWire"
+)]
 pub enum Operation {
     /// Money out: a payment, transfer or withdrawal of `amount`.
     Debit {
@@ -544,7 +549,12 @@ pub struct Receipt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "reason",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "super::wire::DeclineWire"
+)]
 #[non_exhaustive]
 pub enum Decline {
     /// The balance does not cover the debit.

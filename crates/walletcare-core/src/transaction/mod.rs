@@ -6,10 +6,10 @@
 //!   reversed`; `failed` and `reversed` are final.
 //! - [`FailureReason`] is the taxonomy of why a transaction failed.
 //! - [`Ledger`] is the balance of one wallet: idempotent requests, limits by
-//!   [`VerificationLevel`](crate::account::VerificationLevel), blocking by
+//!   [`VerificationLevel`], blocking by
 //!   [`AccountState`](crate::account::AccountState), refunds and reversals.
 //! - [`diagnose`] explains a failed or stuck transaction as a [`Cause`] and
-//!   ordered [`NextStep`]s that render in every [`Locale`](crate::locale::Locale).
+//!   ordered [`NextStep`]s that render in every [`Locale`].
 //!
 //! # Examples
 //!
@@ -60,6 +60,7 @@ use crate::money::{Currency, Money, MoneyError};
 mod diagnose;
 mod ledger;
 mod text;
+mod wire;
 
 pub use diagnose::{
     Cause, Diagnosis, DiagnosisPolicy, NextStep, ReversalWindows, diagnose, diagnose_with,
@@ -537,7 +538,12 @@ impl From<BankAccountRef> for BankAccountRepr {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "method",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "wire::TopUpSourceWire"
+)]
 pub enum TopUpSource {
     /// A transfer from a bank account (virtual account, mobile banking).
     BankTransfer {
@@ -672,7 +678,12 @@ pub enum LimitKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "reason",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "wire::FailureReasonWire"
+)]
 #[non_exhaustive]
 pub enum FailureReason {
     /// The balance did not cover the amount.
@@ -957,7 +968,11 @@ impl std::fmt::Display for TransactionStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(
+    tag = "state",
+    rename_all = "snake_case",
+    from = "wire::TransactionStateWire"
+)]
 pub enum TransactionState {
     /// Started, no final answer yet.
     Pending,
