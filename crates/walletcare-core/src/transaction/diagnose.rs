@@ -520,7 +520,7 @@ impl NextStep {
                 )
                 .to_owned(),
             NextStep::ContactSupport { category } => {
-                let c = category.render(locale);
+                let c = category_text(*category, locale);
                 match locale {
                     Locale::En => format!("Contact customer support about {c}."),
                     Locale::Id => format!("Hubungi layanan pelanggan terkait {c}."),
@@ -565,6 +565,27 @@ impl NextStep {
             }
         }
     }
+}
+
+/// A support category as a short noun phrase, for "contact support about
+/// ...".
+pub(super) fn category_text(category: SupportCategory, locale: Locale) -> &'static str {
+    let (en, id, zh) = match category {
+        SupportCategory::AccountAccess => ("account access", "akses akun", "账户登录"),
+        SupportCategory::AccountSecurity => ("account security", "keamanan akun", "账户安全"),
+        SupportCategory::PaymentFailure => (
+            "failed or pending payments",
+            "transaksi gagal atau tertunda",
+            "支付失败或处理中",
+        ),
+        SupportCategory::Refund => ("refunds", "pengembalian dana", "退款"),
+        SupportCategory::BankCard => ("bank cards", "kartu bank", "银行卡"),
+        SupportCategory::Technical => ("technical problems", "masalah teknis", "技术问题"),
+        SupportCategory::Complaint => ("complaints", "keluhan", "投诉"),
+        SupportCategory::Feedback => ("feedback", "masukan", "意见反馈"),
+        SupportCategory::GeneralInquiry => ("general questions", "pertanyaan umum", "一般咨询"),
+    };
+    locale.pick(en, id, zh)
 }
 
 impl Render for NextStep {
@@ -835,15 +856,12 @@ fn diagnose_pending(
 /// Steps that resolve an account state blocking outgoing money; `false` if
 /// the account does not block it.
 fn account_steps(account: &AccountState, now: DateTime<Utc>, steps: &mut Steps) -> bool {
-    match *account {
+    // `at` turns a lock that has ended into `Active`.
+    match account.at(now) {
         AccountState::Active => false,
         AccountState::Locked { until } => {
-            if until > now {
-                steps.push(NextStep::WaitForUnlock { until });
-                true
-            } else {
-                false
-            }
+            steps.push(NextStep::WaitForUnlock { until });
+            true
         }
         AccountState::Frozen { reason, .. } => {
             // A court or regulator order is not lifted by verifying identity.

@@ -1551,7 +1551,13 @@ impl Ledger {
             self.days.insert(date, totals);
             if let Some((newest, _)) = self.days.last_key_value() {
                 let earliest = earliest_counted(*newest);
-                self.days = self.days.split_off(&earliest);
+                while self
+                    .days
+                    .first_key_value()
+                    .is_some_and(|(d, _)| *d < earliest)
+                {
+                    self.days.pop_first();
+                }
             }
         }
         let id = request.transaction.clone();
@@ -1598,9 +1604,10 @@ impl Ledger {
 
 /// The decline for a debit under `account` at `now`, if any.
 fn outgoing_block(account: &AccountState, now: DateTime<Utc>) -> Option<Decline> {
-    match *account {
+    // `at` turns a lock that has ended into `Active`.
+    match account.at(now) {
         AccountState::Active => None,
-        AccountState::Locked { until } => (until > now).then_some(Decline::AccountLocked { until }),
+        AccountState::Locked { until } => Some(Decline::AccountLocked { until }),
         AccountState::Frozen { .. } => Some(Decline::AccountFrozen),
         AccountState::Closed => Some(Decline::AccountClosed),
     }

@@ -9,7 +9,7 @@
 //!   [`VerificationLevel`], blocking by
 //!   [`AccountState`](crate::account::AccountState), refunds and reversals.
 //! - [`diagnose`] explains a failed or stuck transaction as a [`Cause`] and
-//!   ordered [`NextStep`]s that render in every [`Locale`].
+//!   ordered [`NextStep`]s that render in every [`Locale`](crate::locale::Locale).
 //!
 //! # Examples
 //!
@@ -54,7 +54,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::VerificationLevel;
 use crate::error::{ErrorCode, HasErrorCode};
-use crate::locale::{Locale, Render};
 use crate::money::{Currency, Money, MoneyError};
 
 mod diagnose;
@@ -742,129 +741,24 @@ pub enum FailureReason {
 // Support categories
 // ---------------------------------------------------------------------------
 
-/// The support queue a case belongs to. The names are the triage categories;
-/// the triage module reuses this type.
+/// The support queue a diagnosis step points to: the triage categories
+/// (`account_access`, `account_security`, `payment_failure`, `refund`,
+/// `bank_card`, `technical`, `complaint`, `feedback`, `general_inquiry`).
+///
+/// This is [`crate::ticket::Category`], the one vocabulary shared by
+/// triage, tickets and diagnosis, under the name diagnosis uses.
 ///
 /// # Examples
 ///
 /// ```
-/// use walletcare_core::locale::{Locale, Render};
 /// use walletcare_core::transaction::SupportCategory;
 ///
 /// assert_eq!(serde_json::to_string(&SupportCategory::PaymentFailure)?, "\"payment_failure\"");
 /// assert_eq!("bank_card".parse::<SupportCategory>()?, SupportCategory::BankCard);
-/// assert_eq!(SupportCategory::Refund.render(Locale::Id), "pengembalian dana");
+/// assert_eq!(SupportCategory::ALL.len(), 9);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SupportCategory {
-    /// Cannot sign in, locked out, lost phone number.
-    AccountAccess,
-    /// Suspicious activity, theft, freezing.
-    AccountSecurity,
-    /// A payment, transfer, top-up or withdrawal that failed or is stuck.
-    PaymentFailure,
-    /// Getting money back from a merchant.
-    Refund,
-    /// Binding and using bank cards.
-    BankCard,
-    /// App errors and crashes.
-    Technical,
-    /// A complaint about service or a merchant.
-    Complaint,
-    /// Suggestions and praise.
-    Feedback,
-    /// Anything else.
-    GeneralInquiry,
-}
-
-impl SupportCategory {
-    /// Every category, in declaration order.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use walletcare_core::transaction::SupportCategory;
-    /// assert_eq!(SupportCategory::ALL.len(), 9);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub const ALL: [SupportCategory; 9] = [
-        SupportCategory::AccountAccess,
-        SupportCategory::AccountSecurity,
-        SupportCategory::PaymentFailure,
-        SupportCategory::Refund,
-        SupportCategory::BankCard,
-        SupportCategory::Technical,
-        SupportCategory::Complaint,
-        SupportCategory::Feedback,
-        SupportCategory::GeneralInquiry,
-    ];
-
-    /// The snake_case name, as in JSON.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use walletcare_core::transaction::SupportCategory;
-    /// assert_eq!(SupportCategory::GeneralInquiry.as_str(), "general_inquiry");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SupportCategory::AccountAccess => "account_access",
-            SupportCategory::AccountSecurity => "account_security",
-            SupportCategory::PaymentFailure => "payment_failure",
-            SupportCategory::Refund => "refund",
-            SupportCategory::BankCard => "bank_card",
-            SupportCategory::Technical => "technical",
-            SupportCategory::Complaint => "complaint",
-            SupportCategory::Feedback => "feedback",
-            SupportCategory::GeneralInquiry => "general_inquiry",
-        }
-    }
-}
-
-impl std::fmt::Display for SupportCategory {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for SupportCategory {
-    type Err = TransactionError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SupportCategory::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| TransactionError::UnknownSupportCategory(s.chars().take(32).collect()))
-    }
-}
-
-impl Render for SupportCategory {
-    /// The category as a short noun phrase, for "contact support about ...".
-    fn render(&self, locale: Locale) -> String {
-        let (en, id, zh) = match self {
-            SupportCategory::AccountAccess => ("account access", "akses akun", "账户登录"),
-            SupportCategory::AccountSecurity => ("account security", "keamanan akun", "账户安全"),
-            SupportCategory::PaymentFailure => (
-                "failed or pending payments",
-                "transaksi gagal atau tertunda",
-                "支付失败或处理中",
-            ),
-            SupportCategory::Refund => ("refunds", "pengembalian dana", "退款"),
-            SupportCategory::BankCard => ("bank cards", "kartu bank", "银行卡"),
-            SupportCategory::Technical => ("technical problems", "masalah teknis", "技术问题"),
-            SupportCategory::Complaint => ("complaints", "keluhan", "投诉"),
-            SupportCategory::Feedback => ("feedback", "masukan", "意见反馈"),
-            SupportCategory::GeneralInquiry => ("general questions", "pertanyaan umum", "一般咨询"),
-        };
-        locale.pick(en, id, zh).to_owned()
-    }
-}
+pub use crate::ticket::Category as SupportCategory;
 
 // ---------------------------------------------------------------------------
 // Transaction and its lifecycle
@@ -1450,9 +1344,6 @@ pub enum TransactionError {
         /// What is wrong with it.
         problem: TextProblem,
     },
-    /// A support category name is unknown.
-    #[error("unknown support category {0:?}")]
-    UnknownSupportCategory(String),
     /// An amount that must be positive is zero or negative.
     #[error("amount must be positive, got {}", plain_amount(*.amount))]
     NonPositiveAmount {
@@ -1572,7 +1463,6 @@ impl HasErrorCode for TransactionError {
             TransactionError::TimeBeforeLastUpdate { .. }
             | TransactionError::InvalidText { .. }
             | TransactionError::NotADebit { .. } => ErrorCode::InvalidArgument,
-            TransactionError::UnknownSupportCategory(_) => ErrorCode::UnknownValue,
             TransactionError::NonPositiveAmount { .. } => ErrorCode::NonPositiveAmount,
             TransactionError::CurrencyMismatch { .. } => ErrorCode::CurrencyMismatch,
             TransactionError::Declined(decline) => decline.code(),
