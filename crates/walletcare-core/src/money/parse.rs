@@ -794,10 +794,12 @@ impl<'a> Lexer<'a> {
 
     fn symbol(&mut self) -> Result<Token, MoneyError> {
         let start = self.at;
-        let rest = self.rest();
+        let rest = self.rest().as_bytes();
+        let first = rest.first();
         let best = SYMBOLS
             .iter()
-            .filter(|(s, _)| rest.starts_with(s))
+            // Comparing the first byte inline first skips most entries cheaply.
+            .filter(|(s, _)| s.as_bytes().first() == first && rest.starts_with(s.as_bytes()))
             .max_by_key(|(s, _)| s.len());
         let Some(&(symbol, meaning)) = best else {
             return Err(parse_error(start, ParseReason::UnexpectedCharacter));

@@ -196,8 +196,10 @@ impl Money {
             let share = product
                 .checked_div(total_ratio)
                 .ok_or(MoneyError::Overflow)?;
-            let remainder = product
-                .checked_rem(total_ratio)
+            // One 128-bit division per part; the remainder follows from it.
+            let remainder = share
+                .checked_mul(total_ratio)
+                .and_then(|whole| product.checked_sub(whole))
                 .ok_or(MoneyError::Overflow)?;
             handed_out = handed_out.checked_add(share).ok_or(MoneyError::Overflow)?;
             shares.push(share);
