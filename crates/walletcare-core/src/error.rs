@@ -173,6 +173,10 @@ error_codes! {
     InvalidContact = 312 => "account.invalid_contact",
     /// A policy configuration is inconsistent.
     InvalidPolicy = 313 => "account.invalid_policy",
+    /// No known device has the given id.
+    DeviceNotFound = 314 => "account.device_not_found",
+    /// The account already remembers the maximum number of devices.
+    DeviceLimitReached = 315 => "account.device_limit_reached",
 
     // ---- card: 400-499 ----
     /// A card number has the wrong length or characters.
