@@ -213,6 +213,13 @@ error_codes! {
     TransactionNotFound = 504 => "transaction.not_found",
     /// Outgoing money movement is blocked by the account state.
     OutgoingBlocked = 505 => "transaction.outgoing_blocked",
+    /// A transaction id was already applied to the ledger under another
+    /// idempotency key.
+    DuplicateTransaction = 506 => "transaction.duplicate",
+    /// A refund or reversal would credit back more than the original debit.
+    CreditExceedsOriginal = 507 => "transaction.credit_exceeds_original",
+    /// A ledger, limit or diagnosis configuration is inconsistent.
+    InvalidLedgerConfig = 508 => "transaction.invalid_config",
 
     // ---- calendar: 600-699 ----
     /// The answer depends on a year whose calendar is estimated or not covered.
