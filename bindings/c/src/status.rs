@@ -120,6 +120,12 @@ pub enum wc_status {
     WC_TRANSACTION_NOT_FOUND = 504,
     /// `transaction.outgoing_blocked`: see `ErrorCode::OutgoingBlocked`.
     WC_TRANSACTION_OUTGOING_BLOCKED = 505,
+    /// `transaction.duplicate`: see `ErrorCode::DuplicateTransaction`.
+    WC_TRANSACTION_DUPLICATE = 506,
+    /// `transaction.credit_exceeds_original`: see `ErrorCode::CreditExceedsOriginal`.
+    WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL = 507,
+    /// `transaction.invalid_config`: see `ErrorCode::InvalidLedgerConfig`.
+    WC_TRANSACTION_INVALID_CONFIG = 508,
     /// `calendar.not_covered`: see `ErrorCode::CalendarNotCovered`.
     WC_CALENDAR_NOT_COVERED = 600,
     /// `calendar.no_business_days`: see `ErrorCode::NoBusinessDays`.
@@ -217,6 +223,9 @@ impl wc_status {
             ErrorCode::InvalidTransactionTransition => wc_status::WC_TRANSACTION_INVALID_TRANSITION,
             ErrorCode::TransactionNotFound => wc_status::WC_TRANSACTION_NOT_FOUND,
             ErrorCode::OutgoingBlocked => wc_status::WC_TRANSACTION_OUTGOING_BLOCKED,
+            ErrorCode::DuplicateTransaction => wc_status::WC_TRANSACTION_DUPLICATE,
+            ErrorCode::CreditExceedsOriginal => wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL,
+            ErrorCode::InvalidLedgerConfig => wc_status::WC_TRANSACTION_INVALID_CONFIG,
             ErrorCode::CalendarNotCovered => wc_status::WC_CALENDAR_NOT_COVERED,
             ErrorCode::NoBusinessDays => wc_status::WC_CALENDAR_NO_BUSINESS_DAYS,
             ErrorCode::InvalidBusinessHours => wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS,
@@ -299,6 +308,9 @@ impl wc_status {
             503 => wc_status::WC_TRANSACTION_INVALID_TRANSITION,
             504 => wc_status::WC_TRANSACTION_NOT_FOUND,
             505 => wc_status::WC_TRANSACTION_OUTGOING_BLOCKED,
+            506 => wc_status::WC_TRANSACTION_DUPLICATE,
+            507 => wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL,
+            508 => wc_status::WC_TRANSACTION_INVALID_CONFIG,
             600 => wc_status::WC_CALENDAR_NOT_COVERED,
             601 => wc_status::WC_CALENDAR_NO_BUSINESS_DAYS,
             602 => wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS,
@@ -381,6 +393,9 @@ impl wc_status {
             wc_status::WC_TRANSACTION_INVALID_TRANSITION => c"transaction.invalid_transition",
             wc_status::WC_TRANSACTION_NOT_FOUND => c"transaction.not_found",
             wc_status::WC_TRANSACTION_OUTGOING_BLOCKED => c"transaction.outgoing_blocked",
+            wc_status::WC_TRANSACTION_DUPLICATE => c"transaction.duplicate",
+            wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL => c"transaction.credit_exceeds_original",
+            wc_status::WC_TRANSACTION_INVALID_CONFIG => c"transaction.invalid_config",
             wc_status::WC_CALENDAR_NOT_COVERED => c"calendar.not_covered",
             wc_status::WC_CALENDAR_NO_BUSINESS_DAYS => c"calendar.no_business_days",
             wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS => c"calendar.invalid_business_hours",
