@@ -8,21 +8,31 @@
 
 use std::ffi::c_char;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use walletcare_core::account::{
-    Account, CredentialContext, CredentialKind, CredentialPolicy, PolicyViolations, RecentActivity,
-    check_password, check_pin, estimate_strength, security_checkup,
+    Account, CheckupItem, CredentialContext, CredentialKind, CredentialPolicy, PolicyViolations,
+    RecentActivity, Strength, check_password, check_pin, estimate_strength, security_checkup,
 };
 use walletcare_core::locale::{Locale, Render};
 
-use crate::ffi::{self, FfiResult, guard};
+use crate::ffi::{self, guard};
 use crate::status::wc_status;
+
+/// A PIN or password verdict: the core's `PolicyViolations` fields, then
+/// `valid` and the rendered `messages`.
+#[derive(Serialize)]
+struct Verdict {
+    #[serde(flatten)]
+    violations: PolicyViolations,
+    valid: bool,
+    messages: Vec<String>,
+}
 
 fn verdict(
     result: Result<(), PolicyViolations>,
     credential: CredentialKind,
     locale: Locale,
-) -> FfiResult<Value> {
+) -> Verdict {
     let violations = match result {
         Ok(()) => PolicyViolations {
             credential,
@@ -30,14 +40,28 @@ fn verdict(
         },
         Err(v) => v,
     };
-    let messages = ffi::messages(&violations.violations, locale);
-    ffi::json_with(
-        &violations,
-        [
-            ("valid", Value::Bool(violations.violations.is_empty())),
-            ("messages", messages),
-        ],
-    )
+    Verdict {
+        valid: violations.violations.is_empty(),
+        messages: ffi::messages(&violations.violations, locale),
+        violations,
+    }
+}
+
+/// A strength estimate: the core's `Strength` fields, then the label and
+/// the rendered reasons.
+#[derive(Serialize)]
+struct StrengthOut<'a> {
+    #[serde(flatten)]
+    strength: &'a Strength,
+    label: String,
+    messages: Vec<String>,
+}
+
+/// The check-up items and their rendered text.
+#[derive(Serialize)]
+struct CheckupOut {
+    items: Vec<CheckupItem>,
+    messages: Vec<String>,
 }
 
 /// Checks a new 6-digit payment PIN against the policy and writes the
@@ -92,7 +116,7 @@ pub unsafe extern "C" fn wc_pin_check(
             unsafe { ffi::optional_json_arg(context_json, context_len, "context_json") }?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let out = verdict(check_pin(pin, &ctx), CredentialKind::Pin, locale)?;
+        let out = verdict(check_pin(pin, &ctx), CredentialKind::Pin, locale);
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -156,7 +180,7 @@ pub unsafe extern "C" fn wc_password_check(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let result = check_password(password, &policy, &ctx);
-        let out = verdict(result, CredentialKind::Password, locale)?;
+        let out = verdict(result, CredentialKind::Password, locale);
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -210,13 +234,11 @@ pub unsafe extern "C" fn wc_password_strength(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let strength = estimate_strength(password, &ctx);
-        let out = ffi::json_with(
-            &strength,
-            [
-                ("label", Value::String(strength.render(locale))),
-                ("messages", ffi::messages(&strength.reasons, locale)),
-            ],
-        )?;
+        let out = StrengthOut {
+            strength: &strength,
+            label: strength.render(locale),
+            messages: ffi::messages(&strength.reasons, locale),
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -286,7 +308,10 @@ pub unsafe extern "C" fn wc_account_checkup(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let items = security_checkup(&account, &policy, now, &activity);
-        let out = json!({ "items": items, "messages": ffi::messages(&items, locale) });
+        let out = CheckupOut {
+            messages: ffi::messages(&items, locale),
+            items,
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

@@ -11,8 +11,8 @@
 use std::ffi::c_char;
 
 use chrono::TimeDelta;
-use serde_json::json;
-use walletcare_core::calendar::{BusinessCalendar, CalendarId, RollConvention};
+use serde::Serialize;
+use walletcare_core::calendar::{BusinessCalendar, CalendarId, NonBusinessDay, RollConvention};
 
 use crate::ffi::{self, Failure, FfiResult, Handle, guard};
 use crate::status::wc_status;
@@ -41,6 +41,13 @@ pub struct wc_calendar {
 impl Handle for BusinessCalendar {
     type Opaque = wc_calendar;
     const TAG: u64 = 0x7763_5f63_616c_0001; // "wc_cal" 1
+}
+
+/// Non-business days and their rendered text.
+#[derive(Serialize)]
+struct DaysOut {
+    days: Vec<NonBusinessDay>,
+    messages: Vec<String>,
 }
 
 /// Roll convention for [`wc_calendar_roll`]: the first business day on or
@@ -665,7 +672,10 @@ pub unsafe extern "C" fn wc_calendar_non_business_days(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let days = cal.non_business_days(start.to_core("start")?, end.to_core("end")?)?;
-        let out = json!({ "days": days, "messages": ffi::messages(&days, locale) });
+        let out = DaysOut {
+            messages: ffi::messages(&days, locale),
+            days,
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

@@ -8,12 +8,20 @@
 
 use std::ffi::c_char;
 
-use serde_json::json;
-use walletcare_core::card::{self, CardExpiry, CardInput};
+use serde::Serialize;
+use walletcare_core::card::{self, CardError, CardExpiry, CardInput};
 
 use crate::ffi::{self, FfiResult, guard};
 use crate::status::wc_status;
 use crate::types::wc_date;
+
+/// Every problem with a card form and its rendered text.
+#[derive(Serialize)]
+struct ProblemsOut {
+    valid: bool,
+    problems: Vec<CardError>,
+    messages: Vec<String>,
+}
 
 /// Reads the four card-form fields (number, holder name, expiry, CVV).
 ///
@@ -181,11 +189,11 @@ pub unsafe extern "C" fn wc_card_problems(
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let problems = input.problems(now);
         drop(input);
-        let out = json!({
-            "valid": problems.is_empty(),
-            "problems": problems,
-            "messages": ffi::messages(&problems, locale),
-        });
+        let out = ProblemsOut {
+            valid: problems.is_empty(),
+            messages: ffi::messages(&problems, locale),
+            problems,
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

@@ -7,7 +7,6 @@ use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::{DateTime, Utc};
-use serde_json::{Map, Value};
 use walletcare_core::error::HasErrorCode;
 use walletcare_core::locale::{Locale, Render};
 
@@ -450,43 +449,12 @@ pub(crate) fn instant_arg(seconds: i64, name: &str) -> FfiResult<DateTime<Utc>> 
     })
 }
 
-/// Serialises a core value and adds fields to the resulting JSON object
-/// (rendered text next to the core's own form).
-pub(crate) fn json_with<T: serde::Serialize>(
-    value: &T,
-    extra: impl IntoIterator<Item = (&'static str, Value)>,
-) -> FfiResult<Value> {
-    let mut object = match serde_json::to_value(value) {
-        Ok(Value::Object(map)) => map,
-        Ok(other) => {
-            let mut map = Map::new();
-            map.insert("value".to_owned(), other);
-            map
-        }
-        Err(e) => {
-            return Err(Failure::new(
-                wc_status::WC_INTERNAL_ERROR,
-                format!("could not serialise the result: {e}"),
-            ));
-        }
-    };
-    for (key, v) in extra {
-        object.insert(key.to_owned(), v);
-    }
-    Ok(Value::Object(object))
-}
-
-/// The rendered text of each item, as a JSON array of strings.
+/// The rendered text of each item, in order.
 pub(crate) fn messages<'a, T: Render + 'a>(
     items: impl IntoIterator<Item = &'a T>,
     locale: Locale,
-) -> Value {
-    Value::Array(
-        items
-            .into_iter()
-            .map(|item| Value::String(item.render(locale)))
-            .collect(),
-    )
+) -> Vec<String> {
+    items.into_iter().map(|item| item.render(locale)).collect()
 }
 
 /// Copies `value` and a NUL into the caller's buffer. Writes the size needed
@@ -526,12 +494,18 @@ pub(crate) unsafe fn write_buffer(
     Ok(())
 }
 
-/// Hands a JSON value to C as a Rust-owned string (see [`write_string`]).
+/// Serialises a value to JSON and hands it to C as a Rust-owned string (see
+/// [`write_string`]). Outputs are serialised from structs, never through
+/// `serde_json::Value`, so object keys keep the core's field order.
 ///
 /// # Safety
 ///
 /// As [`write_string`].
-pub(crate) unsafe fn write_json(out: *mut *mut c_char, value: &Value, name: &str) -> FfiResult {
+pub(crate) unsafe fn write_json<T: serde::Serialize>(
+    out: *mut *mut c_char,
+    value: &T,
+    name: &str,
+) -> FfiResult {
     let json = to_json(value)?;
     // SAFETY: forwarded contract.
     unsafe { write_string(out, json, name) }

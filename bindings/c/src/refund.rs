@@ -10,11 +10,12 @@
 
 use std::ffi::c_char;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use walletcare_core::locale::{Locale, Render};
 use walletcare_core::refund::{
-    CapturedPayment, IdempotencyKey, RefundAction, RefundBook, RefundDestination, RefundDue,
-    RefundId, RefundPolicy, RefundRequest, RefundSlaPolicy,
+    CapturedPayment, Eligibility, IdempotencyKey, Refund, RefundAction, RefundBook,
+    RefundDestination, RefundDue, RefundId, RefundPolicy, RefundRequest, RefundSlaPolicy,
+    RefundStatus, SlaStatus,
 };
 
 use crate::calendar::{calendar, wc_calendar};
@@ -54,11 +55,47 @@ unsafe fn book_ref<'a>(book: *const wc_refund_book) -> FfiResult<&'a RefundBook>
     unsafe { RefundBook::borrow(book, "book") }
 }
 
-fn due_json(due: Option<&RefundDue>, locale: Locale) -> Value {
-    match due {
-        Some(due) => json!({ "due": due, "explanation": due.render(locale) }),
-        None => json!({ "due": null, "explanation": null }),
+/// A refund SLA and its explanation (both `null` when never approved).
+#[derive(Serialize)]
+struct DueOut<'a> {
+    due: Option<&'a RefundDue>,
+    explanation: Option<String>,
+}
+
+fn due_json(due: Option<&RefundDue>, locale: Locale) -> DueOut<'_> {
+    DueOut {
+        due,
+        explanation: due.map(|d| d.render(locale)),
     }
+}
+
+/// Eligibility: the core's fields, then the rendered problems.
+#[derive(Serialize)]
+struct EligibilityOut<'a> {
+    #[serde(flatten)]
+    eligibility: &'a Eligibility,
+    messages: Vec<String>,
+}
+
+/// A refund status and its text.
+#[derive(Serialize)]
+struct StatusOut {
+    status: RefundStatus,
+    text: String,
+}
+
+/// One refund and the text of its status.
+#[derive(Serialize)]
+struct RefundOut<'a> {
+    refund: &'a Refund,
+    status_text: String,
+}
+
+/// An SLA status and its text.
+#[derive(Serialize)]
+struct SlaStatusOut {
+    status: SlaStatus,
+    text: String,
 }
 
 /// Creates an empty refund book for a captured payment.
@@ -262,8 +299,10 @@ pub unsafe extern "C" fn wc_refund_book_check(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let eligibility = book.check(&request, now);
-        let messages = ffi::messages(&eligibility.problems, locale);
-        let out = ffi::json_with(&eligibility, [("messages", messages)])?;
+        let out = EligibilityOut {
+            eligibility: &eligibility,
+            messages: ffi::messages(&eligibility.problems, locale),
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -397,7 +436,10 @@ pub unsafe extern "C" fn wc_refund_book_apply(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let status = book.apply(RefundId::new(refund_id), action, now)?;
-        let out = json!({ "status": status, "text": status.render(locale) });
+        let out = StatusOut {
+            status,
+            text: status.render(locale),
+        };
         // SAFETY: checked non-null before the book changed.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -444,7 +486,10 @@ pub unsafe extern "C" fn wc_refund_book_get(
         let refund = book
             .get(id)
             .ok_or(walletcare_core::refund::RefundError::NotFound { id })?;
-        let out = json!({ "refund": refund, "status_text": refund.status.render(locale) });
+        let out = RefundOut {
+            refund,
+            status_text: refund.status.render(locale),
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -637,7 +682,10 @@ pub unsafe extern "C" fn wc_refund_sla_status(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let status = due.status(now, completed_at);
-        let out = json!({ "status": status, "text": status.render(locale) });
+        let out = SlaStatusOut {
+            text: status.render(locale),
+            status,
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

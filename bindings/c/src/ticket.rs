@@ -8,10 +8,12 @@
 
 use std::ffi::c_char;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use walletcare_core::locale::Render;
 use walletcare_core::ticket::{
-    Action, Category, Channel, Priority, SlaPolicy, Ticket, TicketNumber, TicketRules,
+    Action, Category, Channel, EscalationLevel, Priority, SlaPolicy, SlaReport, Status, Ticket,
+    TicketNumber, TicketRules,
 };
 
 use crate::calendar::{calendar, wc_calendar};
@@ -66,6 +68,22 @@ pub struct wc_ticket_number {
     pub sequence: u32,
     /// The Damm check digit, 0 to 9.
     pub check_digit: u8,
+}
+
+/// Where a ticket stands after a move.
+#[derive(Serialize)]
+struct TicketStateOut {
+    status: Status,
+    text: String,
+    priority: Priority,
+    escalation: EscalationLevel,
+}
+
+/// An SLA report and its explanation.
+#[derive(Serialize)]
+struct SlaOut<'a> {
+    report: &'a SlaReport,
+    explanation: String,
 }
 
 fn parse_priority(text: &str) -> FfiResult<Priority> {
@@ -453,12 +471,12 @@ pub unsafe extern "C" fn wc_ticket_apply(
         let locale = unsafe { ffi::locale_arg(locale) }?;
         ticket.apply(at, action)?;
         let status = ticket.status();
-        let out = json!({
-            "status": status,
-            "text": status.render(locale),
-            "priority": ticket.priority(),
-            "escalation": ticket.escalation(),
-        });
+        let out = TicketStateOut {
+            status,
+            text: status.render(locale),
+            priority: ticket.priority(),
+            escalation: ticket.escalation(),
+        };
         // SAFETY: checked non-null before the ticket changed.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
@@ -532,7 +550,10 @@ pub unsafe extern "C" fn wc_ticket_sla(
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let report = ticket.sla(now, &policy, cal)?;
         let explanation = report.explain(cal.time_zone()).render(locale);
-        let out = json!({ "report": report, "explanation": explanation });
+        let out = SlaOut {
+            report: &report,
+            explanation,
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

@@ -3,13 +3,23 @@
 
 use std::ffi::c_char;
 
-use serde_json::Value;
+use serde::Serialize;
 use walletcare_core::account::AccountState;
 use walletcare_core::locale::Render;
-use walletcare_core::transaction::{DiagnosisPolicy, Transaction, diagnose_with};
+use walletcare_core::transaction::{Diagnosis, DiagnosisPolicy, Transaction, diagnose_with};
 
 use crate::ffi::{self, guard};
 use crate::status::wc_status;
+
+/// A diagnosis: the core's fields, then its text.
+#[derive(Serialize)]
+struct DiagnosisOut<'a> {
+    #[serde(flatten)]
+    diagnosis: &'a Diagnosis,
+    cause_text: String,
+    messages: Vec<String>,
+    text: String,
+}
 
 /// Diagnoses a failed, stuck or puzzling transaction and writes the likely
 /// cause and the next steps, rendered in `locale`, as JSON to `*out_json`
@@ -87,19 +97,16 @@ pub unsafe extern "C" fn wc_transaction_diagnose(
         let locale = unsafe { ffi::locale_arg(locale) }?;
         let diagnosis = diagnose_with(&tx, &account, now, &policy);
         let zone = policy.zone;
-        let steps: Vec<Value> = diagnosis
-            .steps
-            .iter()
-            .map(|step| Value::String(step.render_in(locale, zone)))
-            .collect();
-        let out = ffi::json_with(
-            &diagnosis,
-            [
-                ("cause_text", Value::String(diagnosis.cause.render(locale))),
-                ("messages", Value::Array(steps)),
-                ("text", Value::String(diagnosis.render_in(locale, zone))),
-            ],
-        )?;
+        let out = DiagnosisOut {
+            diagnosis: &diagnosis,
+            cause_text: diagnosis.cause.render(locale),
+            messages: diagnosis
+                .steps
+                .iter()
+                .map(|step| step.render_in(locale, zone))
+                .collect(),
+            text: diagnosis.render_in(locale, zone),
+        };
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })
