@@ -49,7 +49,7 @@ fn read_i32(path: &Path) -> Vec<i32> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     bytes
         .chunks_exact(4)
-        .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .map(|c| i32::from_le_bytes(c.try_into().unwrap()))
         .collect()
 }
 

@@ -81,12 +81,61 @@ use index::{DayIndex, WeekArith};
 /// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
 const EPOCH_FROM_CE: i64 = 719_163;
 /// Largest accepted JSON calendar, in bytes.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, CalendarError, MAX_JSON_BYTES};
+/// let huge = " ".repeat(MAX_JSON_BYTES + 1);
+/// assert!(matches!(BusinessCalendar::from_json(&huge), Err(CalendarError::TooLarge { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
-/// Longest span of years a calendar's dense table may cover.
+
+/// Longest span of years a calendar's dense table may cover (its coverage,
+/// or the span of its listed days when it has no coverage).
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, MAX_TABLE_YEARS};
+/// let json = format!(
+///     r#"{{"time_zone":"UTC","coverage":{{"first":2000,"last":{}}}}}"#,
+///     2000 + MAX_TABLE_YEARS
+/// );
+/// assert!(BusinessCalendar::from_json(&json).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_TABLE_YEARS: i32 = 400;
+
 /// Longest range [`BusinessCalendar::non_business_days`] accepts, in days.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{Duration, NaiveDate};
+/// use walletcare_core::calendar::{BusinessCalendar, CalendarSpec, MAX_LISTED_DAYS};
+/// let cal = BusinessCalendar::new(CalendarSpec::new(chrono_tz::UTC))?;
+/// let start = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("bad date")?;
+/// assert!(cal.non_business_days(start, start + Duration::days(MAX_LISTED_DAYS)).is_err());
+/// assert!(cal.non_business_days(start, start + Duration::days(MAX_LISTED_DAYS - 1)).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_LISTED_DAYS: i64 = 36_600;
+
 /// Longest holiday or working-day name, in characters.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, MAX_NAME_CHARS};
+/// let name = "x".repeat(MAX_NAME_CHARS + 1);
+/// let json = format!(
+///     r#"{{"time_zone":"UTC","holidays":[{{"date":"2025-01-01","name":"{name}","kind":"public"}}]}}"#
+/// );
+/// assert!(BusinessCalendar::from_json(&json).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_NAME_CHARS: usize = 200;
 
 // ---------------------------------------------------------------------------
@@ -2379,20 +2428,43 @@ impl BusinessCalendar {
                     source: Box::new(e),
                 })
         };
-        if let (Ok(n_fast), Ok(lo32)) = (u32::try_from(n), i32::try_from(lo)) {
-            // Fast loop: both the day and the result in the table.
+        let Ok(lo32) = i32::try_from(lo) else {
+            // Tables always lie within chrono's dates, which fit in i32.
+            return Err(CalendarError::DateOutOfRange);
+        };
+        // Fast loops: both the day and the result in the table, so the
+        // result is `ord[k]` with `k` the rolled day's ordinal plus `n`.
+        // Indices are widened to u64 so that no addition can wrap.
+        if let Ok(n_fast) = u64::try_from(n) {
             for (i, (&d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
                 let fast = cum
                     .get(d.wrapping_sub(lo32) as u32 as usize)
-                    .and_then(|&c| ord.get(c.wrapping_add(n_fast) as usize));
+                    .and_then(|&c| usize::try_from(u64::from(c) + n_fast).ok())
+                    .and_then(|k| ord.get(k));
                 *o = match fast {
                     Some(&off) => lo32.wrapping_add(off as i32),
-                    _ => slow(i, d)?,
+                    None => slow(i, d)?,
                 };
             }
         } else {
+            // n < 0: roll preceding (one ordinal back on a non-business day).
+            let back = n.unsigned_abs();
             for (i, (&d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
-                *o = slow(i, d)?;
+                let at = d.wrapping_sub(lo32) as u32 as usize;
+                let fast = match (cum.get(at), cum.get(at.wrapping_add(1))) {
+                    (Some(&c), Some(&c1)) => {
+                        let rolled = u64::from(c) + u64::from(c1 != c);
+                        rolled
+                            .checked_sub(back.saturating_add(1))
+                            .and_then(|k| usize::try_from(k).ok())
+                            .and_then(|k| ord.get(k))
+                    }
+                    _ => None,
+                };
+                *o = match fast {
+                    Some(&off) => lo32.wrapping_add(off as i32),
+                    None => slow(i, d)?,
+                };
             }
         }
         Ok(())
