@@ -627,7 +627,7 @@ fn diagnosis_of_every_failure_reason_reads_right_in_every_locale() {
             cause: Cause::InsufficientBalance,
             en: &[
                 "Your balance was not enough for this transaction.",
-                "1. Top up at least Rp 12,345 so your balance covers the payment",
+                "1. Top up at least IDR 12,345 so your balance covers the payment",
                 "2. Use another payment method.",
             ],
             id: &[
@@ -637,7 +637,7 @@ fn diagnosis_of_every_failure_reason_reads_right_in_every_locale() {
             ],
             zh: &[
                 "余额不足",
-                "1. 请至少充值 12,345 印尼盾",
+                "1. 请至少充值 Rp12,345",
                 "2. 请改用其他支付方式。",
             ],
         },
@@ -721,7 +721,7 @@ fn diagnosis_of_every_failure_reason_reads_right_in_every_locale() {
             cause: Cause::LimitExceeded,
             en: &[
                 "go over a limit",
-                "1. Try a smaller amount, at most Rp 250,000.",
+                "1. Try a smaller amount, at most IDR 250,000.",
                 "2. Try again after 22 November 2026, 00:00 WIB.",
                 "3. Verify your identity",
             ],
@@ -733,7 +733,7 @@ fn diagnosis_of_every_failure_reason_reads_right_in_every_locale() {
             ],
             zh: &[
                 "限额",
-                "最多 250,000 印尼盾",
+                "最多 Rp250,000",
                 "2026年11月22日 00:00（WIB）",
                 "身份验证",
             ],

@@ -8,7 +8,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Timelik
 use chrono_tz::{OffsetName, Tz};
 
 use crate::locale::Locale;
-use crate::money::{Currency, Money};
+#[cfg(test)]
+use crate::money::Currency;
+use crate::money::Money;
 
 /// The local calendar date of `at` in `zone`.
 ///
@@ -22,63 +24,15 @@ pub(crate) fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
         .map_or_else(|| utc.date(), |local| local.date())
 }
 
-/// An amount as a user reads it in `locale`: `Rp 12,000` (en), `Rp12.000`
-/// (id-ID), `12,000 印尼盾` (zh-CN); other currencies as `USD 12.34`
-/// (`USD 12,34` in id-ID, `¥12.34` for yuan in zh-CN).
-///
-/// Rupiah hide a zero fraction (prices are whole rupiah in practice); other
-/// currencies always show their ISO 4217 number of decimals.
-///
-/// This is the single place to switch to `Money::format(locale)` once the
-/// money module provides it.
+/// An amount as a user reads it in `locale`, via [`Money::format`]: the one
+/// formatter the whole crate shares, whose output always parses back.
 pub(crate) fn money_text(amount: Money, locale: Locale) -> String {
-    let currency = amount.currency();
-    let (group, decimal) = match locale {
-        Locale::Id => ('.', ','),
-        Locale::En | Locale::ZhCn => (',', '.'),
-    };
-    let number = number_text(amount, group, decimal, currency != Currency::Idr);
-    let sign = if amount.is_negative() { "-" } else { "" };
-    match (locale, currency) {
-        (Locale::En, Currency::Idr) => format!("{sign}Rp {number}"),
-        (Locale::Id, Currency::Idr) => format!("{sign}Rp{number}"),
-        (Locale::ZhCn, Currency::Idr) => format!("{sign}{number} 印尼盾"),
-        (Locale::ZhCn, Currency::Cny) => format!("{sign}¥{number}"),
-        (_, other) => format!("{sign}{} {number}", other.code()),
-    }
+    amount.format(locale)
 }
 
 /// An amount for error messages and logs, locale-free: `IDR 12000.50`.
 pub(crate) fn plain_amount(amount: Money) -> String {
-    let sign = if amount.is_negative() { "-" } else { "" };
-    let number = number_text(amount, '\0', '.', true);
-    format!("{sign}{} {number}", amount.currency().code())
-}
-
-/// The unsigned number of `amount` in major units with `group` as the
-/// thousands separator (`'\0'` for none) and `decimal` before the fraction.
-fn number_text(amount: Money, group: char, decimal: char, always_fraction: bool) -> String {
-    let exponent = amount.currency().exponent();
-    let per_major = amount.currency().minor_per_major().unsigned_abs().max(1);
-    let minor = amount.minor().unsigned_abs();
-    let major = minor.checked_div(per_major).unwrap_or(minor);
-    let fraction = minor.checked_rem(per_major).unwrap_or(0);
-
-    let digits = major.to_string();
-    let mut out = String::with_capacity(digits.len().saturating_mul(2));
-    let len = digits.len();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && group != '\0' && (len - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(ch);
-    }
-    if exponent > 0 && (fraction != 0 || always_fraction) {
-        out.push(decimal);
-        let width = usize::try_from(exponent).unwrap_or(2);
-        out.push_str(&format!("{fraction:0width$}"));
-    }
-    out
+    amount.to_string()
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -187,38 +141,14 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn money_text_groups_and_labels_per_locale() {
-        let rp = Money::new(1_234_567_800, Currency::Idr); // Rp 12.345.678
-        assert_eq!(money_text(rp, Locale::En), "Rp 12,345,678");
+    fn money_text_is_the_shared_formatter() {
+        let rp = Money::new(1_234_567_800, Currency::Idr);
         assert_eq!(money_text(rp, Locale::Id), "Rp12.345.678");
-        assert_eq!(money_text(rp, Locale::ZhCn), "12,345,678 印尼盾");
-        let sen = Money::new(1_250, Currency::Idr);
-        assert_eq!(money_text(sen, Locale::Id), "Rp12,50");
-        assert_eq!(money_text(sen, Locale::En), "Rp 12.50");
-        let usd = Money::new(100_000, Currency::Usd);
-        assert_eq!(money_text(usd, Locale::En), "USD 1,000.00");
-        assert_eq!(money_text(usd, Locale::Id), "USD 1.000,00");
-        let cny = Money::new(-705, Currency::Cny);
-        assert_eq!(money_text(cny, Locale::ZhCn), "-¥7.05");
-        assert_eq!(
-            money_text(Money::new(5, Currency::Jpy), Locale::En),
-            "JPY 5"
-        );
-        assert_eq!(money_text(Money::new(0, Currency::Idr), Locale::En), "Rp 0");
-        let min = Money::new(i64::MIN, Currency::Vnd);
-        assert_eq!(
-            money_text(min, Locale::En),
-            "-VND 9,223,372,036,854,775,808"
-        );
-    }
-
-    #[test]
-    fn plain_amount_has_no_grouping() {
+        assert_eq!(money_text(rp, Locale::Id), rp.format(Locale::Id));
         assert_eq!(
             plain_amount(Money::new(1_200_050, Currency::Idr)),
             "IDR 12000.50"
         );
-        assert_eq!(plain_amount(Money::new(-3, Currency::Jpy)), "-JPY 3");
     }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
