@@ -99,7 +99,12 @@ fn money_format_vectors() {
             s(&case, "currency").parse().unwrap(),
         );
         let locale: Locale = s(&case, "locale").parse().unwrap();
-        assert_eq!(amount.format(locale), s(&case, "expect"), "{}", s(&case, "name"));
+        assert_eq!(
+            amount.format(locale),
+            s(&case, "expect"),
+            "{}",
+            s(&case, "name")
+        );
         // And the formatted text parses back to the same amount.
         assert_eq!(
             money::parse(s(&case, "expect"), locale, amount.currency()),
@@ -113,7 +118,9 @@ fn calendar_is_business_day_vectors() {
     let cases = cases("calendar_is_business_day");
     assert!(!cases.is_empty());
     for case in cases {
-        let answer = calendar(&case).is_business_day(date(&case, "date")).unwrap();
+        let answer = calendar(&case)
+            .is_business_day(date(&case, "date"))
+            .unwrap();
         assert_eq!(Value::Bool(answer), case["expect"], "{}", s(&case, "name"));
     }
 }
@@ -139,7 +146,12 @@ fn calendar_business_days_between_vectors() {
         let answer = calendar(&case)
             .business_days_between(date(&case, "start"), date(&case, "end"))
             .unwrap();
-        assert_eq!(Some(answer), case["expect"].as_i64(), "{}", s(&case, "name"));
+        assert_eq!(
+            Some(answer),
+            case["expect"].as_i64(),
+            "{}",
+            s(&case, "name")
+        );
     }
 }
 
@@ -170,7 +182,12 @@ fn ticket_number_vectors() {
     for case in cases {
         let sequence = case["sequence"].as_u64().unwrap();
         let number = TicketNumber::new(date(&case, "date"), sequence).unwrap();
-        assert_eq!(number.to_string(), s(&case, "expect"), "{}", s(&case, "name"));
+        assert_eq!(
+            number.to_string(),
+            s(&case, "expect"),
+            "{}",
+            s(&case, "name")
+        );
         assert_eq!(TicketNumber::parse(s(&case, "expect")), Ok(number));
     }
 }

@@ -277,5 +277,3 @@ pub unsafe extern "C" fn wc_card_expiry_check(
         unsafe { ffi::write_out(out, value, "out") }
     })
 }
-
-

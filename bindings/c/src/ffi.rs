@@ -120,12 +120,8 @@ pub(crate) unsafe fn code<'a>(ptr: *const c_char, name: &str) -> FfiResult<&'a s
             format!("`{name}` is longer than 256 bytes"),
         ));
     }
-    c.to_str().map_err(|_| {
-        Failure::new(
-            wc_status::WC_INVALID_UTF8,
-            format!("`{name}` is not UTF-8"),
-        )
-    })
+    c.to_str()
+        .map_err(|_| Failure::new(wc_status::WC_INVALID_UTF8, format!("`{name}` is not UTF-8")))
 }
 
 /// Writes `value` through an out-pointer.

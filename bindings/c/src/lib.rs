@@ -25,6 +25,8 @@
 #![allow(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(test)]
+mod c_calls;
 mod ffi;
 mod status;
 #[cfg(test)]

@@ -156,7 +156,8 @@ pub unsafe extern "C" fn wc_money_parse(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         // SAFETY: per the contract.
-        let currency: Currency = unsafe { ffi::code(default_currency, "default_currency") }?.parse()?;
+        let currency: Currency =
+            unsafe { ffi::code(default_currency, "default_currency") }?.parse()?;
         let money = core_money::parse(text, locale, currency)?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_money::from_core(money), "out") }
@@ -232,7 +233,10 @@ unsafe fn write_parts(
     if out_cap < parts.len() {
         return Err(Failure::new(
             wc_status::WC_BUFFER_TOO_SMALL,
-            format!("the array has room for {out_cap} amounts; {} are needed", parts.len()),
+            format!(
+                "the array has room for {out_cap} amounts; {} are needed",
+                parts.len()
+            ),
         ));
     }
     for (i, part) in parts.iter().enumerate() {

@@ -677,7 +677,10 @@ pub unsafe extern "C" fn wc_refund_sla_status(
             None
         } else {
             // SAFETY: non-null, valid for one read per the contract.
-            Some(ffi::instant_arg(unsafe { completed_at.read() }, "completed_at")?)
+            Some(ffi::instant_arg(
+                unsafe { completed_at.read() },
+                "completed_at",
+            )?)
         };
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;

@@ -245,7 +245,9 @@ impl wc_status {
             ErrorCode::TicketWindowClosed => wc_status::WC_TICKET_WINDOW_CLOSED,
             ErrorCode::TicketEventOutOfOrder => wc_status::WC_TICKET_EVENT_OUT_OF_ORDER,
             ErrorCode::InvalidSlaPolicy => wc_status::WC_TICKET_INVALID_SLA_POLICY,
-            ErrorCode::RegulatoryExtensionNotAllowed => wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED,
+            ErrorCode::RegulatoryExtensionNotAllowed => {
+                wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED
+            }
             ErrorCode::InvalidEscalation => wc_status::WC_TICKET_INVALID_ESCALATION,
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
@@ -394,7 +396,9 @@ impl wc_status {
             wc_status::WC_TRANSACTION_NOT_FOUND => c"transaction.not_found",
             wc_status::WC_TRANSACTION_OUTGOING_BLOCKED => c"transaction.outgoing_blocked",
             wc_status::WC_TRANSACTION_DUPLICATE => c"transaction.duplicate",
-            wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL => c"transaction.credit_exceeds_original",
+            wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL => {
+                c"transaction.credit_exceeds_original"
+            }
             wc_status::WC_TRANSACTION_INVALID_CONFIG => c"transaction.invalid_config",
             wc_status::WC_CALENDAR_NOT_COVERED => c"calendar.not_covered",
             wc_status::WC_CALENDAR_NO_BUSINESS_DAYS => c"calendar.no_business_days",
@@ -415,7 +419,9 @@ impl wc_status {
             wc_status::WC_TICKET_WINDOW_CLOSED => c"ticket.window_closed",
             wc_status::WC_TICKET_EVENT_OUT_OF_ORDER => c"ticket.event_out_of_order",
             wc_status::WC_TICKET_INVALID_SLA_POLICY => c"ticket.invalid_sla_policy",
-            wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED => c"ticket.regulatory_extension_not_allowed",
+            wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED => {
+                c"ticket.regulatory_extension_not_allowed"
+            }
             wc_status::WC_TICKET_INVALID_ESCALATION => c"ticket.invalid_escalation",
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
