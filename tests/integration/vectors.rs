@@ -4,6 +4,15 @@
 //! agree on every case. The schema is documented in
 //! `tests/vectors/README.md`.
 
+// Test helpers outside `#[test]` functions: a malformed vectors file should
+// fail loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use walletcare::calendar::{BusinessCalendar, CalendarId};
@@ -20,11 +29,10 @@ fn vectors() -> Value {
 }
 
 fn cases(section: &str) -> Vec<Value> {
-    let cases = vectors()[section]
+    vectors()[section]
         .as_array()
         .unwrap_or_else(|| panic!("section {section} is an array"))
-        .clone();
-    cases
+        .clone()
 }
 
 fn s<'a>(case: &'a Value, key: &str) -> &'a str {
