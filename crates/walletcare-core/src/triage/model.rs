@@ -720,3 +720,143 @@ impl<'a> Reader<'a> {
         self.array().map(f32::from_le_bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triage::{TrainConfig, train};
+
+    fn small_model() -> Model {
+        train(
+            [
+                ("my card was declined at the store", "payment"),
+                ("pembayaran gagal terus", "payment"),
+                ("付款失败了", "payment"),
+                ("forgot my PIN", "access"),
+                ("lupa PIN gimana", "access"),
+                ("忘记密码了", "access"),
+                ("great app, love it 😍", "praise"),
+            ],
+            &TrainConfig::default(),
+        )
+        .unwrap()
+    }
+
+    /// Rewrites the checksum after tampering, so the structural checks run.
+    fn reseal(bytes: &mut Vec<u8>) {
+        bytes.truncate(bytes.len() - 8);
+        let sum = fnv1a(bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+    }
+
+    #[test]
+    fn round_trip_keeps_every_score() {
+        let model = small_model();
+        let bytes = model.to_bytes();
+        let loaded = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded, model);
+        assert_eq!(loaded.to_bytes(), bytes);
+        for text in ["card declined", "lupa PIN", "忘记", "😍", "", "zzz"] {
+            assert_eq!(loaded.predict(text), model.predict(text));
+        }
+    }
+
+    #[test]
+    fn classify_agrees_with_predict() {
+        let model = small_model();
+        for text in ["card declined", "lupa PIN", "忘记", "😍", "", "the", "付款 PIN"] {
+            let c = model.classify(text);
+            let p = model.predict(text);
+            assert_eq!(c.index, p.ranked[0].index, "{text:?}");
+            assert_eq!(c.score, p.ranked[0].score, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_truncation_is_rejected() {
+        let bytes = small_model().to_bytes();
+        for len in 0..bytes.len() {
+            assert!(matches!(
+                Model::from_bytes(&bytes[..len]),
+                Err(TriageError::InvalidModel(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn every_flipped_bit_is_rejected() {
+        let bytes = small_model().to_bytes();
+        for i in (0..bytes.len()).step_by(7) {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x10;
+            assert!(Model::from_bytes(&bad).is_err(), "byte {i}");
+        }
+    }
+
+    #[test]
+    fn absurd_headers_are_rejected_before_allocating() {
+        let bytes = small_model().to_bytes();
+        // Offsets: magic 8, version 2, config 6, classes at 16, rows at 20.
+        for (offset, value) in [(16, u32::MAX), (16, 1), (16, 0), (20, u32::MAX), (20, 1 << 28)] {
+            let mut bad = bytes.clone();
+            bad[offset..offset + 4].copy_from_slice(&value.to_le_bytes());
+            reseal(&mut bad);
+            let err = Model::from_bytes(&bad).unwrap_err();
+            assert!(matches!(err, TriageError::InvalidModel(_)), "{offset}: {err}");
+        }
+        let mut bad = bytes.clone();
+        bad[8] = 2; // version
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("version 2"));
+        let mut bad = bytes.clone();
+        bad[10] = 9; // word_ngrams
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).is_err());
+        let mut bad = bytes.clone();
+        bad.insert(bad.len() - 8, 0);
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("unexpected"));
+    }
+
+    #[test]
+    fn bad_values_are_rejected() {
+        let model = small_model();
+        let k = model.labels.len();
+        let rows = model.keys.len();
+        let labels_len: usize = model.labels.iter().map(|l| 2 + l.len()).sum();
+        let scales_at = 28 + labels_len;
+        let keys_at = scales_at + 8 * k;
+        let weights_at = keys_at + 8 * rows;
+        let bytes = model.to_bytes();
+        // A NaN scale.
+        let mut bad = bytes.clone();
+        bad[scales_at..scales_at + 4].copy_from_slice(&f32::NAN.to_le_bytes());
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).is_err());
+        // Keys out of order.
+        let mut bad = bytes.clone();
+        bad[keys_at..keys_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("increasing"));
+        // A weight of -128.
+        let mut bad = bytes.clone();
+        bad[weights_at] = 0x80;
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("-128"));
+        // A duplicate label.
+        let mut bad = bytes.clone();
+        let second = 28 + 2 + model.labels[0].len();
+        bad[28..second].copy_from_slice(&bytes[second..second + (second - 28)].to_vec()[..second - 28]);
+        reseal(&mut bad);
+        assert!(Model::from_bytes(&bad).is_err());
+    }
+
+    #[test]
+    fn softmax_is_a_distribution() {
+        let p = softmax(&[1.0, 2.0, 3.0], 4.0);
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(p[2] > p[1] && p[1] > p[0]);
+        let flat = softmax(&[f64::NAN, 1.0], 1.0);
+        assert_eq!(flat, [0.5, 0.5]);
+    }
+}
