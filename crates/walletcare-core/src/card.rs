@@ -1,1 +1,0 @@
-//! The card module (being written).
