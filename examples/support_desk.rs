@@ -35,12 +35,23 @@ use walletcare::refund::{
     RefundDue, RefundError, RefundId, RefundPolicy, RefundReason, RefundRequest, RefundSlaPolicy,
     format_date,
 };
+use walletcare::ticket::{
+    Channel, ComplaintKind, RegulatoryStatus, SlaPolicy, Ticket, TicketNumber, TicketRules,
+};
 use walletcare::transaction::{
     IdempotencyKey, Ledger, LedgerConfig, LedgerRequest, MerchantRef, Name, PaymentChannel,
     TopUpSource, Transaction, TransactionId, TransactionKind, WalletId, diagnose,
 };
+use walletcare::triage::{self, triage};
 
 type DemoResult<T = ()> = Result<T, Box<dyn Error>>;
+
+/// The JSON name of a value, the name hosts see in C and JavaScript.
+macro_rules! wire_name {
+    ($value:expr) => {
+        json_names(serde_json::to_value(&$value)?).join(", ")
+    };
+}
 
 /// Western Indonesia Time (UTC+7): the zone of the story.
 const JAKARTA: Tz = Tz::Asia__Jakarta;
@@ -88,7 +99,8 @@ fn main() -> DemoResult {
     bind_card(&mut desk)?;
     let card_refund = refund_to_card(&mut desk)?;
     refund_to_wallet(&mut desk)?;
-    two_weeks_later(card_refund)?;
+    let complaint = support_inbox(&desk)?;
+    two_weeks_later(&desk, card_refund, complaint)?;
     println!();
     Ok(())
 }
@@ -779,8 +791,9 @@ fn refund_to_wallet(desk: &mut Desk) -> DemoResult {
     event(
         now,
         &format!(
-            "The café's espresso machine broke before her drink was made; it refunds {} from its \
-             dashboard. Auto-approved (under the café's threshold): {}.",
+            "Closing its day, the café finds that its espresso machine broke before Siti's drink \
+             was made and refunds {} from its dashboard. Auto-approved (below the café's \
+             threshold): {}.",
             id_money(refund.amount),
             yes_no(submitted.auto_approved),
         ),
@@ -837,22 +850,290 @@ fn refund_to_wallet(desk: &mut Desk) -> DemoResult {
 }
 
 // ---------------------------------------------------------------------------
-// Two weeks later
+// 6. The support inbox: triage, tickets and SLA clocks
 // ---------------------------------------------------------------------------
 
-fn two_weeks_later(mut card: CardRefund) -> DemoResult {
-    let later = jakarta(2027, 1, 7, 9, 0)?;
+/// A message arriving at the support inbox.
+struct Message {
+    from: &'static str,
+    at: DateTime<Utc>,
+    channel: Channel,
+    /// The host's ticket counter for the day.
+    sequence: u64,
+    text: &'static str,
+}
+
+fn support_inbox(desk: &Desk) -> DemoResult<Ticket> {
     heading(
         6,
+        "Three messages, three languages: triage, tickets and SLA clocks",
+    );
+    let calendar = &desk.calendar;
+    let policy = SlaPolicy::default();
+
+    let mut chat = open_ticket(&Message {
+        from: "Li Wei, an exchange student in Jakarta",
+        at: at(16, 30)?,
+        channel: Channel::Chat,
+        sequence: 1287,
+        text: "你好，我刚才在 Indomaret 用钱包扫码付了 Rp 85.000，页面显示支付失败，但是余额已经扣了。\
+               交易号 TRX2026122316281，请尽快处理！",
+    })?;
+    let mut app = open_ticket(&Message {
+        from: "Siti Rahmawati",
+        at: at(16, 36)?,
+        channel: Channel::InApp,
+        sequence: 1288,
+        text: "Kak, refund sepatu saya Rp459.000 ke kartu BCA kapan masuk ya? Pesanannya dibatalkan \
+               toko, no pesanan INV/20261223/SLB/0042",
+    })?;
+    let mut email = open_ticket(&Message {
+        from: "Daniel Hartono",
+        at: at(16, 45)?,
+        channel: Channel::Email,
+        sequence: 1289,
+        text: "This is the third time I am writing about my withdrawal of Rp 2.000.000 to my \
+               Mandiri account on 18 December. Nobody answers. I want to file a formal complaint.",
+    })?;
+
+    subheading(&format!(
+        "The clocks: default policy, business hours {} on the Indonesian calendar, urgent \
+         tickets on the wall clock.",
+        business_hours(calendar)
+    ));
+    // Li Wei: answered at once, then asked for a receipt, which pauses the clocks.
+    chat.respond(at(16, 31)?)?;
+    chat.await_customer(at(16, 33)?)?;
+    event(
+        at(16, 33)?,
         &format!(
-            "Two weeks later: {}",
-            format_date(later.with_timezone(&JAKARTA).date_naive(), Locale::En)
+            "{}: an agent answers Li Wei at 16:31 and asks for a screenshot of the receipt.",
+            chat.number()
         ),
     );
+
+    // Daniel: the formal complaint raises the priority and starts the
+    // regulator's clock; the host's scheduler escalates breaches.
+    email.file_complaint(at(16, 45)?, ComplaintKind::FormalWritten)?;
     event(
-        later,
-        "BCA has not paid out the sneakers refund yet. Where it stands against its SLA:",
+        at(16, 45)?,
+        &format!(
+            "{}: logged as a formal written complaint, priority raised to {}.",
+            email.number(),
+            wire_name!(email.priority())
+        ),
     );
+    let mut escalated = None;
+    for minute in [0, 15, 16] {
+        let check = at(17, minute)?;
+        if let Some(level) = email.escalate_on_breach(check, &policy, calendar)? {
+            escalated = Some((check, level));
+            break;
+        }
+    }
+    let (check, level) = escalated.ok_or("nobody answered Daniel within 30 minutes")?;
+    event(
+        check,
+        &format!(
+            "The scheduler finds nobody has answered Daniel: escalated to {}.",
+            level.render(Locale::En).to_lowercase()
+        ),
+    );
+    said(
+        Locale::En,
+        &email
+            .sla(check, &policy, calendar)?
+            .explain(JAKARTA)
+            .render(Locale::En),
+    );
+    email.respond(at(17, 20)?)?;
+    email.await_third_party(at(17, 25)?)?;
+    event(
+        at(17, 25)?,
+        "A supervisor answers Daniel at 17:20 and asks Bank Mandiri to trace the transfer.",
+    );
+
+    let evening = at(21, 0)?;
+    event(evening, "Evening check of the open tickets:");
+    detail(&format!("{} (Li Wei):", chat.number()));
+    said(
+        Locale::En,
+        &chat
+            .sla(evening, &policy, calendar)?
+            .explain(JAKARTA)
+            .render(Locale::En),
+    );
+    detail(&format!(
+        "{} (Siti), not answered yet; the desk is closed for Christmas and the cuti bersama:",
+        app.number()
+    ));
+    said(
+        Locale::Id,
+        &app.sla(evening, &policy, calendar)?
+            .explain(JAKARTA)
+            .render(Locale::Id),
+    );
+
+    let resolved = jakarta(2026, 12, 24, 9, 40)?;
+    chat.customer_reply(jakarta(2026, 12, 24, 9, 10)?)?;
+    chat.respond(jakarta(2026, 12, 24, 9, 30)?)?;
+    chat.resolve(resolved)?;
+    let report = chat.sla(resolved, &policy, calendar)?;
+    detail(&format!(
+        "{}: Li Wei sends the screenshot at 09:10, the debit is reversed and the ticket resolved \
+         (what Li Wei sees: {}).",
+        long_time(resolved),
+        report.status.render(Locale::ZhCn),
+    ));
+    said(Locale::En, &report.explain(JAKARTA).render(Locale::En));
+
+    let answered = jakarta(2026, 12, 28, 10, 5)?;
+    app.respond(answered)?;
+    app.resolve(answered)?;
+    detail(&format!(
+        "{}: the desk reopens; an agent sends Siti her refund's SLA explanation and resolves \
+         the ticket, within its 4 business hours:",
+        long_time(answered)
+    ));
+    said(
+        Locale::Id,
+        &app.sla(answered, &policy, calendar)?
+            .explain(JAKARTA)
+            .render(Locale::Id),
+    );
+    Ok(email)
+}
+
+/// Triages a message and opens its ticket.
+fn open_ticket(message: &Message) -> DemoResult<Ticket> {
+    let result = triage(message.text, Some(triage_channel(message.channel)));
+    event(
+        message.at,
+        &format!(
+            "{} ({}):",
+            message.from,
+            message.channel.render(Locale::En).to_lowercase()
+        ),
+    );
+    said(
+        result.language.locale(),
+        &format!("\u{201c}{}\u{201d}", message.text),
+    );
+    detail(&format!(
+        "triage: {}, priority {}, language {}, confidence {:.0}%{}",
+        result.category,
+        wire_name!(result.priority),
+        result.language,
+        result.confidence * 100.0,
+        if result.urgency_cues.is_empty() {
+            String::new()
+        } else {
+            format!(" (urgency cues: {})", wire_name!(result.urgency_cues))
+        },
+    ));
+    let entities: Vec<String> = result
+        .entities
+        .iter()
+        .map(|e| Ok(format!("{} \u{201c}{}\u{201d}", wire_name!(e.kind), e.text)))
+        .collect::<DemoResult<_>>()?;
+    detail(&format!("entities: {}", entities.join(", ")));
+    let missing: Vec<_> = result
+        .needed_info
+        .iter()
+        .filter(|n| !n.found)
+        .map(|n| n.field)
+        .collect();
+    if !missing.is_empty() {
+        detail(&format!("still to ask for: {}", wire_name!(missing)));
+    }
+    let answer = &result.answer;
+    let shown = 2.min(answer.steps.len());
+    let mut text = answer.title.clone();
+    for (i, step) in answer.steps.iter().take(shown).enumerate() {
+        text.push_str(&format!("\n{}. {step}", i + 1));
+    }
+    if answer.steps.len() > shown {
+        text.push_str(&format!("\n(+{} more steps)", answer.steps.len() - shown));
+    }
+    detail("self-service answer, sent at once:");
+    said(answer.locale, &text);
+
+    let number = TicketNumber::for_instant(message.at, JAKARTA, message.sequence)?;
+    let ticket = Ticket::create(
+        number,
+        message.channel,
+        result.category,
+        result.priority,
+        TicketRules::default(),
+        message.at,
+    )?;
+    detail(&format!(
+        "ticket {number} opened: {}, {}, {}",
+        ticket.state().category,
+        wire_name!(ticket.priority()),
+        ticket.status().render(Locale::En).to_lowercase()
+    ));
+    Ok(ticket)
+}
+
+/// Triage knows channels by what they are; tickets by the queue they land in.
+fn triage_channel(channel: Channel) -> triage::Channel {
+    match channel {
+        Channel::Hotline => triage::Channel::Phone,
+        Channel::Chat => triage::Channel::Chat,
+        Channel::Email => triage::Channel::Email,
+        Channel::Social => triage::Channel::SocialMedia,
+        Channel::InApp => triage::Channel::App,
+        Channel::WebForm => triage::Channel::Web,
+    }
+}
+
+/// `09:00-12:00, 13:00-18:00`.
+fn business_hours(calendar: &BusinessCalendar) -> String {
+    calendar
+        .business_hours()
+        .iter()
+        .map(|p| format!("{}-{}", p.start, p.end))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------
+// 7. Two weeks later
+// ---------------------------------------------------------------------------
+
+fn two_weeks_later(desk: &Desk, mut card: CardRefund, mut complaint: Ticket) -> DemoResult {
+    heading(7, "Two weeks later");
+    let policy = SlaPolicy::default();
+
+    let resolved = jakarta(2027, 1, 5, 14, 0)?;
+    complaint.resolve(resolved)?;
+    detail(&format!(
+        "{}: Daniel's withdrawal is traced to a bank reversal and his complaint {} is resolved.",
+        long_time(resolved),
+        complaint.number()
+    ));
+    let report = complaint.sla(resolved, &policy, &desk.calendar)?;
+    said(Locale::En, &report.explain(JAKARTA).render(Locale::En));
+    let regulator_met = report
+        .regulatory
+        .iter()
+        .all(|r| matches!(r.status, RegulatoryStatus::Met { .. }));
+    detail(&format!(
+        "Internal resolution target missed: {}. OJK deadline met: {}. The notice Daniel gets \
+         (id-ID):",
+        yes_no(report.resolution.status.is_breached()),
+        yes_no(regulator_met),
+    ));
+    for regulatory in &report.regulatory {
+        said(Locale::Id, &regulatory.render(Locale::Id));
+    }
+
+    let later = jakarta(2027, 1, 7, 9, 0)?;
+    detail(&format!(
+        "{}: BCA has not paid out Siti's sneakers refund yet. Where it stands against its SLA:",
+        long_time(later)
+    ));
     let status = card.due.status(later, None);
     for locale in [Locale::Id, Locale::ZhCn, Locale::En] {
         said(locale, &status.render(locale));
@@ -863,14 +1144,12 @@ fn two_weeks_later(mut card: CardRefund) -> DemoResult {
     card.book.apply(card.id, RefundAction::Complete, paid_out)?;
     let refund = card.book.get(card.id).ok_or("the refund just completed")?;
     let done = card.due.status(paid_out, refund.completed_at());
-    event(
-        paid_out,
-        &format!(
-            "BCA confirms the payout: refund {}. SLA: {}.",
-            refund.status,
-            done.render(Locale::En)
-        ),
-    );
+    detail(&format!(
+        "{}: BCA confirms the payout. Refund {}; SLA: {}.",
+        hhmm(paid_out),
+        refund.status,
+        done.render(Locale::En).to_lowercase()
+    ));
     Ok(())
 }
 
@@ -892,6 +1171,12 @@ fn jakarta(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DemoResul
     Ok(local.with_timezone(&Utc))
 }
 
+/// `Tuesday, 5 January 2027, 14:00 WIB`.
+fn long_time(t: DateTime<Utc>) -> String {
+    let date = format_date(t.with_timezone(&JAKARTA).date_naive(), Locale::En);
+    format!("{date}, {}", hhmm(t))
+}
+
 /// `09:30 WIB`.
 fn hhmm(t: DateTime<Utc>) -> String {
     t.with_timezone(&JAKARTA).format("%H:%M %Z").to_string()
@@ -910,6 +1195,16 @@ fn id_money(m: Money) -> String {
 fn plural(n: u32, noun: &str, rest: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("{n} {noun}{s} {rest}")
+}
+
+/// The JSON names of a value: `["urgent"]` for `Priority::Urgent`,
+/// `["urgent", "money_lost"]` for a list of urgency cues.
+fn json_names(value: serde_json::Value) -> Vec<String> {
+    match value {
+        serde_json::Value::String(name) => vec![name],
+        serde_json::Value::Array(items) => items.into_iter().flat_map(json_names).collect(),
+        other => vec![other.to_string()],
+    }
 }
 
 fn yes_no(b: bool) -> &'static str {
