@@ -152,9 +152,25 @@ def report(args):
     b77 = read_jsonl(d / "banking77.jsonl")
     bind = read_jsonl(d / "bindings.jsonl")
     skipped = read_jsonl(d / "skipped.jsonl")
-    skip = {s["part"]: s["reason"] for s in skipped}
+    skip = {}
+    for s in skipped:
+        skip.setdefault(s["part"], s["reason"])
+    parts_run = args.parts.split(",")
 
-    rows = []  # (what, baseline, baseline figure, walletcare figure, walletcare vs baseline, rounds)
+    rows = []  # [what, baseline, baseline figure, walletcare figure, walletcare vs baseline, rounds]
+    notes = []  # footnotes, numbered from 1
+
+    def note(text):
+        if text not in notes:
+            notes.append(text)
+        return f"[{notes.index(text) + 1}]"
+
+    def skipped_cell(part):
+        if part in skip:
+            return "skipped " + note(f"skipped: {skip[part]}")
+        if part.split("-")[0] not in parts_run:
+            return "not run " + note("not run: not in PARTS")
+        return "skipped " + note(f"skipped: {part}: no figures were recorded")
 
     def crit_values(bench_id):
         """Seconds per item, one value per round."""
@@ -164,90 +180,82 @@ def report(args):
         """Seconds per item, one value per timed call."""
         return [r["seconds"] / r["n"] for r in numpy_log if r["op"] == op]
 
-    def not_run(part):
-        return "skipped: " + skip.get(part, "not run (not in PARTS)" if part.split("-")[0] not in args.parts.split(",") else "no figures recorded")
-
     # Calendar.
     n_bulk = max((r["n"] for r in numpy_log if r["op"] == "busday_offset"), default=0)
+    n_label = fmt_count(n_bulk) if n_bulk else "N"
     cal_rows = (
-        (f"add 7 business days, {fmt_count(n_bulk)} dates", "numpy.busday_offset", "busday_offset", "calendar/add_7_business_days_10M", "dates"),
-        (f"business days between, {fmt_count(n_bulk)} pairs", "numpy.busday_count", "busday_count", "calendar/business_days_between_10M", "pairs"),
+        (f"add 7 business days, {n_label} dates", "numpy.busday_offset", "busday_offset", "calendar/add_7_business_days_10M", "dates"),
+        (f"business days between, {n_label} pairs", "numpy.busday_count", "busday_count", "calendar/business_days_between_10M", "pairs"),
         ("add business days, one date per call", "numpy.busday_offset, Python loop", "busday_offset_scalar", "calendar_single/add_business_days", "calls"),
     )
     for what, base, op, bench_id, unit in cal_rows:
         np_s, wc_s = np_values(op), crit_values(bench_id)
         if not np_s or not wc_s:
-            rows.append((what, base, not_run("calendar"), "", "", ""))
+            rows.append([what, base, skipped_cell("calendar"), "", "", ""])
             continue
         np_rate, wc_rate = 1 / med(np_s), 1 / med(wc_s)
-        rounds = str(len(wc_s))
-        rows.append((what, base, fmt_rate(np_rate, unit), fmt_rate(wc_rate, unit), f"{wc_rate / np_rate:,.1f}x faster", rounds))
+        rows.append([what, base, fmt_rate(np_rate, unit), fmt_rate(wc_rate, unit), f"{wc_rate / np_rate:,.1f}x faster", str(len(wc_s))])
 
     # Banking77.
     def b77_values(system, key):
         return [r.get(key) for r in b77 if r["system"] == system]
 
-    have_wc = bool(b77_values("walletcare", "accuracy")) and "banking77-walletcare" not in skip
+    have_wc = bool(b77_values("walletcare", "accuracy"))
     wc_call = crit_values(args.triage_classify_bench) if args.triage_classify_bench else []
-    for system, label in (("scikit-learn", "scikit-learn TF-IDF + LinearSVC"), ("fastText", "fastText (wordNgrams 2, 50 epochs)")):
+    for system, label in (("scikit-learn", "scikit-learn TF-IDF+LinearSVC"), ("fastText", "fastText (2-grams, 50 epochs)")):
         part = f"banking77-{system}"
-        if part in skip or not b77_values(system, "accuracy"):
-            rows.append((f"Banking77 vs {system}", label, not_run(part), "", "", ""))
+        if not b77_values(system, "accuracy"):
+            rows.append([f"Banking77 (all figures)", label, skipped_cell(part), "", "", ""])
             continue
         n_rounds = str(len(b77_values(system, "accuracy")))
         acc, f1 = med(b77_values(system, "accuracy")), med(b77_values(system, "macro_f1"))
         train = med(b77_values(system, "train_seconds"))
         call = med(b77_values(system, "per_call_per_second"))
-        extra = ""
+        train_note = ""
         if system == "scikit-learn":
             c = b77_values(system, "c")[0]
             cv = med(b77_values(system, "cv_seconds"))
-            extra = f" (C={c}; choosing C by 5-fold CV took {cv:,.1f} s more)"
-        wc_missing = not_run("banking77-walletcare")
+            train_note = " " + note(f"scikit-learn: C = {c}, chosen by 5-fold CV on the training set, which took {cv:,.1f} s more (once, not in the training time)")
         if have_wc:
             w_acc, w_f1 = med(b77_values("walletcare", "accuracy")), med(b77_values("walletcare", "macro_f1"))
             w_train = med(b77_values("walletcare", "train_seconds"))
-            rows.append(("Banking77 test accuracy", label, f"{acc * 100:.2f} %", f"{w_acc * 100:.2f} %", f"{(w_acc - acc) * 100:+.2f} points", n_rounds))
-            rows.append(("Banking77 test macro-F1", label, f"{f1 * 100:.2f} %", f"{w_f1 * 100:.2f} %", f"{(w_f1 - f1) * 100:+.2f} points", n_rounds))
-            rows.append((f"Banking77 training time{extra}", label, f"{train:,.2f} s", f"{w_train:,.2f} s", f"{train / w_train:,.1f}x faster", n_rounds))
+            rows.append(["Banking77 test accuracy", label, f"{acc * 100:.2f} %", f"{w_acc * 100:.2f} %", f"{(w_acc - acc) * 100:+.2f} points", n_rounds])
+            rows.append(["Banking77 test macro-F1", label, f"{f1 * 100:.2f} %", f"{w_f1 * 100:.2f} %", f"{(w_f1 - f1) * 100:+.2f} points", n_rounds])
+            rows.append(["Banking77 training time", label, f"{train:,.2f} s{train_note}", f"{w_train:,.2f} s", f"{train / w_train:,.1f}x faster", n_rounds])
         else:
-            rows.append(("Banking77 test accuracy", label, f"{acc * 100:.2f} %", wc_missing, "", n_rounds))
-            rows.append(("Banking77 test macro-F1", label, f"{f1 * 100:.2f} %", wc_missing, "", n_rounds))
-            rows.append((f"Banking77 training time{extra}", label, f"{train:,.2f} s", wc_missing, "", n_rounds))
-        if wc_call and "banking77-walletcare-per-call" not in skip:
+            missing = skipped_cell("banking77-walletcare")
+            rows.append(["Banking77 test accuracy", label, f"{acc * 100:.2f} %", missing, "", n_rounds])
+            rows.append(["Banking77 test macro-F1", label, f"{f1 * 100:.2f} %", missing, "", n_rounds])
+            rows.append(["Banking77 training time", label, f"{train:,.2f} s{train_note}", missing, "", n_rounds])
+        if wc_call:
             w_rate = 1 / med(wc_call)
-            rows.append(("Banking77 classify, one message per call", label, fmt_rate(call), fmt_rate(w_rate), f"{w_rate / call:,.1f}x faster", n_rounds))
+            rows.append(["Banking77 classify, one per call", label, fmt_rate(call), fmt_rate(w_rate), f"{w_rate / call:,.1f}x faster", n_rounds])
         else:
-            rows.append(("Banking77 classify, one message per call", label, fmt_rate(call), not_run("banking77-walletcare-per-call"), "", n_rounds))
+            rows.append(["Banking77 classify, one per call", label, fmt_rate(call), skipped_cell("banking77-walletcare-per-call"), "", n_rounds])
 
-    # Bindings.
+    # Bindings: the baseline is the native Rust call.
     native = crit_values(args.triage_native_bench) if args.triage_native_bench else []
     native_ns = med(native) * 1e9 if native else None
-    for via, label in (("c", "triage through the C library"), ("node", "triage through the npm package (Node)")):
+    for via, label in (("c", "triage, one message per call: C library"), ("node", "triage, one message per call: npm package in Node")):
         part = f"bindings-{via}"
         values = [b["per_call_ns"] for b in bind if b["via"] == via]
-        if part in skip or not values or native_ns is None:
-            reason = not_run(part) if part in skip or "bindings-native" not in skip else not_run("bindings-native")
-            rows.append((label, "native Rust call", reason, "", "", ""))
-            continue
-        ns = med(values)
-        rows.append((label, "native Rust call", fmt_ns(native_ns) + "/call", fmt_ns(ns) + "/call", f"{ns / native_ns:,.2f}x the native time", str(len(values))))
+        base = fmt_ns(native_ns) + "/call" if native_ns is not None else skipped_cell("bindings-native")
+        if not values:
+            rows.append([label, "native Rust call", base, skipped_cell(part), "", ""])
+        elif native_ns is None:
+            rows.append([label, "native Rust call", base, fmt_ns(med(values)) + "/call", "", str(len(values))])
+        else:
+            ns = med(values)
+            rows.append([label, "native Rust call", base, fmt_ns(ns) + "/call", f"{ns / native_ns:,.2f}x the native time", str(len(values))])
 
-    headers = ("what", "baseline", "baseline", "walletcare", "walletcare vs baseline", "rounds")
-    widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]
-    out = []
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()
-    out.append(line)
-    out.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        out.append("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    headers = ["what", "baseline", "baseline", "walletcare", "walletcare vs baseline", "rounds"]
+    widths = [max(len(r[i]) for r in rows + [headers]) for i in range(len(headers))]
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    out += [""] + [f"[{i}] {t}" for i, t in enumerate(notes, 1)] if notes else []
     text = "\n".join(out)
     print(text)
     (d / "table.txt").write_text(text + "\n")
-    if skipped:
-        print()
-        for s in skipped:
-            print(f"skipped: {s['part']}: {s['reason']}")
     return 0
 
 
