@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 use walletcare::triage::{Evaluation, FeatureConfig, TrainConfig, csv::read_labelled, train};
 
-
 /// Labelled rows: `(text, label)`.
 type Rows = Vec<(String, String)>;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
