@@ -48,8 +48,11 @@ def cmd_criterion(args):
     est = Path(args.criterion) / group / bench / "new" / "estimates.json"
     median_ns = json.loads(est.read_text())["median"]["point_estimate"]
     append(args.log, {"id": args.id, "round": args.round, "median_ns": median_ns, "n": args.n})
-    per_item = median_ns / args.n
-    print(f"  walletcare {args.id}: median {median_ns / 1e6:.3f} ms per iteration of {args.n:,} = {1e9 / per_item / 1e6:,.2f} M/s")
+    if args.n == 1:
+        print(f"  walletcare {args.id}: median {fmt_ns(median_ns)} per call = {fmt_rate(1e9 / median_ns)}")
+    else:
+        per_item = median_ns / args.n
+        print(f"  walletcare {args.id}: median {fmt_ns(median_ns)} per iteration of {args.n:,} = {fmt_rate(1e9 / per_item, 'items')}")
 
 
 def cmd_banking77_json(args):
