@@ -55,7 +55,11 @@ impl Render for InfoField {
         let (en, id, zh) = match self {
             InfoField::OrderNumber => ("order number", "nomor pesanan", "订单号"),
             InfoField::TransactionId => ("transaction ID", "ID transaksi", "交易编号"),
-            InfoField::PaymentTime => ("payment date and time", "tanggal dan jam pembayaran", "付款时间"),
+            InfoField::PaymentTime => (
+                "payment date and time",
+                "tanggal dan jam pembayaran",
+                "付款时间",
+            ),
             InfoField::IncidentTime => ("when it happened", "waktu kejadian", "发生时间"),
             InfoField::Amount => ("amount", "nominal", "金额"),
             InfoField::PaymentMethod => ("payment method", "metode pembayaran", "支付方式"),
@@ -64,12 +68,24 @@ impl Render for InfoField {
                 "nomor HP yang terdaftar di akun",
                 "账户绑定的手机号",
             ),
-            InfoField::ErrorMessage => ("error message shown", "pesan error yang muncul", "显示的错误信息"),
+            InfoField::ErrorMessage => (
+                "error message shown",
+                "pesan error yang muncul",
+                "显示的错误信息",
+            ),
             InfoField::DeviceModel => ("phone model", "tipe HP", "手机型号"),
             InfoField::AppVersion => ("app version", "versi aplikasi", "应用版本"),
             InfoField::BankName => ("card's bank", "bank penerbit kartu", "发卡银行"),
-            InfoField::CardLastDigits => ("last 4 digits of the card", "4 digit terakhir kartu", "卡号后四位"),
-            InfoField::TicketNumber => ("earlier ticket number", "nomor tiket sebelumnya", "之前的工单号"),
+            InfoField::CardLastDigits => (
+                "last 4 digits of the card",
+                "4 digit terakhir kartu",
+                "卡号后四位",
+            ),
+            InfoField::TicketNumber => (
+                "earlier ticket number",
+                "nomor tiket sebelumnya",
+                "之前的工单号",
+            ),
         };
         locale.pick(en, id, zh).to_owned()
     }
@@ -164,26 +180,114 @@ fn is_present(field: InfoField, text: &str, lower: &str, entities: &[Entity]) ->
 }
 
 const PAYMENT_METHODS: &[&str] = &[
-    " saldo ", " balance ", " qris ", " qr ", " gopay ", " ovo ", " dana ", " shopeepay ",
-    " linkaja ", " paylater ", " pay later ", " credit card ", " debit card ", " kartu kredit ",
-    " kartu debit ", " virtual account ", " va ", " bank transfer ", " transfer bank ",
-    " m-banking ", " mbanking ", " alfamart ", " indomaret ", " visa ", " mastercard ",
-    " cod ", "信用卡", "借记卡", "储蓄卡", "银行卡", "支付宝", "微信", "余额", "扫码", "二维码",
+    " saldo ",
+    " balance ",
+    " qris ",
+    " qr ",
+    " gopay ",
+    " ovo ",
+    " dana ",
+    " shopeepay ",
+    " linkaja ",
+    " paylater ",
+    " pay later ",
+    " credit card ",
+    " debit card ",
+    " kartu kredit ",
+    " kartu debit ",
+    " virtual account ",
+    " va ",
+    " bank transfer ",
+    " transfer bank ",
+    " m-banking ",
+    " mbanking ",
+    " alfamart ",
+    " indomaret ",
+    " visa ",
+    " mastercard ",
+    " cod ",
+    "信用卡",
+    "借记卡",
+    "储蓄卡",
+    "银行卡",
+    "支付宝",
+    "微信",
+    "余额",
+    "扫码",
+    "二维码",
 ];
 
 const DEVICES: &[&str] = &[
-    " iphone", " ipad", " android ", " samsung", " galaxy ", " xiaomi", " redmi", " poco ",
-    " oppo", " vivo", " realme", " huawei", " honor ", " infinix", " tecno ", " pixel ",
-    " nokia", " asus ", " oneplus", " ios ", "苹果", "安卓", "华为", "小米", "红米", "荣耀",
-    "三星", "鸿蒙",
+    " iphone",
+    " ipad",
+    " android ",
+    " samsung",
+    " galaxy ",
+    " xiaomi",
+    " redmi",
+    " poco ",
+    " oppo",
+    " vivo",
+    " realme",
+    " huawei",
+    " honor ",
+    " infinix",
+    " tecno ",
+    " pixel ",
+    " nokia",
+    " asus ",
+    " oneplus",
+    " ios ",
+    "苹果",
+    "安卓",
+    "华为",
+    "小米",
+    "红米",
+    "荣耀",
+    "三星",
+    "鸿蒙",
 ];
 
 const BANKS: &[&str] = &[
-    " bca ", " bri ", " bni ", " mandiri ", " cimb ", " permata ", " danamon ", " btn ",
-    " jago ", " seabank ", " ocbc ", " maybank ", " panin ", " bsi ", " mega ", " uob ",
-    " hsbc ", " citibank ", " dbs ", " jenius ", " blu ", "工商银行", "工行", "建设银行",
-    "建行", "农业银行", "农行", "中国银行", "中行", "招商银行", "招行", "交通银行", "邮储",
-    "浦发", "民生银行", "兴业银行", "中信银行", "光大银行", "平安银行",
+    " bca ",
+    " bri ",
+    " bni ",
+    " mandiri ",
+    " cimb ",
+    " permata ",
+    " danamon ",
+    " btn ",
+    " jago ",
+    " seabank ",
+    " ocbc ",
+    " maybank ",
+    " panin ",
+    " bsi ",
+    " mega ",
+    " uob ",
+    " hsbc ",
+    " citibank ",
+    " dbs ",
+    " jenius ",
+    " blu ",
+    "工商银行",
+    "工行",
+    "建设银行",
+    "建行",
+    "农业银行",
+    "农行",
+    "中国银行",
+    "中行",
+    "招商银行",
+    "招行",
+    "交通银行",
+    "邮储",
+    "浦发",
+    "民生银行",
+    "兴业银行",
+    "中信银行",
+    "光大银行",
+    "平安银行",
 ];
 
 /// The text lowercased with every run of other characters made one space and
@@ -221,12 +325,14 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 /// A quoted message of at least three characters: `"Transaksi gagal"`,
 /// `“系统繁忙”`, `「error」`.
 fn has_quote(lower: &str) -> bool {
-    [('"', '"'), ('“', '”'), ('「', '」')].iter().any(|&(open, close)| {
-        lower.split_once(open).is_some_and(|(_, rest)| {
-            rest.split_once(close)
-                .is_some_and(|(inside, _)| inside.trim().chars().count() >= 3)
+    [('"', '"'), ('“', '”'), ('「', '」')]
+        .iter()
+        .any(|&(open, close)| {
+            lower.split_once(open).is_some_and(|(_, rest)| {
+                rest.split_once(close)
+                    .is_some_and(|(inside, _)| inside.trim().chars().count() >= 3)
+            })
         })
-    })
 }
 
 /// An app version: "versi 4.2.1", "version 5.1", "v4.2", "版本 6.0".
@@ -235,14 +341,20 @@ fn has_version(lower: &str) -> bool {
     let is_version = |w: &str| {
         let w = w.strip_prefix('v').unwrap_or(w).trim_end_matches('.');
         let parts: Vec<&str> = w.split('.').collect();
-        parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     };
     words.iter().enumerate().any(|(i, w)| {
         let prefixed_v = w.starts_with('v') && is_version(w);
         let cued = i > 0
-            && words
-                .get(i - 1)
-                .is_some_and(|p| matches!(*p, "version" | "versi" | "ver" | "版本" | "app" | "aplikasi"))
+            && words.get(i - 1).is_some_and(|p| {
+                matches!(
+                    *p,
+                    "version" | "versi" | "ver" | "版本" | "app" | "aplikasi"
+                )
+            })
             && is_version(w);
         let zh = w.starts_with("版本") && is_version(w.trim_start_matches("版本"));
         prefixed_v || cued || zh
@@ -289,7 +401,9 @@ impl SelfServiceAnswer {
     #[must_use]
     pub fn title(&self, locale: Locale) -> &'static str {
         let (en, id, zh) = match self.category {
-            Category::AccountAccess => ("Can't sign in", "Tidak bisa masuk ke akun", "无法登录账户"),
+            Category::AccountAccess => {
+                ("Can't sign in", "Tidak bisa masuk ke akun", "无法登录账户")
+            }
             Category::AccountSecurity => (
                 "Protect your account now",
                 "Amankan akun Anda sekarang",
@@ -304,7 +418,11 @@ impl SelfServiceAnswer {
             Category::BankCard => ("Bank cards", "Kartu bank", "银行卡"),
             Category::Technical => ("App problems", "Masalah aplikasi", "应用问题"),
             Category::Complaint => ("Your complaint", "Keluhan Anda", "您的投诉"),
-            Category::Feedback => ("Thank you for your feedback", "Terima kasih atas masukan Anda", "感谢您的反馈"),
+            Category::Feedback => (
+                "Thank you for your feedback",
+                "Terima kasih atas masukan Anda",
+                "感谢您的反馈",
+            ),
             Category::GeneralInquiry => (
                 "Fees, limits and promotions",
                 "Biaya, limit, dan promo",
@@ -603,7 +721,11 @@ impl Answer {
         Answer {
             locale,
             title: answer.title(locale).to_owned(),
-            steps: answer.steps(locale).iter().map(|s| (*s).to_owned()).collect(),
+            steps: answer
+                .steps(locale)
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
         }
     }
 }
@@ -619,7 +741,10 @@ mod tests {
             let a = SelfServiceAnswer { category };
             let counts: Vec<usize> = Locale::ALL.iter().map(|&l| a.steps(l).len()).collect();
             assert!(counts.iter().all(|&n| n >= 3), "{category}: {counts:?}");
-            assert!(counts.windows(2).all(|w| w[0] == w[1]), "{category}: {counts:?}");
+            assert!(
+                counts.windows(2).all(|w| w[0] == w[1]),
+                "{category}: {counts:?}"
+            );
             for locale in Locale::ALL {
                 assert!(!a.title(locale).is_empty());
                 let text = a.render(locale);
@@ -633,7 +758,9 @@ mod tests {
 
     #[test]
     fn security_answer_says_freeze_pin_and_otp() {
-        let a = SelfServiceAnswer { category: Category::AccountSecurity };
+        let a = SelfServiceAnswer {
+            category: Category::AccountSecurity,
+        };
         let en = a.render(Locale::En);
         assert!(en.contains("Freeze") && en.contains("PIN") && en.contains("OTP"));
         let id = a.render(Locale::Id);

@@ -21,9 +21,18 @@ use super::{TriageError, csv};
 use crate::ticket::Category;
 
 const CORPUS: [(&str, Language); 3] = [
-    (include_str!("../../data/triage/corpus_zh.csv"), Language::Zh),
-    (include_str!("../../data/triage/corpus_id.csv"), Language::Id),
-    (include_str!("../../data/triage/corpus_en.csv"), Language::En),
+    (
+        include_str!("../../data/triage/corpus_zh.csv"),
+        Language::Zh,
+    ),
+    (
+        include_str!("../../data/triage/corpus_id.csv"),
+        Language::Id,
+    ),
+    (
+        include_str!("../../data/triage/corpus_en.csv"),
+        Language::En,
+    ),
 ];
 
 /// The training settings of the built-in model, chosen by 5-fold
@@ -47,6 +56,7 @@ pub const BUILTIN_TRAIN_CONFIG: TrainConfig = TrainConfig {
         cjk_min: 1,
         cjk_max: 3,
         word_pairs: 0,
+        bits: 18,
     },
     c: 1.0,
     epsilon: 0.01,
@@ -144,7 +154,9 @@ pub fn builtin_corpus() -> Result<Vec<CorpusExample>, TriageError> {
 pub fn train_builtin_model() -> Result<Model, TriageError> {
     let corpus = builtin_corpus()?;
     train(
-        corpus.iter().map(|e| (e.text.as_str(), e.category.as_str())),
+        corpus
+            .iter()
+            .map(|e| (e.text.as_str(), e.category.as_str())),
         &BUILTIN_TRAIN_CONFIG,
     )
 }
@@ -272,7 +284,12 @@ mod tests {
                 .map(|e| e.text.as_str())
                 .collect();
             let share = wrong.len() as f64 / rows.len() as f64;
-            assert!(share <= 0.03, "{language}: {} wrong, e.g. {:?}", wrong.len(), &wrong[..wrong.len().min(10)]);
+            assert!(
+                share <= 0.03,
+                "{language}: {} wrong, e.g. {:?}",
+                wrong.len(),
+                &wrong[..wrong.len().min(10)]
+            );
         }
     }
 }

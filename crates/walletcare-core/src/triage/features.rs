@@ -106,6 +106,9 @@ pub struct FeatureConfig {
     /// features too (0 turns them off, at most 16): they let a linear model
     /// see combinations such as "card" with "arrive" anywhere in a sentence.
     pub word_pairs: u8,
+    /// Features are hashed into `2^bits` buckets (12..=22), each a row of
+    /// the model's weights: more bits mean fewer collisions and more memory.
+    pub bits: u8,
 }
 
 impl Default for FeatureConfig {
@@ -117,12 +120,16 @@ impl Default for FeatureConfig {
             cjk_min: 1,
             cjk_max: 3,
             word_pairs: 0,
+            bits: 18,
         }
     }
 }
 
 /// The longest n-gram any setting allows.
 const MAX_NGRAM: u8 = 8;
+/// The fewest and most hash bits.
+pub(crate) const MIN_BITS: u8 = 12;
+pub(crate) const MAX_BITS: u8 = 22;
 /// The widest word-pair window.
 const MAX_PAIR_WINDOW: u8 = 16;
 
@@ -151,6 +158,12 @@ impl FeatureConfig {
                 self.word_ngrams
             )));
         }
+        if !(MIN_BITS..=MAX_BITS).contains(&self.bits) {
+            return Err(TriageError::InvalidConfig(format!(
+                "bits must be in {MIN_BITS}..={MAX_BITS}, not {}",
+                self.bits
+            )));
+        }
         if self.word_pairs > MAX_PAIR_WINDOW {
             return Err(TriageError::InvalidConfig(format!(
                 "word_pairs must be at most {MAX_PAIR_WINDOW}, not {}",
@@ -162,7 +175,7 @@ impl FeatureConfig {
             ("cjk", self.cjk_min, self.cjk_max),
         ] {
             let off = min == 0 && max == 0;
-            if !off && !(1 <= min && min <= max && max <= MAX_NGRAM) {
+            if !(off || (1 <= min && min <= max && max <= MAX_NGRAM)) {
                 return Err(TriageError::InvalidConfig(format!(
                     "{name} n-gram range {min}..={max} must be 0..=0 (off) or within 1..=8"
                 )));
@@ -227,10 +240,13 @@ fn fmix64(mut h: u64) -> u64 {
     h
 }
 
-/// The 32-bit feature id of a 64-bit hash state.
+/// The feature id (bucket) of a 64-bit hash state: the top `bits` bits of
+/// the state times a large odd constant (Fibonacci hashing; the FNV state's
+/// high bits already depend on every character).
 #[inline]
-fn finish(h: u64) -> u32 {
-    u32::try_from(fmix64(h) >> 32).unwrap_or_default()
+fn finish(h: u64, bits: u8) -> u32 {
+    let shift = 64 - u32::from(bits.clamp(MIN_BITS, MAX_BITS));
+    u32::try_from(h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift).unwrap_or_default()
 }
 
 #[inline]
@@ -297,6 +313,7 @@ const MAX_DIGIT_RUN: usize = 5;
 pub(crate) fn normalize(text: &str, out: &mut Vec<char>) {
     out.clear();
     let (text, _) = cap_input(text);
+    out.reserve(text.len());
     let mut chars = text.chars().map(|c| lower(fold_width(c))).peekable();
     let mut run_char = '\0';
     let mut run_len = 0usize;
@@ -355,66 +372,158 @@ pub(crate) fn normalize(text: &str, out: &mut Vec<char>) {
     }
 }
 
-/// Informal spellings mapped to one form for the word feature.
-fn canonical(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "gak" | "ga" | "gk" | "nggak" | "ngga" | "nggk" | "enggak" | "engga" | "tdk" | "kagak"
-        | "ndak" | "gak0" => "tidak",
-        "udah" | "udh" | "sdh" | "dah" | "uda" => "sudah",
-        "gimana" | "gmn" | "gmna" | "bgmn" | "gimna" => "bagaimana",
-        "blm" | "blum" | "belom" => "belum",
-        "yg" => "yang",
-        "tlg" | "tolongin" => "tolong",
-        "bgt" | "bngt" => "banget",
-        "knp" | "napa" | "ngapa" => "kenapa",
-        "dgn" | "dg" => "dengan",
-        "utk" | "tuk" => "untuk",
-        "jg" => "juga",
-        "krn" | "karna" | "krna" => "karena",
-        "sm" => "sama",
-        "bs" | "bsa" => "bisa",
-        "lg" => "lagi",
-        "tp" | "tpi" => "tapi",
-        "dr" => "dari",
-        "sy" | "aq" | "gw" | "gue" | "sya" => "saya",
-        "rb" | "rebu" => "ribu",
-        "jt" | "jta" => "juta",
-        "duit" => "uang",
-        "trx" | "transaksinya" => "transaksi",
-        "pls" | "plz" | "plis" | "pliss" => "please",
-        "thx" | "thanks" | "tq" | "makasih" | "mksh" => "thanks",
-        "u" => "you",
-        "ur" => "your",
-        "acc" | "acct" => "account",
-        "pw" | "pwd" | "passwd" => "password",
-        "app" | "apps" | "apk" | "aplikasi" => "app",
-        "hp" | "handphone" => "hp",
-        "ok" | "oke" | "okay" | "okey" => "ok",
-        _ => return None,
-    })
+/// Informal spellings mapped to one form for the word feature (all ASCII).
+const SLANG: [(&str, &str); 99] = [
+    ("gak", "tidak"),
+    ("ga", "tidak"),
+    ("gk", "tidak"),
+    ("nggak", "tidak"),
+    ("ngga", "tidak"),
+    ("nggk", "tidak"),
+    ("enggak", "tidak"),
+    ("engga", "tidak"),
+    ("tdk", "tidak"),
+    ("kagak", "tidak"),
+    ("ndak", "tidak"),
+    ("udah", "sudah"),
+    ("udh", "sudah"),
+    ("sdh", "sudah"),
+    ("dah", "sudah"),
+    ("uda", "sudah"),
+    ("gimana", "bagaimana"),
+    ("gmn", "bagaimana"),
+    ("gmna", "bagaimana"),
+    ("bgmn", "bagaimana"),
+    ("gimna", "bagaimana"),
+    ("blm", "belum"),
+    ("blum", "belum"),
+    ("belom", "belum"),
+    ("yg", "yang"),
+    ("tlg", "tolong"),
+    ("tolongin", "tolong"),
+    ("bgt", "banget"),
+    ("bngt", "banget"),
+    ("knp", "kenapa"),
+    ("napa", "kenapa"),
+    ("ngapa", "kenapa"),
+    ("dgn", "dengan"),
+    ("dg", "dengan"),
+    ("utk", "untuk"),
+    ("tuk", "untuk"),
+    ("jg", "juga"),
+    ("krn", "karena"),
+    ("karna", "karena"),
+    ("krna", "karena"),
+    ("sm", "sama"),
+    ("bs", "bisa"),
+    ("bsa", "bisa"),
+    ("lg", "lagi"),
+    ("tp", "tapi"),
+    ("tpi", "tapi"),
+    ("dr", "dari"),
+    ("sy", "saya"),
+    ("aq", "saya"),
+    ("gw", "saya"),
+    ("gue", "saya"),
+    ("sya", "saya"),
+    ("aku", "saya"),
+    ("rb", "ribu"),
+    ("rebu", "ribu"),
+    ("jt", "juta"),
+    ("jta", "juta"),
+    ("duit", "uang"),
+    ("trx", "transaksi"),
+    ("transaksinya", "transaksi"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("plis", "please"),
+    ("pliss", "please"),
+    ("thx", "thanks"),
+    ("tq", "thanks"),
+    ("makasih", "thanks"),
+    ("mksh", "thanks"),
+    ("trims", "thanks"),
+    ("u", "you"),
+    ("ur", "your"),
+    ("acc", "account"),
+    ("acct", "account"),
+    ("pw", "password"),
+    ("pwd", "password"),
+    ("passwd", "password"),
+    ("apps", "app"),
+    ("apk", "app"),
+    ("aplikasi", "app"),
+    ("aplikasinya", "app"),
+    ("handphone", "hp"),
+    ("oke", "ok"),
+    ("okay", "ok"),
+    ("okey", "ok"),
+    ("mimin", "admin"),
+    ("kak", "kakak"),
+    ("kk", "kakak"),
+    ("msk", "masuk"),
+    ("kmrn", "kemarin"),
+    ("kemaren", "kemarin"),
+    ("skrg", "sekarang"),
+    ("skrng", "sekarang"),
+    ("hrs", "harus"),
+    ("bnyk", "banyak"),
+    ("byk", "banyak"),
+    ("dpt", "dapat"),
+    ("lgsg", "langsung"),
+    ("gpp", "tidak apa"),
+    ("cepet", "cepat"),
+];
+
+/// FNV-1a over the bytes of an ASCII string, at compile time (equal to
+/// [`hash_chars`] over its characters).
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+const fn hash_ascii(seed: u64, s: &str) -> u64 {
+    let bytes = s.as_bytes();
+    let mut h = seed;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    h
 }
 
-/// Longest word looked up in the informal-spelling table.
-const MAX_CANONICAL_LEN: usize = 12;
+/// `(hash of the informal word, hash of its canonical form)`, sorted by the
+/// first, built at compile time.
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+const SLANG_HASHES: [(u64, u64); SLANG.len()] = {
+    let mut table = [(0u64, 0u64); SLANG.len()];
+    let mut i = 0;
+    while i < SLANG.len() {
+        table[i] = (
+            hash_ascii(WORD_SEED, SLANG[i].0),
+            hash_ascii(WORD_SEED, SLANG[i].1),
+        );
+        i += 1;
+    }
+    // Insertion sort.
+    let mut i = 1;
+    while i < table.len() {
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let t = table[j];
+            table[j] = table[j - 1];
+            table[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The hash of a word's unigram feature (after informal-spelling mapping).
 fn word_hash(word: &[char]) -> u64 {
-    if word.len() <= MAX_CANONICAL_LEN && word.iter().all(char::is_ascii) {
-        let mut buf = [0u8; MAX_CANONICAL_LEN];
-        let mut len = 0;
-        for (slot, c) in buf.iter_mut().zip(word) {
-            *slot = u8::try_from(u32::from(*c)).unwrap_or(b'?');
-            len += 1;
-        }
-        if let Some(canon) = buf
-            .get(..len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .and_then(canonical)
-        {
-            return hash_chars(WORD_SEED, canon.chars());
-        }
+    let h = hash_chars(WORD_SEED, word.iter().copied());
+    match SLANG_HASHES.binary_search_by_key(&h, |&(k, _)| k) {
+        Ok(i) => SLANG_HASHES.get(i).map_or(h, |&(_, canon)| canon),
+        Err(_) => h,
     }
-    hash_chars(WORD_SEED, word.iter().copied())
 }
 
 /// Emits the ids of the character n-grams `min..=max` of `chars`; `pad`
@@ -422,8 +531,7 @@ fn word_hash(word: &[char]) -> u64 {
 fn char_ngrams(
     chars: impl Iterator<Item = (char, bool)>,
     seed: u64,
-    min: u8,
-    max: u8,
+    (min, max, bits): (u8, u8, u8),
     mut emit: impl FnMut(u32),
 ) {
     // hs[k] is the hash of the (k + 1)-gram ending at the current character.
@@ -442,7 +550,7 @@ fn char_ngrams(
         }
         let first = if pad { min.max(2) } else { min };
         for h in hs.iter().take(upto).skip(first - 1) {
-            emit(finish(*h));
+            emit(finish(*h, bits));
         }
     }
 }
@@ -472,8 +580,15 @@ enum Class {
     Separator,
 }
 
+#[inline]
 fn class(c: char) -> Class {
-    if is_cjk(c) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            Class::Separator
+        }
+    } else if is_cjk(c) {
         Class::Cjk
     } else if c.is_alphanumeric() {
         Class::Word
@@ -494,33 +609,46 @@ pub(crate) fn extract(
     mut emit: impl FnMut(u32, Kind),
 ) {
     normalize(text, scratch);
+    let bits = config.bits;
     // Hashes of the previous words, most recent last.
     let mut recent = [0_u64; MAX_PAIR_WINDOW as usize];
     let mut words = 0usize;
     let window = usize::from(config.word_pairs.max(2));
-    for run in scratch.chunk_by(|a, b| class(*a) == class(*b)) {
-        let Some(&first) = run.first() else { continue };
-        match class(first) {
+    let mut rest: &[char] = scratch;
+    while let Some(&first) = rest.first() {
+        let kind = class(first);
+        let len = rest
+            .iter()
+            .position(|&c| class(c) != kind)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
+        rest = tail;
+        match kind {
             Class::Word => {
                 if config.char_max > 0 {
                     let padded = std::iter::once((' ', true))
                         .chain(run.iter().map(|&c| (c, false)))
                         .chain(std::iter::once((' ', true)));
-                    char_ngrams(padded, CHAR_SEED, config.char_min, config.char_max, |id| {
-                        emit(id, Kind::Char);
-                    });
+                    char_ngrams(
+                        padded,
+                        CHAR_SEED,
+                        (config.char_min, config.char_max, bits),
+                        |id| {
+                            emit(id, Kind::Char);
+                        },
+                    );
                 }
                 let h = word_hash(run);
-                emit(finish(h), Kind::Word);
+                emit(finish(h, bits), Kind::Word);
                 let before = words.min(window);
                 let mut previous = recent.iter().rev().take(before);
                 if config.word_ngrams >= 2 {
                     if let Some(&p1) = previous.clone().next() {
-                        emit(finish(combine(BIGRAM_SEED, p1, h)), Kind::WordNgram);
+                        emit(finish(combine(BIGRAM_SEED, p1, h), bits), Kind::WordNgram);
                         if config.word_ngrams >= 3 {
                             if let Some(&p0) = previous.clone().nth(1) {
                                 emit(
-                                    finish(combine(TRIGRAM_SEED, combine(0, p0, p1), h)),
+                                    finish(combine(TRIGRAM_SEED, combine(0, p0, p1), h), bits),
                                     Kind::WordNgram,
                                 );
                             }
@@ -531,7 +659,7 @@ pub(crate) fn extract(
                     for &p in previous.by_ref().take(usize::from(config.word_pairs)) {
                         if p != h {
                             emit(
-                                finish(combine(PAIR_SEED, p.min(h), p.max(h))),
+                                finish(combine(PAIR_SEED, p.min(h), p.max(h)), bits),
                                 Kind::WordPair,
                             );
                         }
@@ -548,14 +676,19 @@ pub(crate) fn extract(
                     let padded = std::iter::once((CJK_PAD, true))
                         .chain(run.iter().map(|&c| (c, false)))
                         .chain(std::iter::once((CJK_PAD, true)));
-                    char_ngrams(padded, CJK_SEED, config.cjk_min, config.cjk_max, |id| {
-                        emit(id, Kind::Cjk);
-                    });
+                    char_ngrams(
+                        padded,
+                        CJK_SEED,
+                        (config.cjk_min, config.cjk_max, bits),
+                        |id| {
+                            emit(id, Kind::Cjk);
+                        },
+                    );
                 }
             }
             Class::Symbol => {
                 for &c in run {
-                    emit(finish(step(SYMBOL_SEED, c)), Kind::Symbol);
+                    emit(finish(step(SYMBOL_SEED, c), bits), Kind::Symbol);
                 }
             }
             Class::Separator => {}
@@ -575,15 +708,21 @@ pub(crate) mod tests {
 
     pub(crate) fn word_id(word: &str) -> u32 {
         let chars: Vec<char> = word.chars().collect();
-        finish(word_hash(&chars))
+        finish(word_hash(&chars), FeatureConfig::default().bits)
     }
 
     fn char_id(gram: &str) -> u32 {
-        finish(hash_chars(CHAR_SEED, gram.chars()))
+        finish(
+            hash_chars(CHAR_SEED, gram.chars()),
+            FeatureConfig::default().bits,
+        )
     }
 
     fn cjk_id(gram: &str) -> u32 {
-        finish(hash_chars(CJK_SEED, gram.chars()))
+        finish(
+            hash_chars(CJK_SEED, gram.chars()),
+            FeatureConfig::default().bits,
+        )
     }
 
     #[test]
@@ -678,11 +817,39 @@ pub(crate) mod tests {
         // Pinned values: a change here silently invalidates every stored model.
         assert_eq!(
             word_id("refund"),
-            finish(hash_chars(WORD_SEED, "refund".chars()))
+            finish(hash_chars(WORD_SEED, "refund".chars()), 18)
         );
-        assert_eq!(fmix64(0), 0);
-        assert_eq!(fmix64(1), 0xb456_bcfc_34c2_cb2c);
+        assert_eq!(finish(hash_chars(WORD_SEED, "refund".chars()), 18), 164_128);
         assert_eq!(hash_chars(WORD_SEED, "a".chars()), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn slang_table_is_sorted_unique_and_maps_to_the_canonical_word() {
+        assert!(SLANG_HASHES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (informal, canonical) in SLANG {
+            assert!(informal.is_ascii() && canonical.is_ascii());
+            let chars: Vec<char> = informal.chars().collect();
+            assert_eq!(
+                word_hash(&chars),
+                hash_chars(WORD_SEED, canonical.chars()),
+                "{informal}"
+            );
+        }
+        let plain: Vec<char> = "refund".chars().collect();
+        assert_eq!(word_hash(&plain), hash_chars(WORD_SEED, "refund".chars()));
+    }
+
+    #[test]
+    fn bits_bound_every_id() {
+        for bits in [12, 16, 22] {
+            let config = FeatureConfig {
+                bits,
+                word_pairs: 4,
+                ..FeatureConfig::default()
+            };
+            let ids = config.feature_ids("Saldo kepotong 50rb tapi transaksi gagal 退款 😡");
+            assert!(ids.iter().all(|&id| id < (1 << bits)), "{bits}");
+        }
     }
 
     #[test]

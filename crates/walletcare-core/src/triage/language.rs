@@ -88,18 +88,18 @@ fn english_weight(word: &str) -> u32 {
         | "when" | "where" | "can" | "cant" | "cannot" | "dont" | "didnt" | "doesnt" | "wont"
         | "im" | "ive" | "me" | "with" | "for" | "from" | "but" | "still" | "please" | "would"
         | "could" | "should" | "will" | "did" | "does" | "do" | "there" | "they" | "we" | "our"
-        | "an" | "be" | "am" | "just" | "get" | "got" | "again" | "after" | "before" | "because"
-        | "money" | "account" | "card" | "payment" | "paid" | "charged" | "received" | "wrong"
-        | "failed" | "stolen" | "hacked" | "forgot" | "waiting" | "help" | "thanks" | "thank"
-        | "hello" | "hi" | "yesterday" | "today" | "which" | "who" | "if" | "so" | "very"
-        | "need" | "want" | "no" | "yes" | "back" | "never" | "someone" | "phone" | "number"
-        | "code" | "balance" | "order" | "keeps" | "love" | "great" | "bad" | "days" | "hours"
-        | "any" | "all" | "on" | "at" | "by" | "or" | "a" | "i" | "in" | "blocked" | "unlock"
-        | "withdrawal" | "forever" | "dark" | "makes" | "some" | "invisible" | "sucks" | "ur"
-        | "daily" | "minimum" | "amount" | "successful" | "updated" | "arrive"
-        | "isnt" | "arent" | "wasnt" | "havent" | "hasnt" | "u" | "pls" | "plz" | "thx"
-        | "asap" | "twice" | "deducted" | "refunded" | "crashes" | "crashing" | "login"
-        | "locked" | "verify" | "verified" | "charge" | "fee" | "fees" | "limit"
+        | "an" | "be" | "am" | "just" | "get" | "got" | "again" | "after" | "before"
+        | "because" | "money" | "account" | "card" | "payment" | "paid" | "charged"
+        | "received" | "wrong" | "failed" | "stolen" | "hacked" | "forgot" | "waiting" | "help"
+        | "thanks" | "thank" | "hello" | "hi" | "yesterday" | "today" | "which" | "who" | "if"
+        | "so" | "very" | "need" | "want" | "no" | "yes" | "back" | "never" | "someone"
+        | "phone" | "number" | "code" | "balance" | "order" | "keeps" | "love" | "great"
+        | "bad" | "days" | "hours" | "any" | "all" | "on" | "at" | "by" | "or" | "a" | "i"
+        | "in" | "blocked" | "unlock" | "withdrawal" | "forever" | "dark" | "makes" | "some"
+        | "invisible" | "sucks" | "ur" | "daily" | "minimum" | "amount" | "successful"
+        | "updated" | "arrive" | "isnt" | "arent" | "wasnt" | "havent" | "hasnt" | "u" | "pls"
+        | "plz" | "thx" | "asap" | "twice" | "deducted" | "refunded" | "crashes" | "crashing"
+        | "login" | "locked" | "verify" | "verified" | "charge" | "fee" | "fees" | "limit"
         | "whats" | "install" | "send" | "sent" | "transfer" | "transferred" | "stuck" => 1,
         _ => 0,
     }
@@ -113,27 +113,27 @@ fn indonesian_weight(word: &str) -> u32 {
         | "gak" | "ga" | "nggak" | "enggak" | "tdk" | "sudah" | "udah" | "udh" | "sdh"
         | "belum" | "blm" | "bisa" | "mau" | "ingin" | "tolong" | "tlg" | "mohon" | "terima"
         | "kasih" | "makasih" | "kenapa" | "knp" | "gimana" | "bagaimana" | "apa" | "apakah"
-        | "kapan" | "berapa" | "dimana" | "ada" | "akan" | "sedang" | "lagi" | "juga"
-        | "saja" | "aja" | "dong" | "deh" | "sih" | "kok" | "nih" | "ya" | "dgn" | "untuk"
-        | "utk" | "dengan" | "karena" | "tapi" | "atau" | "jadi" | "sama" | "masih" | "baru"
-        | "sekali" | "banget" | "bgt" | "uang" | "saldo" | "kartu" | "akun" | "bayar"
-        | "pembayaran" | "transaksi" | "gagal" | "masuk" | "keluar" | "kembali" | "dana"
-        | "kepotong" | "terpotong" | "dipotong" | "hilang" | "rekening" | "hari" | "kemarin"
-        | "tadi" | "jam" | "bulan" | "nomor" | "kode" | "aplikasi" | "segera" | "cepat"
-        | "terus" | "pernah" | "gmn" | "rb" | "ribu" | "juta" | "jt" | "pakai" | "pake"
-        | "beli" | "isi" | "tarik" | "kirim" | "diterima" | "balik" | "buat" | "kena"
-        | "tipu" | "penipuan" | "lho" | "loh" | "mas" | "mbak" | "pak" | "bu" | "bapak"
-        | "ibu" | "selamat" | "pagi" | "siang" | "malam" | "sore" | "bantu" | "bantuan"
-        | "mengapa" | "tetapi" | "bukan" | "harus" | "kalau" | "kalo" | "gimna" | "cara"
-        | "diblokir" | "keblokir" | "lupa" | "ganti" | "mengganti" | "tanya" | "nya" | "doang"
-        | "sebagian" | "kemana" | "apk" | "layar" | "putih" | "abis" | "habis" | "mulu" | "pas"
-        | "buka" | "pelayanan" | "buruk" | "mantap" | "mantul" | "keren" | "makin" | "simpel"
-        | "jos" | "paling" | "gampang" | "dipake" | "dipakai" | "dibanding" | "lain" | "terbaru"
-        | "bagus" | "lebih" | "ringan" | "tagihan" | "listrik" | "tiap" | "tgl" | "tanggal"
-        | "ditolak" | "krn" | "foto" | "buram" | "boleh" | "ulang" | "sekarang" | "tolongin"
-        | "mana" | "kapan2" | "nunggu" | "tunggu" | "lama" | "banyak" | "sangat" | "kurang"
-        | "semua" | "setiap" | "sampai" | "sampe" | "udh2" | "gk" | "engga" | "ngga" | "kagak"
-        | "emang" | "memang" | "kak2" | "agan" | "bro" | "bang" | "bisa2" | "gimana2" => 1,
+        | "kapan" | "berapa" | "dimana" | "ada" | "akan" | "sedang" | "lagi" | "juga" | "saja"
+        | "aja" | "dong" | "deh" | "sih" | "kok" | "nih" | "ya" | "dgn" | "untuk" | "utk"
+        | "dengan" | "karena" | "tapi" | "atau" | "jadi" | "sama" | "masih" | "baru" | "sekali"
+        | "banget" | "bgt" | "uang" | "saldo" | "kartu" | "akun" | "bayar" | "pembayaran"
+        | "transaksi" | "gagal" | "masuk" | "keluar" | "kembali" | "dana" | "kepotong"
+        | "terpotong" | "dipotong" | "hilang" | "rekening" | "hari" | "kemarin" | "tadi"
+        | "jam" | "bulan" | "nomor" | "kode" | "aplikasi" | "segera" | "cepat" | "terus"
+        | "pernah" | "gmn" | "rb" | "ribu" | "juta" | "jt" | "pakai" | "pake" | "beli" | "isi"
+        | "tarik" | "kirim" | "diterima" | "balik" | "buat" | "kena" | "tipu" | "penipuan"
+        | "lho" | "loh" | "mas" | "mbak" | "pak" | "bu" | "bapak" | "ibu" | "selamat" | "pagi"
+        | "siang" | "malam" | "sore" | "bantu" | "bantuan" | "mengapa" | "tetapi" | "bukan"
+        | "harus" | "kalau" | "kalo" | "gimna" | "cara" | "diblokir" | "keblokir" | "lupa"
+        | "ganti" | "mengganti" | "tanya" | "nya" | "doang" | "sebagian" | "kemana" | "apk"
+        | "layar" | "putih" | "abis" | "habis" | "mulu" | "pas" | "buka" | "pelayanan"
+        | "buruk" | "mantap" | "mantul" | "keren" | "makin" | "simpel" | "jos" | "paling"
+        | "gampang" | "dipake" | "dipakai" | "dibanding" | "lain" | "terbaru" | "bagus"
+        | "lebih" | "ringan" | "tagihan" | "listrik" | "tiap" | "tgl" | "tanggal" | "ditolak"
+        | "krn" | "foto" | "buram" | "boleh" | "ulang" | "sekarang" | "tolongin" | "mana"
+        | "kapan2" | "nunggu" | "tunggu" | "lama" | "banyak" | "sangat" | "kurang" | "semua"
+        | "setiap" | "sampai" | "sampe" | "udh2" | "gk" | "engga" | "ngga" | "kagak" | "emang"
+        | "memang" | "kak2" | "agan" | "bro" | "bang" | "bisa2" | "gimana2" => 1,
         // Suffixed Indonesian forms: "aplikasinya", "masuknya", "kirimkan".
         w if w.len() >= 6 && (w.ends_with("nya") || w.ends_with("kan")) && w.is_ascii() => 1,
         _ => 0,
@@ -230,7 +230,10 @@ mod tests {
             ("OTP收不到", Language::Zh),
             ("订单号 INV/20261121/XYZ/123 的退款还没到", Language::Zh),
             ("saldo gue kepotong tp gak masuk", Language::Id),
-            ("Selamat siang, saya ingin menanyakan cara mengganti nomor HP", Language::Id),
+            (
+                "Selamat siang, saya ingin menanyakan cara mengganti nomor HP",
+                Language::Id,
+            ),
             ("tolong refund dong kak", Language::Id),
             ("akun keblokir", Language::Id),
             ("kode OTP gak masuk2 dari tadi", Language::Id),

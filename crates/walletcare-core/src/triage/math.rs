@@ -9,8 +9,8 @@
 
 /// `ln 2` split in a high part with trailing zero bits (exact products with
 /// small integers) and the low remainder (Cody and Waite).
-const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const LOG2_E: f64 = core::f64::consts::LOG2_E;
 
 /// `e^x`, deterministic on every platform.
@@ -145,9 +145,10 @@ mod tests {
         for x in [0.0, 1.0, -1.0, 0.5, 1e-10, -1e-10, 3.5, -20.25] {
             assert!(close(exp(x), x.exp(), 1e-15), "exp({x})");
         }
-        assert_eq!(exp(0.0), 1.0);
-        assert_eq!(exp(800.0), f64::INFINITY);
-        assert_eq!(exp(-800.0), 0.0);
+        // Exact values: compare bits.
+        assert_eq!(exp(0.0).to_bits(), 1.0_f64.to_bits());
+        assert_eq!(exp(800.0).to_bits(), f64::INFINITY.to_bits());
+        assert_eq!(exp(-800.0).to_bits(), 0.0_f64.to_bits());
         assert!(exp(f64::NAN).is_nan());
     }
 
@@ -164,9 +165,29 @@ mod tests {
                 "ln({x})"
             );
         }
-        assert_eq!(ln(1.0), 0.0);
-        assert_eq!(ln(0.0), f64::NEG_INFINITY);
+        assert_eq!(ln(1.0).to_bits(), 0.0_f64.to_bits());
+        assert_eq!(ln(0.0).to_bits(), f64::NEG_INFINITY.to_bits());
         assert!(ln(-1.0).is_nan());
+    }
+
+    #[test]
+    fn results_are_pinned_bit_for_bit() {
+        // The values every platform must reproduce exactly.
+        let got = [
+            exp(1.0).to_bits(),
+            exp(-2.5).to_bits(),
+            ln(10.0).to_bits(),
+            ln(1_384.0 / 7.0).to_bits(),
+        ];
+        assert_eq!(
+            got,
+            [
+                0x4005_bf0a_8b14_576a,
+                0x3fb5_0385_c094_f425,
+                0x4002_6bb1_bbb5_5516,
+                0x4015_25b4_ecd5_b9ab,
+            ]
+        );
     }
 
     #[test]

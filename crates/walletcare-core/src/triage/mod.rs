@@ -309,7 +309,11 @@ pub struct Triager {
 const ROUNDING: f64 = 10_000.0;
 
 fn round4(x: f64) -> f64 {
-    if x.is_finite() { (x * ROUNDING).round() / ROUNDING } else { 0.0 }
+    if x.is_finite() {
+        (x * ROUNDING).round() / ROUNDING
+    } else {
+        0.0
+    }
 }
 
 impl Triager {

@@ -2,9 +2,9 @@
 //!
 //! # Scoring
 //!
-//! A text's feature ids ([`FeatureConfig::feature_ids`]) are looked up in an
-//! open-addressing table of the features seen in training; unknown ids are
-//! ignored. With `tf` the count of a known feature in the text and `idf` its
+//! A text's feature ids ([`FeatureConfig::feature_ids`], buckets of a
+//! `2^bits` hash space) select rows of weights; features never seen in
+//! training have none and are ignored. With `tf` the count of a known feature in the text and `idf` its
 //! smoothed inverse document frequency from training, the feature vector is
 //!
 //! ```text
@@ -15,9 +15,11 @@
 //! the usual L2-normalised TF-IDF vector; the form lets scoring run in one pass
 //! over the features with no deduplication). Each class scores
 //! `Σ_f x_f · w_fc + b_c`. The weights are stored `idf`-folded and quantised
-//! to `i8`, one row of all classes per feature (`[feature][class]`), so a
-//! feature costs one table probe and one contiguous row add into `i32`
-//! accumulators; integer sums are exact, and the few floating-point steps use
+//! to `i8`, one row of all classes per feature (`[feature][class]`, with the
+//! feature's `idf²` at the end of the row), found through a `2^bits` index
+//! of buckets and packed most frequent first, so the rows most texts touch
+//! stay in cache; a feature costs two memory accesses and one contiguous row
+//! add into `i32` accumulators; integer sums are exact, and the few floating-point steps use
 //! a fixed order and no libm function, so scores are bit-identical on every
 //! platform.
 //!
@@ -27,14 +29,14 @@
 //! |---|---|
 //! | 8 | magic `WCTRIAGE` |
 //! | 2 | version (1) |
-//! | 6 | feature config: `word_ngrams`, `char_min`, `char_max`, `cjk_min`, `cjk_max`, `word_pairs` |
+//! | 7 | feature config: `word_ngrams`, `char_min`, `char_max`, `cjk_min`, `cjk_max`, `word_pairs`, `bits` |
 //! | 4 | class count `K` (2..=65535) |
 //! | 4 | feature row count `R` |
 //! | 4 | confidence scale (f32) |
 //! | K × (2 + n) | labels: byte length (u16, 1..=1024) then UTF-8 |
 //! | 4 K | per-class dequantisation scale (f32) |
 //! | 4 K | per-class bias (f32) |
-//! | 4 R | feature ids (u32), strictly increasing |
+//! | 4 R | feature ids (u32), strictly increasing, below `2^bits` |
 //! | 4 R | `idf²` per feature (f32) |
 //! | K R | weights (i8 in -127..=127), row by row |
 //! | 8 | FNV-1a 64 checksum of everything before |
@@ -53,17 +55,6 @@ const VERSION: u16 = 1;
 pub(crate) const MAX_LABEL_BYTES: usize = 1024;
 /// Most classes a model may have.
 pub(crate) const MAX_CLASSES: usize = 65_535;
-/// Marks an empty slot in the lookup table.
-const EMPTY: u32 = u32::MAX;
-
-/// One slot of the open-addressing table from feature id to row.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Slot {
-    key: u32,
-    row: u32,
-    idf_sq: f32,
-}
-
 /// A trained linear classifier over hashed text features, with its own string
 /// labels. Train one with [`crate::triage::train`]; store it with
 /// [`Model::to_bytes`] and load it with [`Model::from_bytes`].
@@ -87,21 +78,30 @@ struct Slot {
 /// assert_eq!(loaded, model);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
     labels: Vec<String>,
     features: FeatureConfig,
     confidence_scale: f32,
     scales: Vec<f32>,
     bias: Vec<f32>,
-    /// Feature ids by row, strictly increasing.
-    keys: Vec<u32>,
-    /// `idf²` by row.
-    idf_sq: Vec<f32>,
-    /// `keys.len() × labels.len()` quantised weights, row by row.
-    weights: Vec<i8>,
-    /// Open-addressing table (power-of-two length, load at most one half).
-    table: Vec<Slot>,
+    /// Bytes per feature row: the class weights (i8), padding, then `idf²`
+    /// (f32, little-endian) in the last 4 bytes.
+    stride: usize,
+    /// One entry per bucket (`2^bits`): 0 for a feature never seen in
+    /// training, else 1 + its row.
+    index: Vec<u32>,
+    /// The rows of the present features, the most frequent (lowest `idf`)
+    /// first, so the rows most texts touch share a few cache lines.
+    rows: Vec<u8>,
+}
+
+impl PartialEq for Model {
+    /// Models are equal when their bytes are: same labels, configuration and
+    /// weights, however the rows are laid out in memory.
+    fn eq(&self, other: &Model) -> bool {
+        self.to_bytes() == other.to_bytes()
+    }
 }
 
 /// The best label for a text, from [`Model::classify`].
@@ -162,7 +162,8 @@ pub struct LabelScore<'a> {
 /// let prediction = model.predict("login");
 /// assert_eq!(prediction.ranked.len(), 2);
 /// assert_eq!(prediction.ranked[0].label, "access");
-/// assert_eq!(prediction.known_features, 1 + 5 + 4 + 3 + 2); // "login" and its n-grams
+/// // "login" and its 2- to 5-grams of " login ": 1 + 6 + 5 + 4 + 3.
+/// assert_eq!(prediction.known_features, 19);
 /// assert!(model.predict("zzz").known_features == 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -242,29 +243,38 @@ impl Model {
         if weights.contains(&i8::MIN) {
             return invalid("a weight is -128; weights are -127..=127".to_owned());
         }
-        let mut table = vec![
-            Slot {
-                key: 0,
-                row: EMPTY,
-                idf_sq: 0.0
-            };
-            (rows.saturating_mul(2)).next_power_of_two().max(16)
-        ];
-        let mask = table.len() - 1;
-        for (row, (&key, &idf)) in keys.iter().zip(&idf_sq).enumerate() {
-            let mut i = slot_of(key, mask);
-            loop {
-                let Some(slot) = table.get_mut(i) else { break };
-                if slot.row == EMPTY {
-                    *slot = Slot {
-                        key,
-                        row: u32::try_from(row).unwrap_or(EMPTY),
-                        idf_sq: idf,
-                    };
-                    break;
-                }
-                i = (i + 1) & mask;
+        let buckets = 1usize << features.bits;
+        if let Some(key) = keys.last().filter(|&&key| key as usize >= buckets) {
+            return invalid(format!("feature id {key} is outside the {buckets} buckets"));
+        }
+        let stride = (k + 4).div_ceil(4) * 4;
+        let row_of = |i: usize| -> Vec<u8> {
+            let mut row = vec![0u8; stride];
+            for (slot, w) in row.iter_mut().zip(weights.iter().skip(i * k).take(k)) {
+                *slot = w.to_le_bytes()[0];
             }
+            if let (Some(tail), Some(v)) = (row.last_chunk_mut::<4>(), idf_sq.get(i)) {
+                *tail = v.to_le_bytes();
+            }
+            row
+        };
+        // Hottest rows first: ascending idf² (descending document
+        // frequency), ties by key.
+        let mut order: Vec<usize> = (0..rows).collect();
+        order.sort_by(|&a, &b| {
+            let ia = idf_sq.get(a).copied().unwrap_or(0.0);
+            let ib = idf_sq.get(b).copied().unwrap_or(0.0);
+            ia.total_cmp(&ib).then(a.cmp(&b))
+        });
+        let mut index = vec![0u32; buckets];
+        let mut packed = Vec::with_capacity(rows.saturating_mul(stride));
+        for (row, &i) in order.iter().enumerate() {
+            if let (Some(&key), Ok(entry)) = (keys.get(i), u32::try_from(row + 1)) {
+                if let Some(slot) = index.get_mut(key as usize) {
+                    *slot = entry;
+                }
+            }
+            packed.extend(row_of(i));
         }
         Ok(Model {
             labels,
@@ -272,10 +282,9 @@ impl Model {
             confidence_scale,
             scales,
             bias,
-            keys,
-            idf_sq,
-            weights,
-            table,
+            stride,
+            index,
+            rows: packed,
         })
     }
 
@@ -325,44 +334,58 @@ impl Model {
     /// ```
     #[must_use]
     pub fn feature_count(&self) -> usize {
-        self.keys.len()
+        self.rows.len() / self.stride.max(1)
     }
 
-    fn lookup(&self, key: u32) -> Option<&Slot> {
-        let mask = self.table.len().wrapping_sub(1);
-        let mut i = slot_of(key, mask);
-        loop {
-            let slot = self.table.get(i)?;
-            if slot.row == EMPTY {
-                return None;
+    /// The row of a feature id, if the feature was seen in training.
+    #[inline]
+    fn row(&self, id: u32) -> Option<&[u8]> {
+        let entry = *self.index.get(id as usize)?;
+        let start = (entry as usize).checked_sub(1)?.wrapping_mul(self.stride);
+        self.rows.get(start..start.wrapping_add(self.stride))
+    }
+
+    /// Calls `f` with each present feature id and its row, in id order.
+    fn for_each_row(&self, mut f: impl FnMut(u32, &[u8])) {
+        for (key, _) in self.index.iter().enumerate().filter(|(_, e)| **e != 0) {
+            let key = u32::try_from(key).unwrap_or(u32::MAX);
+            if let Some(row) = self.row(key) {
+                f(key, row);
             }
-            if slot.key == key {
-                return Some(slot);
-            }
-            i = (i + 1) & mask;
         }
     }
 
     /// Adds the rows of the text's known features into `acc` (length `K`);
     /// returns `Σ idf²` over them and their count.
-    fn accumulate(&self, text: &str, scratch: &mut Vec<char>, acc: &mut [i32]) -> (f64, usize) {
-        let k = self.labels.len();
+    ///
+    /// Rows are summed into `i16` lanes (half the work of widening to `i32`)
+    /// and flushed into `acc` every [`FLUSH_EVERY`] features, before any lane
+    /// could overflow (`256 · 127 < 2^15`).
+    fn accumulate(
+        &self,
+        text: &str,
+        scratch: &mut Vec<char>,
+        acc: &mut [i32],
+        lanes: &mut [i16],
+    ) -> (f64, usize) {
         let mut norm_sq = 0.0_f64;
         let mut known = 0usize;
+        let mut pending = 0usize;
         extract(text, &self.features, scratch, |id, _| {
-            if let Some(slot) = self.lookup(id) {
-                let start = (slot.row as usize).wrapping_mul(k);
-                if let Some(row) = self.weights.get(start..start.wrapping_add(k)) {
-                    // At most 4 KiB of text gives far fewer than 2^23 feature
-                    // occurrences, each adding at most 127: no i32 overflow.
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
-                    }
-                    norm_sq += f64::from(slot.idf_sq);
-                    known += 1;
+            if let Some(row) = self.row(id) {
+                for (l, &w) in lanes.iter_mut().zip(row) {
+                    *l += i16::from(w as i8);
+                }
+                norm_sq += f64::from(row_idf_sq(row));
+                known += 1;
+                pending += 1;
+                if pending == FLUSH_EVERY {
+                    flush(lanes, acc);
+                    pending = 0;
                 }
             }
         });
+        flush(lanes, acc);
         (norm_sq, known)
     }
 
@@ -370,9 +393,21 @@ impl Model {
     /// known feature occurrences.
     fn scores_into(&self, text: &str, scores: &mut Vec<f64>) -> usize {
         let k = self.labels.len();
-        let mut acc = vec![0_i32; k];
+        // Small class counts (the usual case) need no allocation for the
+        // accumulators.
+        let mut acc_stack = [0_i32; STACK_CLASSES];
+        let mut lanes_stack = [0_i16; STACK_CLASSES];
+        let (mut acc_heap, mut lanes_heap) = (Vec::new(), Vec::new());
+        let (acc, lanes) = match (acc_stack.get_mut(..k), lanes_stack.get_mut(..k)) {
+            (Some(a), Some(l)) => (a, l),
+            _ => {
+                acc_heap.resize(k, 0_i32);
+                lanes_heap.resize(k, 0_i16);
+                (&mut acc_heap[..], &mut lanes_heap[..])
+            }
+        };
         let mut scratch = Vec::with_capacity(text.len().min(super::MAX_INPUT_BYTES));
-        let (norm_sq, known) = self.accumulate(text, &mut scratch, &mut acc);
+        let (norm_sq, known) = self.accumulate(text, &mut scratch, acc, lanes);
         let inv_norm = if norm_sq > 0.0 {
             1.0 / norm_sq.sqrt()
         } else {
@@ -476,7 +511,7 @@ impl Model {
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         let k = self.labels.len();
-        let rows = self.keys.len();
+        let rows = self.feature_count();
         let mut out = Vec::with_capacity(40 + k * 16 + rows * (8 + k));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -488,6 +523,7 @@ impl Model {
             f.cjk_min,
             f.cjk_max,
             f.word_pairs,
+            f.bits,
         ]);
         out.extend_from_slice(&u32::try_from(k).unwrap_or(0).to_le_bytes());
         out.extend_from_slice(&u32::try_from(rows).unwrap_or(0).to_le_bytes());
@@ -502,13 +538,9 @@ impl Model {
         for b in &self.bias {
             out.extend_from_slice(&b.to_le_bytes());
         }
-        for key in &self.keys {
-            out.extend_from_slice(&key.to_le_bytes());
-        }
-        for v in &self.idf_sq {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        out.extend(self.weights.iter().map(|w| w.to_le_bytes()[0]));
+        self.for_each_row(|key, _| out.extend_from_slice(&key.to_le_bytes()));
+        self.for_each_row(|_, row| out.extend_from_slice(&row_idf_sq(row).to_le_bytes()));
+        self.for_each_row(|_, row| out.extend(row.iter().take(k)));
         let sum = fnv1a(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -562,7 +594,7 @@ impl Model {
             bytes: body,
             pos: r.pos,
         };
-        let cfg = r.take(6)?;
+        let cfg = r.take(7)?;
         let [
             word_ngrams,
             char_min,
@@ -570,6 +602,7 @@ impl Model {
             cjk_min,
             cjk_max,
             word_pairs,
+            bits,
         ] = *cfg
         else {
             return Err(invalid("truncated feature config".to_owned()));
@@ -581,6 +614,7 @@ impl Model {
             cjk_min,
             cjk_max,
             word_pairs,
+            bits,
         };
         let k = r.u32()? as usize;
         let rows = r.u32()? as usize;
@@ -638,10 +672,25 @@ impl Model {
     }
 }
 
+/// Features summed in `i16` lanes between flushes into `i32`.
+const FLUSH_EVERY: usize = 256;
+/// Class counts up to this keep their accumulators on the stack.
+const STACK_CLASSES: usize = 128;
+
+/// Adds `lanes` into `acc` and zeroes them.
 #[inline]
-fn slot_of(key: u32, mask: usize) -> usize {
-    // Keys are already well-mixed hashes.
-    (key as usize) & mask
+fn flush(lanes: &mut [i16], acc: &mut [i32]) {
+    for (a, l) in acc.iter_mut().zip(lanes.iter_mut()) {
+        *a += i32::from(*l);
+        *l = 0;
+    }
+}
+
+/// The `idf²` stored in the last 4 bytes of a row (0 for an absent feature).
+#[inline]
+fn row_idf_sq(row: &[u8]) -> f32 {
+    row.last_chunk::<4>()
+        .map_or(0.0, |b| f32::from_le_bytes(*b))
 }
 
 /// The index and value of the largest score; ties go to the earlier index.
@@ -764,11 +813,19 @@ mod tests {
     #[test]
     fn classify_agrees_with_predict() {
         let model = small_model();
-        for text in ["card declined", "lupa PIN", "忘记", "😍", "", "the", "付款 PIN"] {
+        for text in [
+            "card declined",
+            "lupa PIN",
+            "忘记",
+            "😍",
+            "",
+            "the",
+            "付款 PIN",
+        ] {
             let c = model.classify(text);
             let p = model.predict(text);
             assert_eq!(c.index, p.ranked[0].index, "{text:?}");
-            assert_eq!(c.score, p.ranked[0].score, "{text:?}");
+            assert_eq!(c.score.to_bits(), p.ranked[0].score.to_bits(), "{text:?}");
         }
     }
 
@@ -796,35 +853,57 @@ mod tests {
     #[test]
     fn absurd_headers_are_rejected_before_allocating() {
         let bytes = small_model().to_bytes();
-        // Offsets: magic 8, version 2, config 6, classes at 16, rows at 20.
-        for (offset, value) in [(16, u32::MAX), (16, 1), (16, 0), (20, u32::MAX), (20, 1 << 28)] {
+        // Offsets: magic 8, version 2, config 7, classes at 17, rows at 21.
+        for (offset, value) in [
+            (17, u32::MAX),
+            (17, 1),
+            (17, 0),
+            (21, u32::MAX),
+            (21, 1 << 28),
+        ] {
             let mut bad = bytes.clone();
             bad[offset..offset + 4].copy_from_slice(&value.to_le_bytes());
             reseal(&mut bad);
             let err = Model::from_bytes(&bad).unwrap_err();
-            assert!(matches!(err, TriageError::InvalidModel(_)), "{offset}: {err}");
+            assert!(
+                matches!(err, TriageError::InvalidModel(_)),
+                "{offset}: {err}"
+            );
         }
         let mut bad = bytes.clone();
         bad[8] = 2; // version
         reseal(&mut bad);
-        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("version 2"));
-        let mut bad = bytes.clone();
-        bad[10] = 9; // word_ngrams
-        reseal(&mut bad);
-        assert!(Model::from_bytes(&bad).is_err());
+        assert!(
+            Model::from_bytes(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("version 2")
+        );
+        for (offset, value) in [(10, 9), (16, 30), (16, 4)] {
+            // word_ngrams 9, bits 30, bits 4
+            let mut bad = bytes.clone();
+            bad[offset] = value;
+            reseal(&mut bad);
+            assert!(Model::from_bytes(&bad).is_err(), "{offset}");
+        }
         let mut bad = bytes.clone();
         bad.insert(bad.len() - 8, 0);
         reseal(&mut bad);
-        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("unexpected"));
+        assert!(
+            Model::from_bytes(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("unexpected")
+        );
     }
 
     #[test]
     fn bad_values_are_rejected() {
         let model = small_model();
         let k = model.labels.len();
-        let rows = model.keys.len();
+        let rows = model.feature_count();
         let labels_len: usize = model.labels.iter().map(|l| 2 + l.len()).sum();
-        let scales_at = 28 + labels_len;
+        let scales_at = 29 + labels_len;
         let keys_at = scales_at + 8 * k;
         let weights_at = keys_at + 8 * rows;
         let bytes = model.to_bytes();
@@ -837,18 +916,59 @@ mod tests {
         let mut bad = bytes.clone();
         bad[keys_at..keys_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         reseal(&mut bad);
-        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("increasing"));
+        assert!(
+            Model::from_bytes(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("increasing")
+        );
         // A weight of -128.
         let mut bad = bytes.clone();
         bad[weights_at] = 0x80;
         reseal(&mut bad);
-        assert!(Model::from_bytes(&bad).unwrap_err().to_string().contains("-128"));
+        assert!(
+            Model::from_bytes(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("-128")
+        );
         // A duplicate label.
         let mut bad = bytes.clone();
-        let second = 28 + 2 + model.labels[0].len();
-        bad[28..second].copy_from_slice(&bytes[second..second + (second - 28)].to_vec()[..second - 28]);
+        let second = 29 + 2 + model.labels[0].len();
+        let first_len = second - 29;
+        let copy = bytes[second..second + first_len].to_vec();
+        bad[29..second].copy_from_slice(&copy);
         reseal(&mut bad);
         assert!(Model::from_bytes(&bad).is_err());
+    }
+
+    #[test]
+    fn keys_outside_the_buckets_are_rejected() {
+        let bytes = small_model().to_bytes();
+        let mut bad = bytes.clone();
+        bad[16] = 12; // fewer bits than the keys need
+        reseal(&mut bad);
+        assert!(
+            Model::from_bytes(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("outside")
+        );
+    }
+
+    #[test]
+    fn rows_are_ordered_most_frequent_first() {
+        let model = small_model();
+        let idf: Vec<f32> = model
+            .rows
+            .chunks_exact(model.stride)
+            .map(row_idf_sq)
+            .collect();
+        assert!(idf.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(
+            model.index.iter().filter(|e| **e != 0).count(),
+            model.feature_count()
+        );
     }
 
     #[test]
