@@ -31,6 +31,23 @@ native_libs="-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc"
 cflags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -O1 -g -Ibindings/c/include -Ibindings/c/tests)
 vectors=tests/vectors/vectors.json
 
+# run_valgrind PROGRAM [ARGS...]: runs PROGRAM under valgrind, failing on
+# any error or definite/indirect leak, and prints the test's last line and
+# valgrind's summary lines (errors, leaks).
+run_valgrind() {
+  local log
+  log=$(mktemp)
+  if ! valgrind --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect \
+    --errors-for-leak-kinds=definite,indirect --log-file="$log" "$@" | tail -n 1; then
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  grep -E 'ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|All heap blocks were freed' "$log" |
+    sed -E 's/^==[0-9]+== +/  valgrind: /'
+  rm -f "$log"
+}
+
 # run_suite NAME SOURCE [ARGS...]: compiles SOURCE three ways (static,
 # shared, static with ASan/UBSan) and runs each with ARGS, the static and
 # shared builds also under valgrind. The harness prints "N passed, N failed".
@@ -49,43 +66,49 @@ run_suite() {
   "$out/$name-shared" "$@"
   step "$name: valgrind (static, shared)"
   for kind in static shared; do
-    valgrind --quiet --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect \
-      --errors-for-leak-kinds=definite,indirect "$out/$name-$kind" "$@" | tail -n 1
+    run_valgrind "$out/$name-$kind" "$@"
   done
-  echo "valgrind: no errors, no leaks"
   step "$name: ASan/UBSan"
   ASAN_OPTIONS=detect_leaks=1 "$out/$name-asan" "$@" | tail -n 1
   echo "ASan/UBSan: clean"
 }
 
 run_suite test_main bindings/c/tests/test_main.c
-run_suite test_threads bindings/c/tests/test_threads.c
+# The last test makes 3 seconds of mixed calls from 8 threads.
+run_suite test_threads bindings/c/tests/test_threads.c 3
 run_suite test_vectors bindings/c/tests/test_vectors.c "$vectors"
 
 step "examples/c (static, run under valgrind)"
 # shellcheck disable=SC2086
 gcc "${cflags[@]}" examples/c/*.c "$lib/libwalletcare_ffi.a" $native_libs -o "$out/example"
-valgrind --quiet --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect \
-  --errors-for-leak-kinds=definite,indirect "$out/example"
+"$out/example"
+run_valgrind "$out/example"
 
-step "static library sizes (release; stripped of debug info)"
-# llvm-strip reads ELF and Mach-O archives alike; GNU strip only the host's.
+step "library sizes (release)"
+# llvm-strip reads ELF and Mach-O alike; GNU strip only the host's format.
+# Archives keep their symbol tables (--strip-debug), or they could not be
+# linked; the shared library is stripped fully (its exports stay dynamic).
 strip_tool=strip
 if command -v llvm-strip >/dev/null 2>&1; then strip_tool=llvm-strip; fi
-size_line() { # TARGET FILE
+size_line() { # LABEL FILE STRIP-FLAG
   local stripped
   stripped=$(mktemp)
-  "$strip_tool" --strip-debug -o "$stripped" "$2" 2>/dev/null || cp "$2" "$stripped"
-  printf '%-24s %10s bytes  (%s stripped)\n' "$1" "$(stat -c %s "$2")" "$(stat -c %s "$stripped")"
+  if "$strip_tool" "$3" -o "$stripped" "$2" 2>/dev/null; then
+    printf '%-32s %10s bytes, %10s bytes after %s %s\n' "$1" "$(stat -c %s "$2")" "$(stat -c %s "$stripped")" \
+      "$strip_tool" "$3"
+  else
+    printf '%-32s %10s bytes (%s cannot read it)\n' "$1" "$(stat -c %s "$2")" "$strip_tool"
+  fi
   rm -f "$stripped"
 }
-size_line x86_64-unknown-linux-gnu "$lib/libwalletcare_ffi.a"
+size_line "x86_64-unknown-linux-gnu .a" "$lib/libwalletcare_ffi.a" --strip-debug
+size_line "x86_64-unknown-linux-gnu .so" "$lib/libwalletcare_ffi.so" --strip-all
 for target in aarch64-linux-android aarch64-apple-ios; do
   ensure_rust_target "$target"
   cargo rustc --release --locked -p walletcare-ffi --lib --target "$target" --crate-type staticlib -q
-  size_line "$target" "target/$target/release/libwalletcare_ffi.a"
+  size_line "$target .a" "target/$target/release/libwalletcare_ffi.a" --strip-debug
 done
-printf '%-24s %10s bytes\n' "header" "$(stat -c %s bindings/c/include/walletcare.h)"
+printf '%-32s %10s bytes\n' "header" "$(stat -c %s bindings/c/include/walletcare.h)"
 
 if [ "${C_TEST_SKIP_MIRI:-0}" = 1 ]; then
   step "Miri skipped (C_TEST_SKIP_MIRI=1)"

@@ -360,15 +360,26 @@ fn ticket_numbers_and_cards_cross_as_plain_c_types() {
     assert!(json.is_null());
 }
 
+/// A training configuration small enough for Miri: 2^12 hash buckets
+/// instead of 2^18, since saving a model walks every bucket.
+fn tiny_config(max_epochs: u32) -> walletcare_core::triage::TrainConfig {
+    use walletcare_core::triage::{FeatureConfig, TrainConfig};
+    TrainConfig {
+        features: FeatureConfig {
+            bits: 12,
+            ..FeatureConfig::default()
+        },
+        max_epochs,
+        ..TrainConfig::default()
+    }
+}
+
 #[test]
 fn a_tiny_trained_model_loads_from_bytes_and_triages() {
     use crate::triage::*;
-    use walletcare_core::triage::{TrainConfig, train};
+    use walletcare_core::triage::train;
 
-    let config = TrainConfig {
-        max_epochs: 5,
-        ..TrainConfig::default()
-    };
+    let config = tiny_config(5);
     let model = train(
         [("refund my money", "refund"), ("app crash", "technical")],
         &config,
@@ -413,4 +424,115 @@ fn a_tiny_trained_model_loads_from_bytes_and_triages() {
     assert_eq!(rc, wc_status::WC_INVALID_HANDLE);
     unsafe { wc_calendar_free(cal) };
     unsafe { wc_model_free(handle) };
+}
+
+/// The handles C threads share, as C shares them: raw pointers.
+struct Shared {
+    cal: *const wc_calendar,
+    model: *const crate::triage::wc_model,
+}
+
+// SAFETY: calendars and models are immutable after construction and
+// documented as safe to use from any number of threads at once; proving
+// that is what the test below is for (Miri's data race detector checks it).
+unsafe impl Sync for Shared {}
+
+/// What one thread asks of the shared calendar and model.
+fn shared_answers(shared: &Shared, thread: usize) -> (Vec<bool>, Vec<wc_date>, String) {
+    use crate::triage::wc_model_triage;
+
+    let mut open = Vec::new();
+    let mut later = Vec::new();
+    for day in [21u8, 22, 24, 25, 28] {
+        let date = wc_date {
+            year: 2026,
+            month: 12,
+            day,
+        };
+        let mut flag = false;
+        let rc = unsafe { wc_calendar_is_business_day(shared.cal, date, &mut flag) };
+        assert_eq!(rc, wc_status::WC_OK);
+        open.push(flag);
+        let mut out = wc_date::default();
+        let rc = unsafe { wc_calendar_add_business_days(shared.cal, date, 2, &mut out) };
+        assert_eq!(rc, wc_status::WC_OK);
+        later.push(out);
+    }
+    let text = if thread % 2 == 0 {
+        "refund my money"
+    } else {
+        "app crash"
+    };
+    let mut json = null_mut();
+    let rc = unsafe {
+        wc_model_triage(
+            shared.model,
+            text.as_ptr().cast(),
+            text.len(),
+            null(),
+            &mut json,
+        )
+    };
+    assert_eq!(rc, wc_status::WC_OK);
+    // Each thread's failure is its own: a different bad date per thread.
+    let bad = wc_date {
+        year: 2026,
+        month: 2,
+        day: 29 + u8::try_from(thread % 2).unwrap(),
+    };
+    let mut flag = false;
+    let rc = unsafe { wc_calendar_is_business_day(shared.cal, bad, &mut flag) };
+    assert_eq!(rc, wc_status::WC_GENERAL_DATE_OUT_OF_RANGE);
+    let (status, message) = last_error();
+    assert_eq!(status, wc_status::WC_GENERAL_DATE_OUT_OF_RANGE);
+    assert!(
+        message.contains(&format!("2026-02-{}", bad.day)),
+        "{message}"
+    );
+    (open, later, take_string(json))
+}
+
+#[test]
+fn one_calendar_and_one_model_answer_eight_threads_as_they_answer_one() {
+    use crate::triage::{wc_model_free, wc_model_train_csv};
+
+    let csv = "text,label\nrefund my money,refund\napp crash,technical\n";
+    let config = serde_json::to_string(&tiny_config(3)).unwrap();
+    let mut model = null_mut();
+    let rc = unsafe {
+        wc_model_train_csv(
+            csv.as_ptr().cast(),
+            csv.len(),
+            config.as_ptr().cast(),
+            config.len(),
+            &mut model,
+        )
+    };
+    assert_eq!(rc, wc_status::WC_OK, "{:?}", last_error());
+    let shared = Shared {
+        cal: calendar(),
+        model,
+    };
+    let alone = [shared_answers(&shared, 0), shared_answers(&shared, 1)];
+    // Christmas Day is a holiday; two business days after Thursday 24
+    // December are Monday 28 and Tuesday 29.
+    assert_eq!(alone[0].0, [true, true, true, false, true]);
+    assert_eq!(alone[0].1[2].day, 29);
+    assert!(alone[0].2.starts_with(r#"{"category":"refund""#));
+    assert!(alone[1].2.starts_with(r#"{"category":"technical""#));
+
+    let together: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..8)
+            .map(|thread| {
+                let shared = &shared;
+                scope.spawn(move || shared_answers(shared, thread))
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    for (thread, answers) in together.iter().enumerate() {
+        assert_eq!(answers, &alone[thread % 2], "thread {thread}");
+    }
+    unsafe { wc_calendar_free(shared.cal.cast_mut()) };
+    unsafe { wc_model_free(model) };
 }

@@ -910,6 +910,8 @@ static void test_triage(void) {
     CHECK_STATUS(wc_model_to_bytes((const wc_model *)cal, NULL, 0, &len), WC_INVALID_HANDLE);
     /* The wrong destructor leaves the handle alone. */
     wc_model_free((wc_model *)cal);
+    wc_ticket_free((wc_ticket *)cal);
+    wc_refund_book_free((wc_refund_book *)cal);
     wc_calendar_free((wc_calendar *)builtin);
     CHECK_STATUS(wc_calendar_is_business_day(cal, (wc_date){2026, 1, 2}, &flag), WC_OK);
     CHECK(flag);
