@@ -237,6 +237,12 @@ error_codes! {
     AppealWindowClosed = 703 => "refund.appeal_window_closed",
     /// No refund has the given id.
     RefundNotFound = 704 => "refund.not_found",
+    /// An idempotency key was reused with a different refund request.
+    RefundIdempotencyConflict = 705 => "refund.idempotency_conflict",
+    /// A refund move is timestamped before the refund's previous move.
+    RefundClockWentBackwards = 706 => "refund.clock_went_backwards",
+    /// A failed refund has used all its processing attempts.
+    RefundRetryLimitReached = 707 => "refund.retry_limit_reached",
 
     // ---- ticket: 800-899 ----
     /// A ticket number is malformed or its check digit is wrong.
@@ -245,6 +251,18 @@ error_codes! {
     InvalidTicketTransition = 801 => "ticket.invalid_transition",
     /// A satisfaction score is out of range.
     InvalidSatisfactionScore = 802 => "ticket.invalid_satisfaction_score",
+    /// The window to reopen a resolved ticket or to ask for a second review
+    /// has closed.
+    TicketWindowClosed = 803 => "ticket.window_closed",
+    /// A ticket event is dated before the event before it.
+    TicketEventOutOfOrder = 804 => "ticket.event_out_of_order",
+    /// An SLA policy or ticket rules are inconsistent or out of range.
+    InvalidSlaPolicy = 805 => "ticket.invalid_sla_policy",
+    /// A regulatory deadline extension is not allowed (nothing to extend,
+    /// already extended, or asked for after the deadline).
+    RegulatoryExtensionNotAllowed = 806 => "ticket.regulatory_extension_not_allowed",
+    /// An escalation that does not raise the level, or a level outside 0-3.
+    InvalidEscalation = 807 => "ticket.invalid_escalation",
 
     // ---- triage: 900-999 ----
     /// Model bytes are malformed, truncated or of an unsupported version.

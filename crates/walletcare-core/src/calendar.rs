@@ -1,1 +1,0 @@
-//! The calendar module (being written).

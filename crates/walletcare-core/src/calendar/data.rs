@@ -1,0 +1,298 @@
+//! The built-in calendars: compiled-in data files in a compact text format,
+//! and the dictionary of holiday names in English, Indonesian and Chinese.
+//!
+//! # Format (`data/calendars/<code>.txt`)
+//!
+//! ```text
+//! # comment (also after any line)
+//! name Indonesia
+//! zone Asia/Jakarta
+//! weekmask 1111100
+//! hours 09:00-12:00 13:00-18:00
+//! cutoff 17:00
+//! coverage 2020 2030
+//!
+//! year 2024 official SKB 3 Menteri ...   # or: year 2030 estimated <why>
+//! 01-01 new_year                          # MM-DD [kind] name-key[+name-key]
+//! 04-08 C eid_al_fitr                     # P public (default), C collective
+//! ```
+//!
+//! Kinds: `P` public holiday, `C` collective leave (cuti bersama), `S` a
+//! weekday off swapped with a make-up working day, `O` a holiday observed in
+//! lieu, `W` a make-up working day (weekend day worked). Name keys are
+//! defined in `names.txt` as `key | English | Indonesian | Chinese`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::{
+    BusinessPeriod, CalendarError, CalendarId, CalendarSpec, Holiday, HolidayKind, TimeOfDay,
+    WorkingDay, YearRange,
+};
+use crate::locale::Locale;
+
+const NAMES: &str = include_str!("../../data/calendars/names.txt");
+const ID: &str = include_str!("../../data/calendars/id.txt");
+const CN: &str = include_str!("../../data/calendars/cn.txt");
+const SG: &str = include_str!("../../data/calendars/sg.txt");
+const MY: &str = include_str!("../../data/calendars/my.txt");
+
+/// The zone of a built-in calendar.
+pub(crate) fn zone_of(id: CalendarId) -> Tz {
+    match id {
+        CalendarId::Indonesia => chrono_tz::Asia::Jakarta,
+        CalendarId::China => chrono_tz::Asia::Shanghai,
+        CalendarId::Singapore => chrono_tz::Asia::Singapore,
+        CalendarId::Malaysia => chrono_tz::Asia::Kuala_Lumpur,
+    }
+}
+
+/// The source text of a built-in calendar.
+pub(crate) fn source(id: CalendarId) -> &'static str {
+    match id {
+        CalendarId::Indonesia => ID,
+        CalendarId::China => CN,
+        CalendarId::Singapore => SG,
+        CalendarId::Malaysia => MY,
+    }
+}
+
+/// One holiday name in the three locales.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Names {
+    pub(crate) en: &'static str,
+    pub(crate) id: &'static str,
+    pub(crate) zh: &'static str,
+}
+
+struct Dictionary {
+    by_key: HashMap<&'static str, Names>,
+    by_english: HashMap<&'static str, Names>,
+}
+
+fn parse_names(text: &'static str) -> Result<Dictionary, String> {
+    let mut by_key = HashMap::new();
+    let mut by_english = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = strip_comment(line);
+        if line.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [key, en, id, zh] = parts.as_slice() else {
+            return Err(format!("names.txt line {}: expected 4 fields", n + 1));
+        };
+        if [key, en, id, zh].iter().any(|s| s.is_empty()) {
+            return Err(format!("names.txt line {}: empty field", n + 1));
+        }
+        let names = Names { en, id, zh };
+        if by_key.insert(*key, names).is_some() {
+            return Err(format!("names.txt line {}: duplicate key {key}", n + 1));
+        }
+        by_english.insert(*en, names);
+    }
+    Ok(Dictionary { by_key, by_english })
+}
+
+fn dictionary() -> &'static Dictionary {
+    static DICT: OnceLock<Dictionary> = OnceLock::new();
+    DICT.get_or_init(|| {
+        parse_names(NAMES).unwrap_or_else(|_| Dictionary {
+            by_key: HashMap::new(),
+            by_english: HashMap::new(),
+        })
+    })
+}
+
+/// Translates an English holiday name (parts joined by `"; "` one by one);
+/// unknown names are returned unchanged.
+pub(crate) fn translate(name: &str, locale: Locale) -> String {
+    let dict = dictionary();
+    name.split("; ")
+        .map(|part| {
+            dict.by_english.get(part).map_or(part, |n| match locale {
+                Locale::En => n.en,
+                Locale::Id => n.id,
+                Locale::ZhCn => n.zh,
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(if locale == Locale::ZhCn { "；" } else { "; " })
+}
+
+fn strip_comment(line: &str) -> &str {
+    line.split_once('#').map_or(line, |(a, _)| a).trim()
+}
+
+/// Parses a built-in calendar's source.
+pub(crate) fn builtin_spec(id: CalendarId) -> Result<CalendarSpec, CalendarError> {
+    let dict = parse_names(NAMES).map_err(|message| CalendarError::InvalidArgument { message })?;
+    parse_calendar(source(id), &dict.by_key, zone_of(id)).map_err(|message| {
+        CalendarError::InvalidArgument {
+            message: format!("built-in calendar {id}: {message}"),
+        }
+    })
+}
+
+fn parse_calendar(
+    text: &str,
+    names: &HashMap<&'static str, Names>,
+    zone: Tz,
+) -> Result<CalendarSpec, String> {
+    let mut spec = CalendarSpec::new(zone);
+    let mut year: Option<(i32, bool)> = None;
+    for (n, raw) in text.lines().enumerate() {
+        let at = |msg: String| format!("line {}: {msg}", n + 1);
+        let line = strip_comment(raw);
+        if line.is_empty() {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let head = words.next().unwrap_or_default();
+        let rest: Vec<&str> = words.collect();
+        match head {
+            "name" => spec.name = rest.join(" "),
+            "zone" => {
+                let z = rest.join(" ");
+                spec.time_zone = z.parse().map_err(|_| at(format!("unknown zone {z}")))?;
+            }
+            "weekmask" => {
+                spec.weekmask = rest.join(" ").parse().map_err(|e| at(format!("{e}")))?;
+            }
+            "hours" => {
+                spec.business_hours = rest
+                    .iter()
+                    .map(|p| p.parse::<BusinessPeriod>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| at(format!("{e}")))?;
+            }
+            "cutoff" => {
+                let t: TimeOfDay = rest.join("").parse().map_err(|e| at(format!("{e}")))?;
+                spec.cutoff = Some(t);
+            }
+            "coverage" => {
+                let [a, b] = rest.as_slice() else {
+                    return Err(at("coverage needs two years".to_owned()));
+                };
+                let first = a.parse().map_err(|_| at(format!("bad year {a}")))?;
+                let last = b.parse().map_err(|_| at(format!("bad year {b}")))?;
+                spec.coverage = Some(YearRange { first, last });
+            }
+            "year" => {
+                let (Some(y), Some(status)) = (rest.first(), rest.get(1)) else {
+                    return Err(at("year needs a number and official|estimated".to_owned()));
+                };
+                let y: i32 = y.parse().map_err(|_| at(format!("bad year {y}")))?;
+                let estimated = match *status {
+                    "official" => false,
+                    "estimated" => true,
+                    other => return Err(at(format!("unknown year status {other}"))),
+                };
+                if estimated {
+                    spec.estimated_years.push(y);
+                }
+                year = Some((y, estimated));
+            }
+            date => {
+                let Some((y, estimated)) = year else {
+                    return Err(at("date before any year line".to_owned()));
+                };
+                let (m, d) = date
+                    .split_once('-')
+                    .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+                    .ok_or_else(|| at(format!("bad date {date}")))?;
+                let date = NaiveDate::from_ymd_opt(y, m, d)
+                    .ok_or_else(|| at(format!("no such date {y}-{date}")))?;
+                let (kind, key) = match rest.as_slice() {
+                    [key] => ("P", *key),
+                    [kind, key] => (*kind, *key),
+                    _ => return Err(at("expected MM-DD [kind] name".to_owned())),
+                };
+                let name = key
+                    .split('+')
+                    .map(|k| {
+                        names
+                            .get(k)
+                            .map(|n| n.en)
+                            .ok_or_else(|| at(format!("unknown name key {k}")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
+                    .join("; ");
+                let kind = match kind {
+                    "P" => HolidayKind::Public,
+                    "C" => HolidayKind::CollectiveLeave,
+                    "S" => HolidayKind::Substitute,
+                    "O" => HolidayKind::Observed,
+                    "W" => {
+                        spec.working_days.push(WorkingDay {
+                            date,
+                            name: format!("Make-up working day ({name})"),
+                            estimated,
+                        });
+                        continue;
+                    }
+                    other => return Err(at(format!("unknown kind {other}"))),
+                };
+                spec.holidays.push(Holiday {
+                    date,
+                    name,
+                    kind,
+                    estimated,
+                });
+            }
+        }
+    }
+    Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_and_every_key_is_translated() {
+        let dict = parse_names(NAMES).unwrap();
+        assert!(dict.by_key.len() > 20);
+        for (key, n) in &dict.by_key {
+            assert!(
+                !n.en.is_empty() && !n.id.is_empty() && !n.zh.is_empty(),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_builtin_source_parses_and_validates() {
+        for id in CalendarId::ALL {
+            let spec = builtin_spec(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+            let cal = super::super::BusinessCalendar::new(spec.clone())
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(
+                cal.coverage(),
+                Some(YearRange {
+                    first: 2020,
+                    last: 2030
+                })
+            );
+            assert_eq!(spec.time_zone, zone_of(id));
+            // Every covered year has data.
+            for y in 2020..=2030 {
+                assert!(
+                    spec.holidays
+                        .iter()
+                        .any(|h| chrono::Datelike::year(&h.date) == y),
+                    "{id} has no holiday in {y}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translation_falls_back_to_the_english_name() {
+        assert_eq!(translate("Company Picnic", Locale::ZhCn), "Company Picnic");
+        assert_eq!(translate("New Year's Day", Locale::ZhCn), "元旦");
+    }
+}

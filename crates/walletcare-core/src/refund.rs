@@ -1,1 +1,0 @@
-//! The refund module (being written).
