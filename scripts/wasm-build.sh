@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package of walletcare from bindings/wasm into
-# bindings/wasm/pkg/ (targets: web ES module, Node, bundlers), optimises it
-# with wasm-opt from npm's binaryen, reports the sizes and packs a tarball.
-# Installs what it needs (rustup target, the pinned wasm-bindgen CLI, npm
-# tools) when missing.
+# bindings/wasm/pkg/ (targets: web ES module, Node (CommonJS), bundlers),
+# optimises it with wasm-opt from npm's binaryen, reports the sizes, packs a
+# tarball and copies the web build next to the widget
+# (examples/web-widget/pkg/). Installs what it needs (rustup target, the
+# pinned wasm-bindgen CLI, the pinned npm tools) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/tools.sh
@@ -13,10 +14,18 @@ ensure_rust_target wasm32-unknown-unknown
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
 ensure_cargo_tool wasm-bindgen-cli "$wb_version" wasm-bindgen
 tools=bindings/wasm/tools
-if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$tools/node_modules/.bin/tsc" ]; then
+if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$tools/node_modules/.bin/tsc" ] \
+  || [ ! -d "$tools/node_modules/playwright-core" ]; then
   (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 wasm_opt="$PWD/$tools/node_modules/.bin/wasm-opt"
+
+# Keep only the time zones a wallet in Indonesia, China, Singapore and
+# Malaysia needs (and a few common ones for custom calendars and tests):
+# chrono-tz's full database is about 850 KB of the module otherwise. Only
+# this wasm build sees the variable; native builds keep every zone. The list
+# is documented in bindings/wasm/README.md.
+export CHRONO_TZ_TIMEZONE_FILTER='^(UTC|Etc/.*|Asia/(Jakarta|Pontianak|Makassar|Jayapura|Shanghai|Hong_Kong|Macau|Taipei|Singapore|Kuala_Lumpur|Kuching|Manila|Bangkok|Ho_Chi_Minh|Tokyo|Seoul|Kolkata|Dubai|Riyadh)|Australia/(Sydney|Perth)|Europe/(London|Amsterdam|Berlin|Paris)|America/(New_York|Los_Angeles|Santiago|Sao_Paulo)|Pacific/(Auckland|Kiritimati))$'
 
 cargo build --locked -p walletcare-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm=target/wasm32-unknown-unknown/wasm-release/walletcare_wasm.wasm
@@ -31,17 +40,37 @@ for target in web nodejs bundler; do
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$pkg/$dir/walletcare_bg.wasm" -o "$pkg/$dir/walletcare_bg.wasm"
 done
-# CommonJS for Node: mark the folder so Node does not read it as ESM.
+
+# CommonJS for Node: mark the folder so Node does not read it as ESM, and
+# turn the inline JS snippet (written as an ES module by wasm-bindgen) into
+# CommonJS, so `require("walletcare")` works on every Node version.
 printf '{ "type": "commonjs" }\n' > "$pkg/node/package.json"
+snippets=$(find "$pkg/node/snippets" -name '*.js')
+[ -n "$snippets" ] || { echo "no JS snippet found in $pkg/node/snippets" >&2; exit 1; }
+for snippet in $snippets; do
+  sed -i -E 's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' "$snippet"
+  if grep -q '^export ' "$snippet"; then
+    echo "could not convert $snippet to CommonJS" >&2
+    exit 1
+  fi
+done
 
 version=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
 sed "s/@VERSION@/$version/" bindings/wasm/npm/package.json > "$pkg/package.json"
 cp bindings/wasm/npm/README.md "$pkg/README.md"
-cp LICENSE-MIT LICENSE-APACHE "$pkg/" 2>/dev/null || true
+for licence in LICENSE-MIT LICENSE-APACHE; do
+  [ -f "$licence" ] && cp "$licence" "$pkg/"
+done
 
 raw=$(wc -c < "$pkg/web/walletcare_bg.wasm")
 gz=$(gzip -9 -c "$pkg/web/walletcare_bg.wasm" | wc -c)
 echo "walletcare_bg.wasm: $raw bytes raw, $gz bytes gzipped (gzip -9)"
-echo "$raw $gz" > "$pkg/SIZE"
+printf '%s bytes raw, %s bytes gzipped (gzip -9): walletcare_bg.wasm %s\n' "$raw" "$gz" "$version" > "$pkg/SIZE"
 (cd "$pkg" && npm pack --silent --pack-destination . >/dev/null)
 ls "$pkg"/*.tgz
+
+# The widget loads the web build from a copy next to it.
+widget_pkg=examples/web-widget/pkg
+rm -rf "$widget_pkg"
+mkdir -p "$widget_pkg"
+cp -r "$pkg/web/." "$widget_pkg/"
