@@ -287,19 +287,24 @@ impl Reference {
         Ok(x)
     }
 
+    /// numpy's `busday_count`: from `a` included towards `b` excluded.
     fn between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64, CalendarError> {
-        let (lo, hi) = (a.min(b), a.max(b));
+        let (from, to) = if b >= a {
+            (a, b)
+        } else {
+            (b.succ_opt().unwrap(), a.succ_opt().unwrap())
+        };
         if let Some(r) = self.coverage {
-            if lo.year() < r.first {
-                return Err(CalendarError::NotCovered { year: lo.year() });
+            if from.year() < r.first {
+                return Err(CalendarError::NotCovered { year: from.year() });
             }
-            if hi > date(r.last + 1, 1, 1) {
-                return Err(CalendarError::NotCovered { year: hi.year() });
+            if to > date(r.last + 1, 1, 1) {
+                return Err(CalendarError::NotCovered { year: to.year() });
             }
         }
-        let count = lo
+        let count = from
             .iter_days()
-            .take_while(|d| *d < hi)
+            .take_while(|d| *d < to)
             .filter(|d| self.is_business_day(*d))
             .count() as i64;
         Ok(if b < a { -count } else { count })

@@ -9,3 +9,4 @@ mod refund;
 mod ticket;
 mod transaction;
 mod triage;
+mod vectors;

@@ -36,6 +36,29 @@
 #define WALLETCARE_VERSION_PATCH 0
 
 /**
+ * Roll convention for [`wc_calendar_roll`]: the first business day on or
+ * after the date.
+ */
+#define WC_ROLL_FOLLOWING 0
+
+/**
+ * Roll convention: the last business day on or before the date.
+ */
+#define WC_ROLL_PRECEDING 1
+
+/**
+ * Roll convention: following, unless that is in the next month; then
+ * preceding.
+ */
+#define WC_ROLL_MODIFIED_FOLLOWING 2
+
+/**
+ * Roll convention: preceding, unless that is in the previous month; then
+ * following.
+ */
+#define WC_ROLL_MODIFIED_PRECEDING 3
+
+/**
  * The result of every walletcare C function.
  *
  * `WC_OK` is 0. Values 1-99 belong to the C boundary; every value from
@@ -180,6 +203,14 @@ typedef enum {
    */
   WC_ACCOUNT_INVALID_POLICY = 313,
   /**
+   * `account.device_not_found`: see `ErrorCode::DeviceNotFound`.
+   */
+  WC_ACCOUNT_DEVICE_NOT_FOUND = 314,
+  /**
+   * `account.device_limit_reached`: see `ErrorCode::DeviceLimitReached`.
+   */
+  WC_ACCOUNT_DEVICE_LIMIT_REACHED = 315,
+  /**
    * `card.invalid_number`: see `ErrorCode::InvalidCardNumber`.
    */
   WC_CARD_INVALID_NUMBER = 400,
@@ -244,6 +275,18 @@ typedef enum {
    */
   WC_TRANSACTION_OUTGOING_BLOCKED = 505,
   /**
+   * `transaction.duplicate`: see `ErrorCode::DuplicateTransaction`.
+   */
+  WC_TRANSACTION_DUPLICATE = 506,
+  /**
+   * `transaction.credit_exceeds_original`: see `ErrorCode::CreditExceedsOriginal`.
+   */
+  WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL = 507,
+  /**
+   * `transaction.invalid_config`: see `ErrorCode::InvalidLedgerConfig`.
+   */
+  WC_TRANSACTION_INVALID_CONFIG = 508,
+  /**
    * `calendar.not_covered`: see `ErrorCode::CalendarNotCovered`.
    */
   WC_CALENDAR_NOT_COVERED = 600,
@@ -284,6 +327,18 @@ typedef enum {
    */
   WC_REFUND_NOT_FOUND = 704,
   /**
+   * `refund.idempotency_conflict`: see `ErrorCode::RefundIdempotencyConflict`.
+   */
+  WC_REFUND_IDEMPOTENCY_CONFLICT = 705,
+  /**
+   * `refund.clock_went_backwards`: see `ErrorCode::RefundClockWentBackwards`.
+   */
+  WC_REFUND_CLOCK_WENT_BACKWARDS = 706,
+  /**
+   * `refund.retry_limit_reached`: see `ErrorCode::RefundRetryLimitReached`.
+   */
+  WC_REFUND_RETRY_LIMIT_REACHED = 707,
+  /**
    * `ticket.invalid_number`: see `ErrorCode::InvalidTicketNumber`.
    */
   WC_TICKET_INVALID_NUMBER = 800,
@@ -296,6 +351,26 @@ typedef enum {
    */
   WC_TICKET_INVALID_SATISFACTION_SCORE = 802,
   /**
+   * `ticket.window_closed`: see `ErrorCode::TicketWindowClosed`.
+   */
+  WC_TICKET_WINDOW_CLOSED = 803,
+  /**
+   * `ticket.event_out_of_order`: see `ErrorCode::TicketEventOutOfOrder`.
+   */
+  WC_TICKET_EVENT_OUT_OF_ORDER = 804,
+  /**
+   * `ticket.invalid_sla_policy`: see `ErrorCode::InvalidSlaPolicy`.
+   */
+  WC_TICKET_INVALID_SLA_POLICY = 805,
+  /**
+   * `ticket.regulatory_extension_not_allowed`: see `ErrorCode::RegulatoryExtensionNotAllowed`.
+   */
+  WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED = 806,
+  /**
+   * `ticket.invalid_escalation`: see `ErrorCode::InvalidEscalation`.
+   */
+  WC_TICKET_INVALID_ESCALATION = 807,
+  /**
    * `triage.invalid_model`: see `ErrorCode::InvalidModel`.
    */
   WC_TRIAGE_INVALID_MODEL = 900,
@@ -304,6 +379,121 @@ typedef enum {
    */
   WC_TRIAGE_INVALID_TRAINING_DATA = 901,
 } wc_status;
+
+/**
+ * A business calendar (opaque). Create it with [`wc_calendar_builtin`] or
+ * [`wc_calendar_from_json`], free it with [`wc_calendar_free`].
+ * Immutable and thread-safe: share one calendar between threads freely.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar, wc_calendar_builtin, wc_calendar_free};
+ * let mut cal: *mut wc_calendar = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"SG".as_ptr(), &mut cal) };
+ * assert!(!cal.is_null());
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct wc_calendar wc_calendar;
+
+/**
+ * The refunds of one captured payment (opaque). Create it with
+ * [`wc_refund_book_new`] or [`wc_refund_book_from_json`], free it with
+ * [`wc_refund_book_free`]. Not thread-safe.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::{wc_refund_book, wc_refund_book_free};
+ * let book: *mut wc_refund_book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct wc_refund_book wc_refund_book;
+
+/**
+ * A support ticket (opaque): its number, rules and checked history. Create
+ * it with [`wc_ticket_new`] or [`wc_ticket_from_json`], free it with
+ * [`wc_ticket_free`]. Not thread-safe.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::{wc_ticket, wc_ticket_free};
+ * let ticket: *mut wc_ticket = std::ptr::null_mut();
+ * unsafe { wc_ticket_free(ticket) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct wc_ticket wc_ticket;
+
+/**
+ * A calendar date (proleptic Gregorian), local to whatever calendar or
+ * zone the function documents.
+ *
+ * An impossible date (month 13, 30 February, a year beyond ±262 000) is
+ * refused with `WC_GENERAL_DATE_OUT_OF_RANGE`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::types::wc_date;
+ * let christmas = wc_date { year: 2026, month: 12, day: 25 };
+ * assert_eq!(christmas.month, 12);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct {
+  /**
+   * The year, e.g. 2026.
+   */
+  int32_t year;
+  /**
+   * The month, 1 to 12.
+   */
+  uint8_t month;
+  /**
+   * The day of the month, 1 to 31.
+   */
+  uint8_t day;
+} wc_date;
+
+/**
+ * A card expiry, checked against a given instant.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::card::wc_card_expiry;
+ * use walletcare_ffi::types::wc_date;
+ * let e = wc_card_expiry { year: 2028, month: 2, expired: false,
+ *     last_valid_day: wc_date { year: 2028, month: 2, day: 29 } };
+ * assert!(!e.expired);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct {
+  /**
+   * The four-digit year.
+   */
+  uint16_t year;
+  /**
+   * The month, 1 to 12.
+   */
+  uint8_t month;
+  /**
+   * Whether the card is expired at the instant given (it is valid through
+   * the last day of its month, UTC).
+   */
+  bool expired;
+  /**
+   * The last day the card is valid.
+   */
+  wc_date last_valid_day;
+} wc_card_expiry;
 
 /**
  * An amount of money: integer minor units and an ISO 4217 code.
@@ -329,6 +519,39 @@ typedef struct {
    */
   uint8_t currency[4];
 } wc_money;
+
+/**
+ * The parts of a valid ticket number.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::wc_ticket_number;
+ * use walletcare_ffi::types::wc_date;
+ * let n = wc_ticket_number { prefix: *b"WC\0\0\0", date: wc_date { year: 2026, month: 11, day: 21 },
+ *     sequence: 123, check_digit: 7 };
+ * assert_eq!(n.check_digit, 7);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct {
+  /**
+   * The prefix (2 to 4 upper-case ASCII letters), NUL-terminated.
+   */
+  uint8_t prefix[5];
+  /**
+   * The local creation date.
+   */
+  wc_date date;
+  /**
+   * The daily sequence number.
+   */
+  uint32_t sequence;
+  /**
+   * The Damm check digit, 0 to 9.
+   */
+  uint8_t check_digit;
+} wc_ticket_number;
 
 #ifdef __cplusplus
 extern "C" {
@@ -413,6 +636,667 @@ wc_status wc_last_error(char *buf, size_t buf_len, size_t *out_len, wc_status *o
 const char *wc_status_name(uint32_t status);
 
 /**
+ * Checks a new 6-digit payment PIN against the policy and writes the
+ * verdict as JSON to `*out_json` (free it with `wc_string_free`).
+ *
+ * `context_json` is the core's `CredentialContext`
+ * (`{"phone":"+6281234567890","email":null,"birth_date":"1990-08-17"}`,
+ * every field optional) or NULL when nothing is known about the user.
+ *
+ * Output: `{"credential":"pin","violations":[{"violation":"ascending_sequence"}],
+ * "valid":false,"messages":["Don't use ascending numbers like 123456."]}`;
+ * `messages[i]` renders `violations[i]` in `locale`. The PIN is never
+ * echoed or kept.
+ *
+ * # Safety
+ *
+ * `pin` must point to `pin_len` readable bytes; `context_json` must be NULL
+ * or point to `context_len` readable bytes; `locale` must be a
+ * NUL-terminated string; `out_json` must be valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::account::wc_pin_check;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let pin = "123456";
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_pin_check(pin.as_ptr().cast(), pin.len(), std::ptr::null(), 0, c"en".as_ptr(), &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains(r#""valid":false"#) && json.contains("ascending_sequence"));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_pin_check(const char *pin, size_t pin_len, const char *context_json, size_t context_len, const char *locale, char **out_json);
+
+/**
+ * Checks a new sign-in password against the policy and writes the verdict
+ * as JSON to `*out_json` (free it with `wc_string_free`).
+ *
+ * `policy_json` is the core's `CredentialPolicy` (only the fields that
+ * differ from the defaults, e.g. `{"password_min_length":10}`) or NULL for
+ * the default policy; it is validated (`WC_ACCOUNT_INVALID_POLICY`).
+ * `context_json` as for [`wc_pin_check`]. Output as for [`wc_pin_check`]
+ * with `"credential":"password"`.
+ *
+ * # Safety
+ *
+ * `password` must point to `password_len` readable bytes; `policy_json`
+ * and `context_json` must be NULL or point to their lengths of readable
+ * bytes; `locale` must be a NUL-terminated string; `out_json` must be valid
+ * for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::account::wc_password_check;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let pw = "abc";
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_password_check(pw.as_ptr().cast(), pw.len(), std::ptr::null(), 0,
+ *         std::ptr::null(), 0, c"id".as_ptr(), &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains("too_short") && json.contains("Gunakan minimal 8 karakter."));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_password_check(const char *password, size_t password_len, const char *policy_json, size_t policy_len, const char *context_json, size_t context_len, const char *locale, char **out_json);
+
+/**
+ * Estimates how hard a password is to guess and writes the estimate as
+ * JSON to `*out_json` (free it with `wc_string_free`).
+ *
+ * Output: the core's `Strength` plus the rendered label and suggestions:
+ * `{"score":0,"reasons":["make_longer","add_symbol"],"label":"Very weak",
+ * "messages":["Make it longer: ...","Add a symbol such as ! or #."]}`.
+ * `score` is 0 (very weak) to 4 (very strong); `messages[i]` renders
+ * `reasons[i]`. `context_json` as for [`wc_pin_check`].
+ *
+ * # Safety
+ *
+ * As [`wc_pin_check`].
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::account::wc_password_strength;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let pw = "gunung merapi berasap pagi";
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_password_strength(pw.as_ptr().cast(), pw.len(), std::ptr::null(), 0, c"en".as_ptr(), &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains(r#""score":4"#) && json.contains("Very strong"));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_password_strength(const char *password, size_t password_len, const char *context_json, size_t context_len, const char *locale, char **out_json);
+
+/**
+ * The security check-up: what the user should do now to protect the
+ * account, as JSON in `*out_json` (free it with `wc_string_free`).
+ *
+ * Inputs are the core's JSON forms: `account_json` an `Account` (as stored
+ * by the host; it holds no secret), `policy_json` a `CredentialPolicy` or
+ * NULL for the default, `activity_json` a `RecentActivity`
+ * (`{"flagged_transaction_ids":["tx-9"]}`) or NULL for none; `now` is Unix
+ * seconds (UTC).
+ *
+ * Output: `{"items":[{"item":"enable_two_factor"},{"item":"verify_identity"}],
+ * "messages":["Turn on two-step verification ...","Verify your identity ..."]}`,
+ * in the core's fixed order; `messages[i]` renders `items[i]`.
+ *
+ * # Safety
+ *
+ * `account_json` must point to `account_len` readable bytes;
+ * `policy_json` and `activity_json` must be NULL or point to their lengths
+ * of readable bytes; `locale` must be a NUL-terminated string; `out_json`
+ * must be valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::account::wc_account_checkup;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let account = r#"{"id":"acc-1","state":{"state":"active"},"verification":"unverified","phone":"+6281234567890"}"#;
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_account_checkup(account.as_ptr().cast(), account.len(), std::ptr::null(), 0,
+ *         std::ptr::null(), 0, 1_795_000_000, c"en".as_ptr(), &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains("enable_two_factor") && json.contains("verify_identity"));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_account_checkup(const char *account_json, size_t account_len, const char *policy_json, size_t policy_len, const char *activity_json, size_t activity_len, int64_t now, const char *locale, char **out_json);
+
+/**
+ * Creates a built-in calendar by ISO 3166 code: `"ID"` (Indonesia:
+ * national holidays and cuti bersama, Asia/Jakarta), `"CN"` (China, with
+ * make-up working weekends, Asia/Shanghai), `"SG"` (Singapore), `"MY"`
+ * (Malaysia, federal holidays). Case-insensitive. Covers 2020-2030;
+ * business hours 09:00-12:00 and 13:00-18:00, cut-off 17:00.
+ *
+ * Returns `WC_CALENDAR_UNKNOWN_CALENDAR` for another code. Free the handle
+ * with [`wc_calendar_free`].
+ *
+ * # Safety
+ *
+ * `code` must be a NUL-terminated string; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free};
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) }, wc_status::WC_OK);
+ * assert_eq!(unsafe { wc_calendar_builtin(c"XX".as_ptr(), &mut cal) },
+ *     wc_status::WC_CALENDAR_UNKNOWN_CALENDAR);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_builtin(const char *code, wc_calendar **out);
+
+/**
+ * Creates a calendar from its JSON form (the core's `CalendarSpec`):
+ *
+ * ```json
+ * {"name":"Jakarta office","time_zone":"Asia/Jakarta","weekmask":"1111100",
+ *  "business_hours":[{"start":"08:00","end":"12:00"},{"start":"13:00","end":"17:00"}],
+ *  "cutoff":"16:00","coverage":{"first":2026,"last":2027},
+ *  "holidays":[{"date":"2026-12-25","name":"Christmas Day","kind":"public"}],
+ *  "working_days":[]}
+ * ```
+ *
+ * Only `time_zone` is required. Returns `WC_GENERAL_INVALID_JSON` for
+ * malformed JSON or an unknown field, `WC_CALENDAR_NO_BUSINESS_DAYS`,
+ * `WC_CALENDAR_INVALID_BUSINESS_HOURS`, `WC_GENERAL_INVALID_ARGUMENT` (a
+ * date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
+ *
+ * # Safety
+ *
+ * `json` must point to `json_len` readable bytes; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_from_json, wc_calendar_free};
+ * use walletcare_ffi::wc_status;
+ * let json = r#"{"time_zone":"Asia/Makassar","weekmask":"1111110"}"#;
+ * let mut cal = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_calendar_from_json(json.as_ptr().cast(), json.len(), &mut cal) }, wc_status::WC_OK);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_from_json(const char *json, size_t json_len, wc_calendar **out);
+
+/**
+ * Writes the calendar's JSON form (see [`wc_calendar_from_json`]) to
+ * `*out_json`; free it with `wc_string_free`. Loading it back gives an
+ * equal calendar.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free, wc_calendar_to_json};
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"MY".as_ptr(), &mut cal) };
+ * let mut json = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_calendar_to_json(cal, &mut json) }, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains("Asia/Kuala_Lumpur"));
+ * unsafe { wc_string_free(json); wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_to_json(const wc_calendar *cal, char **out_json);
+
+/**
+ * Frees a calendar. Accepts NULL; call once per calendar, after every
+ * other use (from any thread) has returned.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live calendar handle.
+ *
+ * # Examples
+ *
+ * ```
+ * unsafe { walletcare_ffi::calendar::wc_calendar_free(std::ptr::null_mut()) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+void wc_calendar_free(wc_calendar *cal);
+
+/**
+ * Whether `date` is a business day (in the weekmask, not a holiday, or a
+ * make-up working day).
+ *
+ * Returns `WC_CALENDAR_NOT_COVERED` for a year a built-in calendar has no
+ * data for, `WC_GENERAL_DATE_OUT_OF_RANGE` for an impossible date.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut open = true;
+ * let christmas = wc_date { year: 2026, month: 12, day: 25 };
+ * assert_eq!(unsafe { wc_calendar_is_business_day(cal, christmas, &mut open) }, wc_status::WC_OK);
+ * assert!(!open);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_is_business_day(const wc_calendar *cal, wc_date date, bool *out);
+
+/**
+ * Adds `n` business days to `date` (numpy `busday_offset`): for `n >= 0`
+ * the date is first rolled forward to a business day, for `n < 0`
+ * backward, then moved `n` business days.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut out = wc_date::default();
+ * // Friday 5 April 2024 + 3 business days, across Idul Fitri: 18 April.
+ * let friday = wc_date { year: 2024, month: 4, day: 5 };
+ * assert_eq!(unsafe { wc_calendar_add_business_days(cal, friday, 3, &mut out) }, wc_status::WC_OK);
+ * assert_eq!(out, wc_date { year: 2024, month: 4, day: 18 });
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_add_business_days(const wc_calendar *cal, wc_date date, int64_t n, wc_date *out);
+
+/**
+ * Counts the business days in `[start, end)` (numpy `busday_count`);
+ * negative when `end` is before `start`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut n = 0i64;
+ * let (a, b) = (wc_date { year: 2024, month: 4, day: 1 }, wc_date { year: 2024, month: 4, day: 30 });
+ * assert_eq!(unsafe { wc_calendar_business_days_between(cal, a, b, &mut n) }, wc_status::WC_OK);
+ * assert_eq!(n, 15);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_business_days_between(const wc_calendar *cal, wc_date start, wc_date end, int64_t *out);
+
+/**
+ * The first business day strictly after `date`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"SG".as_ptr(), &mut cal) };
+ * let mut out = wc_date::default();
+ * let friday = wc_date { year: 2024, month: 3, day: 22 };
+ * assert_eq!(unsafe { wc_calendar_next_business_day(cal, friday, &mut out) }, wc_status::WC_OK);
+ * assert_eq!(out, wc_date { year: 2024, month: 3, day: 25 });
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_next_business_day(const wc_calendar *cal, wc_date date, wc_date *out);
+
+/**
+ * The last business day strictly before `date`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"SG".as_ptr(), &mut cal) };
+ * let mut out = wc_date::default();
+ * let monday = wc_date { year: 2024, month: 3, day: 25 };
+ * assert_eq!(unsafe { wc_calendar_previous_business_day(cal, monday, &mut out) }, wc_status::WC_OK);
+ * assert_eq!(out, wc_date { year: 2024, month: 3, day: 22 });
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_previous_business_day(const wc_calendar *cal, wc_date date, wc_date *out);
+
+/**
+ * Moves `date` onto a business day by a convention, one of `WC_ROLL_*`
+ * (a business day is returned unchanged). Another value gives
+ * `WC_GENERAL_UNKNOWN_VALUE`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"CN".as_ptr(), &mut cal) };
+ * let mut out = wc_date::default();
+ * // Monday 12 February 2024, in the Spring Festival holiday.
+ * let d = wc_date { year: 2024, month: 2, day: 12 };
+ * assert_eq!(unsafe { wc_calendar_roll(cal, d, WC_ROLL_FOLLOWING, &mut out) }, wc_status::WC_OK);
+ * assert_eq!(out, wc_date { year: 2024, month: 2, day: 18 });
+ * assert_eq!(unsafe { wc_calendar_roll(cal, d, 9, &mut out) }, wc_status::WC_GENERAL_UNKNOWN_VALUE);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_roll(const wc_calendar *cal, wc_date date, uint32_t convention, wc_date *out);
+
+/**
+ * Adds `seconds` of business time (counted only inside business hours on
+ * business days, in the calendar's zone) to the instant `at` (Unix
+ * seconds) and writes the resulting instant. Negative `seconds` go back.
+ * For business hours, pass `hours * 3600`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"SG".as_ptr(), &mut cal) };
+ * let mut due = 0i64;
+ * // Friday 2024-03-22 17:00 SGT + 3 business hours = Monday 11:00 SGT.
+ * assert_eq!(unsafe { wc_calendar_add_business_seconds(cal, 1_711_098_000, 3 * 3600, &mut due) }, wc_status::WC_OK);
+ * assert_eq!(due, 1_711_335_600);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_add_business_seconds(const wc_calendar *cal, int64_t at, int64_t seconds, int64_t *out);
+
+/**
+ * The business time, in whole seconds, between two instants (Unix
+ * seconds); 0 if `end <= start`.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut secs = 0i64;
+ * // Monday 2024-03-04 11:00 WIB to Tuesday 10:00 WIB: 1 + 5 + 1 hours.
+ * assert_eq!(unsafe { wc_calendar_business_seconds_between(cal, 1_709_524_800, 1_709_607_600, &mut secs) }, wc_status::WC_OK);
+ * assert_eq!(secs, 7 * 3600);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_business_seconds_between(const wc_calendar *cal, int64_t start, int64_t end, int64_t *out);
+
+/**
+ * The local business date from which an SLA counts for a request made at
+ * `at` (Unix seconds): its local date if that is a business day before the
+ * cut-off, otherwise the next business day.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut out = wc_date::default();
+ * // Monday 2024-03-04 18:30 WIB, after the 17:00 cut-off: counts from Tuesday.
+ * assert_eq!(unsafe { wc_calendar_start_date(cal, 1_709_551_800, &mut out) }, wc_status::WC_OK);
+ * assert_eq!(out, wc_date { year: 2024, month: 3, day: 5 });
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_start_date(const wc_calendar *cal, int64_t at, wc_date *out);
+
+/**
+ * Whether any day in `[start, end]` falls in a year whose holiday dates
+ * are estimated (no official decree yet), so answers there may change.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut estimated = true;
+ * let d = wc_date { year: 2024, month: 4, day: 10 };
+ * assert_eq!(unsafe { wc_calendar_is_estimated(cal, d, d, &mut estimated) }, wc_status::WC_OK);
+ * assert!(!estimated);
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_is_estimated(const wc_calendar *cal, wc_date start, wc_date end, bool *out);
+
+/**
+ * Every non-business day in `[start, end]`, with why, as JSON in
+ * `*out_json` (free it with `wc_string_free`):
+ * `{"days":[{"date":"2024-04-10","reason":{"type":"holiday","holiday":{"date":"2024-04-10","name":"Eid al-Fitr","kind":"public","estimated":false}}}],
+ * "messages":["Wednesday 10 April 2024: Eid al-Fitr (public holiday)"]}`;
+ * `days` are the core's `NonBusinessDay` values, `messages[i]` renders
+ * `days[i]` in `locale`. At most 36 600 days.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live handle; `locale` a NUL-terminated string;
+ * `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::*;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let d = wc_date { year: 2024, month: 4, day: 10 };
+ * let mut json = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_calendar_non_business_days(cal, d, d, c"id".as_ptr(), &mut json) }, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains("Hari Raya Idulfitri"));
+ * unsafe { wc_string_free(json); wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_calendar_non_business_days(const wc_calendar *cal, wc_date start, wc_date end, const char *locale, char **out_json);
+
+/**
+ * Validates a card the user typed and writes it, without its number or
+ * CVV, as JSON to `*out_json` (free it with `wc_string_free`).
+ *
+ * The number may contain spaces or dashes; the expiry is `MM/YY` or
+ * `MM/YYYY` and valid through the last day of that month (UTC) at `now`
+ * (Unix seconds); the CVV has 3 digits (4 for American Express).
+ *
+ * Output, the core's `ValidatedCard`:
+ * `{"brand":"visa","masked_number":"411111******1111","holder_name":"BUDI SANTOSO","expiry":{"month":12,"year":2029}}`.
+ *
+ * Returns the status of the *first* problem in field order (number,
+ * expiry, CVV, holder name), e.g. `WC_CARD_LUHN_FAILED`,
+ * `WC_CARD_EXPIRED`, `WC_CARD_INVALID_CVV`; use [`wc_card_problems`] to
+ * list every problem with text for a form.
+ *
+ * # Safety
+ *
+ * `number`, `holder_name`, `expiry` and `cvv` must each point to their
+ * length of readable bytes; `out_json` must be valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::card::wc_card_validate;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let (n, h, e, c) = ("4111 1111 1111 1111", "budi santoso", "12/29", "123");
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_card_validate(n.as_ptr().cast(), n.len(), h.as_ptr().cast(), h.len(),
+ *         e.as_ptr().cast(), e.len(), c.as_ptr().cast(), c.len(), 1_795_000_000, &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains("411111******1111") && !json.contains("123"));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_card_validate(const char *number, size_t number_len, const char *holder_name, size_t holder_name_len, const char *expiry, size_t expiry_len, const char *cvv, size_t cvv_len, int64_t now, char **out_json);
+
+/**
+ * Lists every problem with a card form, at most one per field, with the
+ * message to show next to it, as JSON in `*out_json` (free it with
+ * `wc_string_free`).
+ *
+ * Output: `{"valid":false,"problems":["luhn_failed",{"invalid_cvv":{"expected_digits":3}}],
+ * "messages":["This card number isn't valid. ...","The security code (CVV) must be 3 digits."]}`:
+ * `problems` are the core's `CardError` values in field order (number,
+ * expiry, CVV, holder name), `messages[i]` renders `problems[i]` in
+ * `locale`. Returns `WC_OK` whenever the form could be checked.
+ *
+ * # Safety
+ *
+ * As [`wc_card_validate`], and `locale` must be a NUL-terminated string.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::card::wc_card_problems;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let (n, h, e, c) = ("4111 1111 1111 1112", "Siti", "13/30", "12");
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe {
+ *     wc_card_problems(n.as_ptr().cast(), n.len(), h.as_ptr().cast(), h.len(),
+ *         e.as_ptr().cast(), e.len(), c.as_ptr().cast(), c.len(), 1_795_000_000,
+ *         c"zh-CN".as_ptr(), &mut out)
+ * };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let json = unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?.to_owned();
+ * assert!(json.contains("luhn_failed") && json.contains("卡号无效"));
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_card_problems(const char *number, size_t number_len, const char *holder_name, size_t holder_name_len, const char *expiry, size_t expiry_len, const char *cvv, size_t cvv_len, int64_t now, const char *locale, char **out_json);
+
+/**
+ * Parses a card expiry (`MM/YY` or `MM/YYYY`) and tells whether it has
+ * passed at `now` (Unix seconds). An expired card is not an error here:
+ * `out->expired` says so.
+ *
+ * Returns `WC_CARD_INVALID_EXPIRY` for a malformed expiry, a month outside
+ * 01-12 or a year outside 2000-2099.
+ *
+ * # Safety
+ *
+ * `expiry` must point to `expiry_len` readable bytes; `out` must be valid
+ * for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::card::{wc_card_expiry, wc_card_expiry_check};
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let text = "02/28";
+ * let mut out = wc_card_expiry { year: 0, month: 0, expired: true, last_valid_day: wc_date::default() };
+ * // 2028-03-01T00:00:00Z: the first instant after February 2028.
+ * let rc = unsafe { wc_card_expiry_check(text.as_ptr().cast(), text.len(), 1_835_481_600, &mut out) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!((out.year, out.month, out.expired), (2028, 2, true));
+ * assert_eq!(out.last_valid_day, wc_date { year: 2028, month: 2, day: 29 });
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_card_expiry_check(const char *expiry, size_t expiry_len, int64_t now, wc_card_expiry *out);
+
+/**
  * Adds two amounts of the same currency into `out`.
  *
  * Returns `WC_MONEY_CURRENCY_MISMATCH` for different currencies and
@@ -456,6 +1340,845 @@ wc_status wc_money_add(wc_money a, wc_money b, wc_money *out);
  * ```
  */
 wc_status wc_currency_exponent(const char *currency, uint32_t *out);
+
+/**
+ * Parses an amount as a user types it, in the conventions of `locale`,
+ * into `*out`: `"Rp150.000"`, `"Rp 150.000,50"`, `"1,5jt"`, `"50 ribu"`
+ * (`id-ID`); `"$12.34"`, `"S$5"`, `"1.5k"` (`en`); `"¥150"`, `"1.5万"`
+ * (`zh-CN`). A currency symbol or code in the text wins; otherwise
+ * `default_currency` (an ISO 4217 code such as `"IDR"`) applies.
+ *
+ * Errors: `WC_MONEY_PARSE` (the message names the position),
+ * `WC_MONEY_AMBIGUOUS` (e.g. `"1.500"` for dollars), `WC_MONEY_TOO_PRECISE`,
+ * `WC_MONEY_UNKNOWN_CURRENCY`, `WC_MONEY_OVERFLOW`,
+ * `WC_GENERAL_INPUT_TOO_LARGE` (over 256 bytes), `WC_GENERAL_UNKNOWN_VALUE`
+ * (locale).
+ *
+ * # Safety
+ *
+ * `text` must point to `text_len` readable bytes; `locale` and
+ * `default_currency` must be NUL-terminated strings; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::money::{wc_money, wc_money_parse};
+ * use walletcare_ffi::wc_status;
+ * let text = "Rp150.000";
+ * let mut out = wc_money { minor: 0, currency: [0; 4] };
+ * let rc = unsafe { wc_money_parse(text.as_ptr().cast(), text.len(), c"id-ID".as_ptr(), c"IDR".as_ptr(), &mut out) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(out, wc_money { minor: 15_000_000, currency: *b"IDR\0" });
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_money_parse(const char *text, size_t text_len, const char *locale, const char *default_currency, wc_money *out);
+
+/**
+ * Formats an amount the way `locale` writes it (`"Rp150.000"`,
+ * `"IDR 150,000"`, `"¥150.00"`, `"$12.34"`, `"-RM10.50"`) into `buf`, with
+ * a NUL. [`wc_money_parse`] reads the result back to the same amount.
+ *
+ * The size needed, NUL included, is written to `*out_len` (may be NULL),
+ * also when `buf_len` is too small (`WC_BUFFER_TOO_SMALL`: call again with
+ * a buffer that large); 64 bytes are always enough.
+ *
+ * # Safety
+ *
+ * `locale` must be a NUL-terminated string; `buf` valid for `buf_len`
+ * bytes of writes; `out_len` NULL or valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::money::{wc_money, wc_money_format};
+ * use walletcare_ffi::wc_status;
+ * let amount = wc_money { minor: 15_000_050, currency: *b"IDR\0" };
+ * let mut buf = [0 as std::ffi::c_char; 64];
+ * let mut len = 0usize;
+ * let rc = unsafe { wc_money_format(amount, c"id-ID".as_ptr(), buf.as_mut_ptr(), buf.len(), &mut len) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str()?, "Rp150.000,50");
+ * let mut small = [0 as std::ffi::c_char; 4];
+ * let rc = unsafe { wc_money_format(amount, c"id-ID".as_ptr(), small.as_mut_ptr(), small.len(), &mut len) };
+ * assert_eq!((rc, len), (wc_status::WC_BUFFER_TOO_SMALL, 13));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_money_format(wc_money amount, const char *locale, char *buf, size_t buf_len, size_t *out_len);
+
+/**
+ * Splits an amount into `parts` equal shares that add up to it exactly
+ * (the first shares get one minor unit more when it does not divide),
+ * written to `out[0..parts]`.
+ *
+ * `*out_count` receives the number of shares, also when `out_cap` is too
+ * small (`WC_BUFFER_TOO_SMALL`). `WC_MONEY_INVALID_SPLIT` for 0 parts or
+ * more than 10 000.
+ *
+ * # Safety
+ *
+ * `out` must be valid for `out_cap` writes of `wc_money`; `out_count`
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::money::{wc_money, wc_money_split};
+ * use walletcare_ffi::wc_status;
+ * let bill = wc_money { minor: 10_000, currency: *b"IDR\0" };
+ * let mut shares = [wc_money { minor: 0, currency: [0; 4] }; 3];
+ * let mut n = 0usize;
+ * assert_eq!(unsafe { wc_money_split(bill, 3, shares.as_mut_ptr(), shares.len(), &mut n) }, wc_status::WC_OK);
+ * assert_eq!((n, shares[0].minor, shares[1].minor, shares[2].minor), (3, 3_334, 3_333, 3_333));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_money_split(wc_money amount, uint32_t parts, wc_money *out, size_t out_cap, size_t *out_count);
+
+/**
+ * Allocates an amount by ratios (largest remainder: the shares add up to
+ * it exactly), written to `out[0..ratios_len]`; e.g. ratios `{1, 1, 2}`
+ * give a quarter, a quarter and a half.
+ *
+ * `*out_count` receives `ratios_len`, also when `out_cap` is too small
+ * (`WC_BUFFER_TOO_SMALL`). `WC_MONEY_INVALID_SPLIT` for no ratios, all
+ * zero, or more than 10 000.
+ *
+ * # Safety
+ *
+ * `ratios` must point to `ratios_len` readable `uint64_t`; `out` valid for
+ * `out_cap` writes of `wc_money`; `out_count` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::money::{wc_money, wc_money_allocate};
+ * use walletcare_ffi::wc_status;
+ * let amount = wc_money { minor: 100, currency: *b"USD\0" };
+ * let ratios = [1u64, 1, 2];
+ * let mut out = [wc_money { minor: 0, currency: [0; 4] }; 3];
+ * let mut n = 0usize;
+ * let rc = unsafe { wc_money_allocate(amount, ratios.as_ptr(), ratios.len(), out.as_mut_ptr(), out.len(), &mut n) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!((out[0].minor, out[1].minor, out[2].minor), (25, 25, 50));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_money_allocate(wc_money amount, const uint64_t *ratios, size_t ratios_len, wc_money *out, size_t out_cap, size_t *out_count);
+
+/**
+ * Creates an empty refund book for a captured payment.
+ *
+ * `payment_json` is the core's `CapturedPayment`:
+ * `{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":15000000,"currency":"IDR"},
+ * "paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}`;
+ * `policy_json` the merchant's `RefundPolicy` (only the fields that differ
+ * from the defaults: 30-day window, partial refunds, at most 5 refunds,
+ * evidence for `not_as_described` and `unauthorised`, 14-day appeals, 5
+ * payout attempts) or NULL for the default.
+ *
+ * Returns `WC_MONEY_NON_POSITIVE_AMOUNT` for a captured amount that is
+ * not positive, `WC_GENERAL_INVALID_ARGUMENT` for a policy out of range.
+ *
+ * # Safety
+ *
+ * `payment_json` must point to `payment_len` readable bytes; `policy_json`
+ * NULL or point to `policy_len` readable bytes; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::{wc_refund_book_free, wc_refund_book_new};
+ * use walletcare_ffi::wc_status;
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":15000000,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let mut book = std::ptr::null_mut();
+ * let rc = unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * unsafe { wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_new(const char *payment_json, size_t payment_len, const char *policy_json, size_t policy_len, wc_refund_book **out);
+
+/**
+ * Loads a refund book from the JSON [`wc_refund_book_to_json`] wrote
+ * (`{"payment":{...},"policy":{...},"refunds":[...]}`). The book's rules
+ * are checked on load; a book that breaks them gives
+ * `WC_GENERAL_INVALID_JSON` (or `WC_REFUND_EXCEEDS_CAPTURED`).
+ *
+ * # Safety
+ *
+ * `json` must point to `json_len` readable bytes; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::wc_refund_book_from_json;
+ * use walletcare_ffi::wc_status;
+ * let mut book = std::ptr::null_mut();
+ * let rc = unsafe { wc_refund_book_from_json(c"{}".as_ptr(), 2, &mut book) };
+ * assert_eq!(rc, wc_status::WC_GENERAL_INVALID_JSON);
+ * assert!(book.is_null());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_from_json(const char *json, size_t json_len, wc_refund_book **out);
+
+/**
+ * Writes the book's JSON form (payment, policy, every refund with its
+ * history) to `*out_json`; free it with `wc_string_free`.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live handle; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let mut json = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_refund_book_to_json(book, &mut json) }, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""refunds":[]"#));
+ * unsafe { wc_string_free(json); wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_to_json(const wc_refund_book *book, char **out_json);
+
+/**
+ * Frees a refund book. Accepts NULL; call once per book.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live refund book handle.
+ *
+ * # Examples
+ *
+ * ```
+ * unsafe { walletcare_ffi::refund::wc_refund_book_free(std::ptr::null_mut()) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+void wc_refund_book_free(wc_refund_book *book);
+
+/**
+ * Checks whether a refund request is eligible now, without submitting it,
+ * and writes the verdict as JSON to `*out_json` (free it with
+ * `wc_string_free`).
+ *
+ * `request_json` is the core's `RefundRequest`:
+ * `{"order_number":"ORD-1","transaction_id":"TX-1","paid_at":"2026-12-01T03:00:00Z",
+ * "amount":{"type":"full"},"reason":"not_received"}` (optional:
+ * `delivered_at`, `detail`, `evidence`, `destination`; a partial amount is
+ * `{"type":"partial","amount":{"minor":500000,"currency":"IDR"}}`).
+ *
+ * Output: the core's `Eligibility` plus the rendered problems:
+ * `{"eligible":false,"problems":[{"problem":"window_closed",...}],"auto_approve":false,
+ * "amount":{...},"destination":{...},"messages":["..."]}`; `messages[i]`
+ * renders `problems[i]` in `locale`. Every problem is listed, not only the
+ * first.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live handle; `request_json` must point to
+ * `request_len` readable bytes; `locale` a NUL-terminated string;
+ * `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let request = r#"{"order_number":"ORD-1","transaction_id":"TX-1","paid_at":"2026-12-01T03:00:00Z","amount":{"type":"full"},"reason":"not_received"}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let mut json = std::ptr::null_mut();
+ * // 2027-02-01: more than 30 days after the payment.
+ * let rc = unsafe { wc_refund_book_check(book, request.as_ptr().cast(), request.len(), 1_801_440_000, c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains("window_closed"));
+ * unsafe { wc_string_free(json); wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_check(const wc_refund_book *book, const char *request_json, size_t request_len, int64_t now, const char *locale, char **out_json);
+
+/**
+ * Submits a refund request under an idempotency key and writes the
+ * outcome as JSON to `*out_json` (free it with `wc_string_free`):
+ * `{"id":1,"status":"submitted","auto_approved":false,"replayed":false}`.
+ *
+ * Submitting again with the same key and the same request returns the
+ * same refund (`"replayed":true`, nothing new); with a different request it
+ * fails with `WC_REFUND_IDEMPOTENCY_CONFLICT`. An ineligible request fails
+ * with `WC_REFUND_NOT_ELIGIBLE` (use [`wc_refund_book_check`] to show why).
+ * On any error the book is unchanged.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live handle not used by another thread;
+ * `key` must point to `key_len` readable bytes and `request_json` to
+ * `request_len`; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let request = r#"{"order_number":"ORD-1","transaction_id":"TX-1","paid_at":"2026-12-01T03:00:00Z","amount":{"type":"full"},"reason":"not_received"}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let key = "app-7f3a";
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_refund_book_submit(book, key.as_ptr().cast(), key.len(), request.as_ptr().cast(), request.len(), 1_796_180_400, &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""id":1"#));
+ * unsafe { wc_string_free(json); wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_submit(wc_refund_book *book, const char *key, size_t key_len, const char *request_json, size_t request_len, int64_t now, char **out_json);
+
+/**
+ * Moves a refund through its lifecycle and writes its new status as JSON
+ * to `*out_json` (free it with `wc_string_free`):
+ * `{"status":"approved","text":"Approved"}`, the text in `locale`.
+ *
+ * `action_json` is the core's `RefundAction`, tagged by `action`:
+ * `{"action":"start_review"}`, `{"action":"approve"}`,
+ * `{"action":"reject","reason":"insufficient_evidence"}`,
+ * `{"action":"cancel"}`, `{"action":"start_processing"}`,
+ * `{"action":"complete"}`, `{"action":"fail","reason":"bank_rejected"}`,
+ * `{"action":"retry"}`, `{"action":"appeal","statement":"..."}`,
+ * `{"action":"start_second_review"}`.
+ *
+ * Errors (the book is then unchanged): `WC_REFUND_NOT_FOUND`,
+ * `WC_REFUND_INVALID_TRANSITION`, `WC_REFUND_APPEAL_WINDOW_CLOSED`,
+ * `WC_REFUND_RETRY_LIMIT_REACHED`, `WC_REFUND_EXCEEDS_CAPTURED`,
+ * `WC_REFUND_CLOCK_WENT_BACKWARDS` (`now` before the refund's last move).
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live handle not used by another thread;
+ * `action_json` must point to `action_len` readable bytes; `locale` a
+ * NUL-terminated string; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let request = r#"{"order_number":"ORD-1","transaction_id":"TX-1","paid_at":"2026-12-01T03:00:00Z","amount":{"type":"full"},"reason":"not_received"}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let (key, now) = ("k1", 1_796_180_400);
+ * let mut json = std::ptr::null_mut();
+ * unsafe { wc_refund_book_submit(book, key.as_ptr().cast(), key.len(), request.as_ptr().cast(), request.len(), now, &mut json) };
+ * unsafe { wc_string_free(json) };
+ * let action = r#"{"action":"start_review"}"#;
+ * let rc = unsafe { wc_refund_book_apply(book, 1, action.as_ptr().cast(), action.len(), now, c"id".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?, r#"{"status":"under_review","text":"Sedang ditinjau"}"#);
+ * unsafe { wc_string_free(json) };
+ * let complete = r#"{"action":"complete"}"#;
+ * let rc = unsafe { wc_refund_book_apply(book, 1, complete.as_ptr().cast(), complete.len(), now, c"id".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_REFUND_INVALID_TRANSITION);
+ * unsafe { wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_apply(wc_refund_book *book, uint32_t refund_id, const char *action_json, size_t action_len, int64_t now, const char *locale, char **out_json);
+
+/**
+ * Writes one refund of the book as JSON to `*out_json` (free it with
+ * `wc_string_free`): `{"refund":{...the core's Refund, with its history...},
+ * "status_text":"Under review"}`, the text in `locale`.
+ *
+ * Returns `WC_REFUND_NOT_FOUND` for an unknown id.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live handle; `locale` a NUL-terminated string;
+ * `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::wc_status;
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let mut json = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_refund_book_get(book, 7, c"en".as_ptr(), &mut json) }, wc_status::WC_REFUND_NOT_FOUND);
+ * unsafe { wc_refund_book_free(book) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_get(const wc_refund_book *book, uint32_t refund_id, const char *locale, char **out_json);
+
+/**
+ * When a refund approved at `approved_at` (Unix seconds) to `destination`
+ * is due, counted in business days on `cal`, with an explanation naming
+ * the weekends and holidays skipped, as JSON in `*out_json` (free it with
+ * `wc_string_free`): `{"due":{...the core's RefundDue...},"explanation":"..."}`.
+ *
+ * `due` holds `start_date`, `due_date`, `due_at` (the end of the due date
+ * in the calendar's zone), `due_soon_at`, `skipped` and `estimated` (true
+ * when a year involved has estimated holidays). `sla_policy_json` is the
+ * core's `RefundSlaPolicy` (defaults: wallet balance 0 business days, BCA
+ * and BRI cards 7, other cards 14, bank transfer 3, due soon within 24
+ * hours) or NULL; `destination_json` a `RefundDestination`
+ * (`{"type":"wallet_balance"}`, `{"type":"card","bank":"BCA","last4":"1234"}`,
+ * `{"type":"bank_transfer","bank":"BNI","account_last4":"9876"}`).
+ *
+ * Returns `WC_CALENDAR_NOT_COVERED` when the calendar has no data for a
+ * year involved.
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live calendar handle; `sla_policy_json` NULL or
+ * point to `sla_policy_len` readable bytes; `destination_json` point to
+ * `destination_len` readable bytes; `locale` a NUL-terminated string;
+ * `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free};
+ * use walletcare_ffi::refund::wc_refund_sla_due;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let card = r#"{"type":"card","bank":"BCA","last4":"1234"}"#;
+ * let mut json = std::ptr::null_mut();
+ * // Monday 4 March 2024, 10:00 WIB: 7 business days skip Nyepi and its cuti bersama.
+ * let rc = unsafe { wc_refund_sla_due(cal, std::ptr::null(), 0, 1_709_521_200, card.as_ptr().cast(), card.len(), c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""due_date":"2024-03-15""#));
+ * unsafe { wc_string_free(json); wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_sla_due(const wc_calendar *cal, const char *sla_policy_json, size_t sla_policy_len, int64_t approved_at, const char *destination_json, size_t destination_len, const char *locale, char **out_json);
+
+/**
+ * The SLA of a refund in the book, from its latest approval, as JSON in
+ * `*out_json` (free it with `wc_string_free`): as [`wc_refund_sla_due`],
+ * or `{"due":null,"explanation":null}` when the refund was never approved.
+ *
+ * # Safety
+ *
+ * `book` must be NULL or a live refund book handle; `cal` NULL or a live
+ * calendar handle; `sla_policy_json` NULL or point to `sla_policy_len`
+ * readable bytes; `locale` a NUL-terminated string; `out_json` valid for
+ * one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free};
+ * use walletcare_ffi::refund::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let payment = r#"{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}}"#;
+ * let mut book = std::ptr::null_mut();
+ * unsafe { wc_refund_book_new(payment.as_ptr().cast(), payment.len(), std::ptr::null(), 0, &mut book) };
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_refund_book_due(book, 1, cal, std::ptr::null(), 0, c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_REFUND_NOT_FOUND);
+ * unsafe { wc_refund_book_free(book); wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_book_due(const wc_refund_book *book, uint32_t refund_id, const wc_calendar *cal, const char *sla_policy_json, size_t sla_policy_len, const char *locale, char **out_json);
+
+/**
+ * Where a refund stands against its SLA at `now` (Unix seconds), as JSON
+ * in `*out_json` (free it with `wc_string_free`):
+ * `{"status":{"state":"due_soon","remaining_seconds":3600},"text":"Due soon: 1 hour left"}`.
+ *
+ * `due_json` is the `due` object of [`wc_refund_sla_due`]'s output (the
+ * core's `RefundDue`); `completed_at` points to the completion instant
+ * (Unix seconds) or is NULL when the refund is not completed. States:
+ * `on_track`, `due_soon`, `breached`, `completed_on_time`, `completed_late`.
+ *
+ * # Safety
+ *
+ * `due_json` must point to `due_len` readable bytes; `completed_at` NULL
+ * or valid for one read; `locale` a NUL-terminated string; `out_json`
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::refund::wc_refund_sla_status;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let due = r#"{"approved_at":"2024-03-04T03:00:00Z","time_zone":"Asia/Jakarta","cutoff":"17:00",
+ *   "destination":{"type":"wallet_balance"},"business_days":0,"start":"same_day",
+ *   "start_date":"2024-03-04","due_date":"2024-03-04","due_at":"2024-03-04T17:00:00Z",
+ *   "due_soon_at":"2024-03-03T17:00:00Z","skipped":[],"estimated":false}"#;
+ * let mut json = std::ptr::null_mut();
+ * // 2024-03-04T17:05:00Z: five minutes late.
+ * let rc = unsafe { wc_refund_sla_status(due.as_ptr().cast(), due.len(), 1_709_571_900, std::ptr::null(), c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""overdue_seconds":300"#));
+ * unsafe { wc_string_free(json) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_refund_sla_status(const char *due_json, size_t due_len, int64_t now, const int64_t *completed_at, const char *locale, char **out_json);
+
+/**
+ * Generates the ticket number of the `sequence`-th ticket of `date` (the
+ * wallet's local date), e.g. `WC-20261121-000123-7`, into `buf` (with a
+ * NUL). `prefix` is 2 to 4 ASCII letters, or NULL for `WC`.
+ *
+ * The size needed, NUL included, is written to `*out_len` (may be NULL),
+ * also when `buf_len` is too small (`WC_BUFFER_TOO_SMALL`); 32 bytes are
+ * always enough. Errors: `WC_TICKET_INVALID_NUMBER` for a sequence above
+ * 999 999 999, a year outside 1-9999 or a bad prefix.
+ *
+ * # Safety
+ *
+ * `prefix` must be NULL or a NUL-terminated string; `buf` valid for
+ * `buf_len` bytes of writes; `out_len` NULL or valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::wc_ticket_number_new;
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut buf = [0 as std::ffi::c_char; 32];
+ * let mut len = 0usize;
+ * let date = wc_date { year: 2026, month: 11, day: 21 };
+ * let rc = unsafe { wc_ticket_number_new(date, 123, std::ptr::null(), buf.as_mut_ptr(), buf.len(), &mut len) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str()?, "WC-20261121-000123-7");
+ * assert_eq!(len, 21);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_number_new(wc_date date, uint64_t sequence, const char *prefix, char *buf, size_t buf_len, size_t *out_len);
+
+/**
+ * Generates the ticket number for a ticket created at `at` (Unix seconds),
+ * dated in the calendar's time zone (`Asia/Jakarta` for `"ID"`), with the
+ * `WC` prefix. Buffer rules as [`wc_ticket_number_new`].
+ *
+ * # Safety
+ *
+ * `cal` must be NULL or a live calendar handle; `buf` valid for `buf_len`
+ * bytes of writes; `out_len` NULL or valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free};
+ * use walletcare_ffi::ticket::wc_ticket_number_for_instant;
+ * use walletcare_ffi::wc_status;
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let mut buf = [0 as std::ffi::c_char; 32];
+ * // 2026-11-20 20:00 UTC is already 21 November in Jakarta.
+ * let rc = unsafe { wc_ticket_number_for_instant(cal, 1_795_204_800, 123, buf.as_mut_ptr(), buf.len(), std::ptr::null_mut()) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str()?, "WC-20261121-000123-7");
+ * unsafe { wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_number_for_instant(const wc_calendar *cal, int64_t at, uint64_t sequence, char *buf, size_t buf_len, size_t *out_len);
+
+/**
+ * Validates a ticket number a user typed (surrounding spaces and the case
+ * of the prefix are forgiven) and writes its parts to `*out`.
+ *
+ * Returns `WC_TICKET_INVALID_NUMBER` for a malformed number or a wrong
+ * check digit (the Damm digit catches every single-digit typo and every
+ * swap of adjacent digits); `wc_last_error` names the part and position.
+ *
+ * # Safety
+ *
+ * `text` must point to `text_len` readable bytes; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::{wc_ticket_number, wc_ticket_number_check};
+ * use walletcare_ffi::types::wc_date;
+ * use walletcare_ffi::wc_status;
+ * let mut out = wc_ticket_number { prefix: [0; 5], date: wc_date::default(), sequence: 0, check_digit: 0 };
+ * let good = " wc-20261121-000123-7 ";
+ * assert_eq!(unsafe { wc_ticket_number_check(good.as_ptr().cast(), good.len(), &mut out) }, wc_status::WC_OK);
+ * assert_eq!((out.sequence, out.check_digit, &out.prefix[..3]), (123, 7, &b"WC\0"[..]));
+ * let swapped = "WC-20261121-000132-7";
+ * assert_eq!(unsafe { wc_ticket_number_check(swapped.as_ptr().cast(), swapped.len(), &mut out) },
+ *     wc_status::WC_TICKET_INVALID_NUMBER);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_number_check(const char *text, size_t text_len, wc_ticket_number *out);
+
+/**
+ * Opens a new ticket: `number` (text, validated), the `channel`
+ * (`hotline`, `chat`, `email`, `social`, `in_app`, `web_form`), the
+ * `category` (`account_access`, `account_security`, `payment_failure`,
+ * `refund`, `bank_card`, `technical`, `complaint`, `feedback`,
+ * `general_inquiry`), the `priority` (`low`, `normal`, `high`, `urgent`) or
+ * NULL for the category's default, and `created_at` (Unix seconds). The
+ * default lifecycle rules apply (reopen within 7 days, review within 14).
+ *
+ * Returns `WC_TICKET_INVALID_NUMBER`, or `WC_GENERAL_UNKNOWN_VALUE` for an
+ * unknown channel, category or priority.
+ *
+ * # Safety
+ *
+ * `number` must point to `number_len` readable bytes; `channel` and
+ * `category` must be NUL-terminated strings, `priority` NULL or one; `out`
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::{wc_ticket_free, wc_ticket_new};
+ * use walletcare_ffi::wc_status;
+ * let number = "WC-20261121-000123-7";
+ * let mut ticket = std::ptr::null_mut();
+ * let rc = unsafe { wc_ticket_new(number.as_ptr().cast(), number.len(), c"chat".as_ptr(),
+ *     c"refund".as_ptr(), std::ptr::null(), 1_795_230_000, &mut ticket) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * unsafe { wc_ticket_free(ticket) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_new(const char *number, size_t number_len, const char *channel, const char *category, const char *priority, int64_t created_at, wc_ticket **out);
+
+/**
+ * Loads a ticket from the JSON [`wc_ticket_to_json`] wrote
+ * (`{"number":"WC-...","rules":{...},"events":[...]}`), replaying and
+ * checking every event. An invalid history gives the first invalid event's
+ * status (e.g. `WC_TICKET_INVALID_TRANSITION`); malformed JSON gives
+ * `WC_GENERAL_INVALID_JSON`.
+ *
+ * # Safety
+ *
+ * `json` must point to `json_len` readable bytes; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::{wc_ticket_free, wc_ticket_from_json};
+ * use walletcare_ffi::wc_status;
+ * let json = r#"{"number":"WC-20261121-000123-7","events":[{"at":"2026-11-21T03:00:00Z","action":{"kind":"create","channel":"email","category":"refund","priority":"normal"}}]}"#;
+ * let mut ticket = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_ticket_from_json(json.as_ptr().cast(), json.len(), &mut ticket) }, wc_status::WC_OK);
+ * unsafe { wc_ticket_free(ticket) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_from_json(const char *json, size_t json_len, wc_ticket **out);
+
+/**
+ * Writes the ticket's JSON form (number, rules, every event) to
+ * `*out_json`; free it with `wc_string_free`.
+ *
+ * # Safety
+ *
+ * `ticket` must be NULL or a live handle; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let number = "WC-20261121-000123-7";
+ * let mut ticket = std::ptr::null_mut();
+ * unsafe { wc_ticket_new(number.as_ptr().cast(), number.len(), c"chat".as_ptr(),
+ *     c"refund".as_ptr(), std::ptr::null(), 1_795_230_000, &mut ticket) };
+ * let mut json = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_ticket_to_json(ticket, &mut json) }, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""kind":"create""#));
+ * unsafe { wc_string_free(json); wc_ticket_free(ticket) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_to_json(const wc_ticket *ticket, char **out_json);
+
+/**
+ * Frees a ticket. Accepts NULL; call once per ticket.
+ *
+ * # Safety
+ *
+ * `ticket` must be NULL or a live ticket handle.
+ *
+ * # Examples
+ *
+ * ```
+ * unsafe { walletcare_ffi::ticket::wc_ticket_free(std::ptr::null_mut()) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+void wc_ticket_free(wc_ticket *ticket);
+
+/**
+ * Applies an action to a ticket at `at` (Unix seconds, not before its last
+ * event) and writes where it stands as JSON to `*out_json` (free it with
+ * `wc_string_free`): `{"status":"open","text":"In progress","priority":"normal","escalation":"agent"}`,
+ * the text in `locale`.
+ *
+ * `action_json` is the core's `Action`, tagged by `kind`: `{"kind":"open"}`,
+ * `{"kind":"respond"}`, `{"kind":"customer_reply"}`,
+ * `{"kind":"await_customer"}`, `{"kind":"await_third_party"}`,
+ * `{"kind":"resume"}`, `{"kind":"resolve"}`, `{"kind":"reopen"}`,
+ * `{"kind":"close"}`,
+ * `{"kind":"escalate","level":"supervisor","cause":"manual"}`,
+ * `{"kind":"change_priority","priority":"high"}`,
+ * `{"kind":"file_complaint","complaint":"informal"}`,
+ * `{"kind":"request_review","reason":"..."}`,
+ * `{"kind":"rate_satisfaction","score":5}`, ...
+ *
+ * Errors (the ticket is then unchanged): `WC_TICKET_INVALID_TRANSITION`,
+ * `WC_TICKET_EVENT_OUT_OF_ORDER`, `WC_TICKET_WINDOW_CLOSED`,
+ * `WC_TICKET_INVALID_SATISFACTION_SCORE`, `WC_TICKET_INVALID_ESCALATION`...
+ *
+ * # Safety
+ *
+ * `ticket` must be NULL or a live handle not used by another thread;
+ * `action_json` must point to `action_len` readable bytes; `locale` a
+ * NUL-terminated string; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::ticket::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let number = "WC-20261121-000123-7";
+ * let mut ticket = std::ptr::null_mut();
+ * unsafe { wc_ticket_new(number.as_ptr().cast(), number.len(), c"chat".as_ptr(),
+ *     c"refund".as_ptr(), std::ptr::null(), 1_795_230_000, &mut ticket) };
+ * let action = r#"{"kind":"respond"}"#;
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_ticket_apply(ticket, 1_795_230_060, action.as_ptr().cast(), action.len(), c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains(r#""status":"open""#));
+ * unsafe { wc_string_free(json) };
+ * let close = r#"{"kind":"close"}"#;
+ * let rc = unsafe { wc_ticket_apply(ticket, 1_795_230_120, close.as_ptr().cast(), close.len(), c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_TICKET_INVALID_TRANSITION);
+ * unsafe { wc_ticket_free(ticket) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_apply(wc_ticket *ticket, int64_t at, const char *action_json, size_t action_len, const char *locale, char **out_json);
+
+/**
+ * The SLA report of a ticket at `now` (Unix seconds) on `cal`, with an
+ * agent-facing explanation, as JSON in `*out_json` (free it with
+ * `wc_string_free`): `{"report":{...the core's SlaReport...},"explanation":"..."}`.
+ *
+ * The report has the status, priority, whether the clocks are paused, the
+ * three clocks (`first_response`, `next_response`, `resolution`, each with
+ * `target`, `elapsed_seconds` and `status`: `on_track`, `due_soon`,
+ * `paused`, `met`, `breached` or `not_running`), the regulatory clocks of
+ * formal complaints and the effective escalation level.
+ * `policy_json` is the core's `SlaPolicy` or NULL for the default.
+ *
+ * Errors: `WC_TICKET_INVALID_SLA_POLICY`, `WC_CALENDAR_NOT_COVERED`, and
+ * `WC_GENERAL_INVALID_ARGUMENT` when `now` is before the ticket's creation.
+ *
+ * # Safety
+ *
+ * `ticket` must be NULL or a live ticket handle; `policy_json` NULL or
+ * point to `policy_len` readable bytes; `cal` NULL or a live calendar
+ * handle; `locale` a NUL-terminated string; `out_json` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::calendar::{wc_calendar_builtin, wc_calendar_free};
+ * use walletcare_ffi::ticket::*;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let mut cal = std::ptr::null_mut();
+ * unsafe { wc_calendar_builtin(c"ID".as_ptr(), &mut cal) };
+ * let number = "WC-20261123-000001-3";
+ * let mut ticket = std::ptr::null_mut();
+ * // Monday 2026-11-23 09:00 WIB, by email.
+ * let rc = unsafe { wc_ticket_new(number.as_ptr().cast(), number.len(), c"email".as_ptr(),
+ *     c"refund".as_ptr(), std::ptr::null(), 1_795_399_200, &mut ticket) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_ticket_sla(ticket, 1_795_401_000, std::ptr::null(), 0, cal, c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert!(unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.contains("First response: on track"));
+ * unsafe { wc_string_free(json); wc_ticket_free(ticket); wc_calendar_free(cal) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_ticket_sla(const wc_ticket *ticket, int64_t now, const char *policy_json, size_t policy_len, const wc_calendar *cal, const char *locale, char **out_json);
+
+/**
+ * Diagnoses a failed, stuck or puzzling transaction and writes the likely
+ * cause and the next steps, rendered in `locale`, as JSON to `*out_json`
+ * (free it with `wc_string_free`).
+ *
+ * Inputs are the core's JSON forms: `transaction_json` a `Transaction`
+ * (`{"id":"T-1","kind":{"kind":"payment","channel":"qr","merchant":{"id":"M-1","name":"Toko"}},
+ * "amount":{"minor":1500000,"currency":"IDR"},"created_at":"2026-11-21T03:00:00Z",
+ * "updated_at":"2026-11-21T03:00:00Z","state":{"state":"failed","reason":"bank_unavailable","bank":"BRI"},
+ * "idempotency_key":"k-1"}`); `account_state_json` the account's
+ * `AccountState` (`{"state":"active"}`, `{"state":"locked","until":"..."}`,
+ * ...) or NULL for active; `policy_json` a `DiagnosisPolicy` or NULL for
+ * the default (stuck after 15 minutes, reversal within 24 hours, 48 for
+ * withdrawals, times in Asia/Jakarta). `now` is Unix seconds.
+ *
+ * Output: the core's `Diagnosis` plus text:
+ * `{"transaction":"T-1","cause":"bank_unavailable","steps":[{"step":"retry_after","at":"..."}],
+ * "cause_text":"...","messages":["..."],"text":"<cause>\n1. <step>\n2. <step>"}`;
+ * `messages[i]` renders `steps[i]` (times in the policy's zone). There is
+ * always at least one step.
+ *
+ * # Safety
+ *
+ * `transaction_json` must point to `transaction_len` readable bytes;
+ * `account_state_json` and `policy_json` must be NULL or point to their
+ * lengths of readable bytes; `locale` a NUL-terminated string; `out_json`
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::transaction::wc_transaction_diagnose;
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let tx = r#"{"id":"T-1","kind":{"kind":"top_up","source":{"method":"card"}},"amount":{"minor":5000000,"currency":"IDR"},
+ *   "created_at":"2026-11-21T03:00:00Z","updated_at":"2026-11-21T03:00:00Z",
+ *   "state":{"state":"failed","reason":"card_expired"},"idempotency_key":"K-1"}"#;
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_transaction_diagnose(tx.as_ptr().cast(), tx.len(), std::ptr::null(), 0,
+ *     std::ptr::null(), 0, 1_795_230_000, c"en".as_ptr(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let out = unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.to_owned();
+ * assert!(out.contains(r#""cause":"card_expired""#));
+ * assert!(out.contains("Update your card details"));
+ * unsafe { wc_string_free(json) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_transaction_diagnose(const char *transaction_json, size_t transaction_len, const char *account_state_json, size_t account_state_len, const char *policy_json, size_t policy_len, int64_t now, const char *locale, char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -6,7 +6,9 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use chrono::{DateTime, Utc};
 use walletcare_core::error::HasErrorCode;
+use walletcare_core::locale::{Locale, Render};
 
 use crate::status::wc_status;
 
@@ -118,12 +120,8 @@ pub(crate) unsafe fn code<'a>(ptr: *const c_char, name: &str) -> FfiResult<&'a s
             format!("`{name}` is longer than 256 bytes"),
         ));
     }
-    c.to_str().map_err(|_| {
-        Failure::new(
-            wc_status::WC_INVALID_UTF8,
-            format!("`{name}` is not UTF-8"),
-        )
-    })
+    c.to_str()
+        .map_err(|_| Failure::new(wc_status::WC_INVALID_UTF8, format!("`{name}` is not UTF-8")))
 }
 
 /// Writes `value` through an out-pointer.
@@ -391,4 +389,120 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, name: &str) 
             format!("`{name}` is not valid: {e}"),
         )
     })
+}
+
+/// Parses JSON text from C (pointer + length) into a core type.
+///
+/// # Safety
+///
+/// As [`text`].
+pub(crate) unsafe fn json_arg<T: serde::de::DeserializeOwned>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> FfiResult<T> {
+    // SAFETY: forwarded contract.
+    let json = unsafe { text(ptr, len, name) }?;
+    from_json(json, name)
+}
+
+/// Like [`json_arg`], but NULL means the type's default (an optional
+/// argument such as a policy).
+///
+/// # Safety
+///
+/// As [`text`].
+pub(crate) unsafe fn optional_json_arg<T: serde::de::DeserializeOwned + Default>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> FfiResult<T> {
+    if ptr.is_null() {
+        return Ok(T::default());
+    }
+    // SAFETY: forwarded contract.
+    unsafe { json_arg(ptr, len, name) }
+}
+
+/// Reads a NUL-terminated locale tag (`"en"`, `"id-ID"`, `"zh-CN"`, ...).
+///
+/// # Safety
+///
+/// As [`code`].
+pub(crate) unsafe fn locale_arg(ptr: *const c_char) -> FfiResult<Locale> {
+    // SAFETY: forwarded contract.
+    let tag = unsafe { code(ptr, "locale") }?;
+    Ok(tag.parse::<Locale>()?)
+}
+
+/// An instant from Unix seconds (UTC).
+pub(crate) fn instant_arg(seconds: i64, name: &str) -> FfiResult<DateTime<Utc>> {
+    DateTime::from_timestamp(seconds, 0).ok_or_else(|| {
+        Failure::new(
+            wc_status::WC_GENERAL_DATE_OUT_OF_RANGE,
+            format!("`{name}` ({seconds} s) is outside the supported time range"),
+        )
+    })
+}
+
+/// The rendered text of each item, in order.
+pub(crate) fn messages<'a, T: Render + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    locale: Locale,
+) -> Vec<String> {
+    items.into_iter().map(|item| item.render(locale)).collect()
+}
+
+/// Copies `value` and a NUL into the caller's buffer. Writes the size needed
+/// (including the NUL) to `out_len` when it is not NULL, also when the buffer
+/// is too small, so the caller can retry with a buffer of that size.
+///
+/// # Safety
+///
+/// `buf` must be NULL or valid for `buf_len` bytes of writes; `out_len` NULL
+/// or valid for one write.
+pub(crate) unsafe fn write_buffer(
+    buf: *mut c_char,
+    buf_len: usize,
+    out_len: *mut usize,
+    value: &str,
+) -> FfiResult {
+    if buf.is_null() {
+        return Err(Failure::null("buf"));
+    }
+    let bytes = value.as_bytes();
+    let needed = bytes.len().saturating_add(1);
+    if !out_len.is_null() {
+        // SAFETY: non-null, valid per the contract.
+        unsafe { out_len.write(needed) };
+    }
+    if buf_len < needed {
+        return Err(Failure::new(
+            wc_status::WC_BUFFER_TOO_SMALL,
+            format!("the buffer has {buf_len} bytes; {needed} are needed"),
+        ));
+    }
+    // SAFETY: `buf` has room for `needed` bytes.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), bytes.len());
+        buf.add(bytes.len()).write(0);
+    }
+    Ok(())
+}
+
+/// Serialises a value to JSON and hands it to C as a Rust-owned string (see
+/// [`write_string`]). Outputs are serialised from structs, never through
+/// `serde_json::Value`, so object keys keep the core's field order.
+///
+/// # Safety
+///
+/// As [`write_string`].
+pub(crate) unsafe fn write_json<T: serde::Serialize>(
+    out: *mut *mut c_char,
+    value: &T,
+    name: &str,
+) -> FfiResult {
+    let json = to_json(value)?;
+    // SAFETY: forwarded contract.
+    unsafe { write_string(out, json, name) }
 }

@@ -25,12 +25,21 @@
 #![allow(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(test)]
+mod c_calls;
 mod ffi;
 mod status;
 #[cfg(test)]
 mod status_gen;
 
+pub mod account;
+pub mod calendar;
+pub mod card;
 pub mod money;
+pub mod refund;
+pub mod ticket;
+pub mod transaction;
+pub mod types;
 
 pub use ffi::{wc_last_error, wc_status_name, wc_string_free};
 pub use status::wc_status;

@@ -84,6 +84,10 @@ pub enum wc_status {
     WC_ACCOUNT_INVALID_CONTACT = 312,
     /// `account.invalid_policy`: see `ErrorCode::InvalidPolicy`.
     WC_ACCOUNT_INVALID_POLICY = 313,
+    /// `account.device_not_found`: see `ErrorCode::DeviceNotFound`.
+    WC_ACCOUNT_DEVICE_NOT_FOUND = 314,
+    /// `account.device_limit_reached`: see `ErrorCode::DeviceLimitReached`.
+    WC_ACCOUNT_DEVICE_LIMIT_REACHED = 315,
     /// `card.invalid_number`: see `ErrorCode::InvalidCardNumber`.
     WC_CARD_INVALID_NUMBER = 400,
     /// `card.luhn_failed`: see `ErrorCode::CardLuhnFailed`.
@@ -116,6 +120,12 @@ pub enum wc_status {
     WC_TRANSACTION_NOT_FOUND = 504,
     /// `transaction.outgoing_blocked`: see `ErrorCode::OutgoingBlocked`.
     WC_TRANSACTION_OUTGOING_BLOCKED = 505,
+    /// `transaction.duplicate`: see `ErrorCode::DuplicateTransaction`.
+    WC_TRANSACTION_DUPLICATE = 506,
+    /// `transaction.credit_exceeds_original`: see `ErrorCode::CreditExceedsOriginal`.
+    WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL = 507,
+    /// `transaction.invalid_config`: see `ErrorCode::InvalidLedgerConfig`.
+    WC_TRANSACTION_INVALID_CONFIG = 508,
     /// `calendar.not_covered`: see `ErrorCode::CalendarNotCovered`.
     WC_CALENDAR_NOT_COVERED = 600,
     /// `calendar.no_business_days`: see `ErrorCode::NoBusinessDays`.
@@ -136,12 +146,28 @@ pub enum wc_status {
     WC_REFUND_APPEAL_WINDOW_CLOSED = 703,
     /// `refund.not_found`: see `ErrorCode::RefundNotFound`.
     WC_REFUND_NOT_FOUND = 704,
+    /// `refund.idempotency_conflict`: see `ErrorCode::RefundIdempotencyConflict`.
+    WC_REFUND_IDEMPOTENCY_CONFLICT = 705,
+    /// `refund.clock_went_backwards`: see `ErrorCode::RefundClockWentBackwards`.
+    WC_REFUND_CLOCK_WENT_BACKWARDS = 706,
+    /// `refund.retry_limit_reached`: see `ErrorCode::RefundRetryLimitReached`.
+    WC_REFUND_RETRY_LIMIT_REACHED = 707,
     /// `ticket.invalid_number`: see `ErrorCode::InvalidTicketNumber`.
     WC_TICKET_INVALID_NUMBER = 800,
     /// `ticket.invalid_transition`: see `ErrorCode::InvalidTicketTransition`.
     WC_TICKET_INVALID_TRANSITION = 801,
     /// `ticket.invalid_satisfaction_score`: see `ErrorCode::InvalidSatisfactionScore`.
     WC_TICKET_INVALID_SATISFACTION_SCORE = 802,
+    /// `ticket.window_closed`: see `ErrorCode::TicketWindowClosed`.
+    WC_TICKET_WINDOW_CLOSED = 803,
+    /// `ticket.event_out_of_order`: see `ErrorCode::TicketEventOutOfOrder`.
+    WC_TICKET_EVENT_OUT_OF_ORDER = 804,
+    /// `ticket.invalid_sla_policy`: see `ErrorCode::InvalidSlaPolicy`.
+    WC_TICKET_INVALID_SLA_POLICY = 805,
+    /// `ticket.regulatory_extension_not_allowed`: see `ErrorCode::RegulatoryExtensionNotAllowed`.
+    WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED = 806,
+    /// `ticket.invalid_escalation`: see `ErrorCode::InvalidEscalation`.
+    WC_TICKET_INVALID_ESCALATION = 807,
     /// `triage.invalid_model`: see `ErrorCode::InvalidModel`.
     WC_TRIAGE_INVALID_MODEL = 900,
     /// `triage.invalid_training_data`: see `ErrorCode::InvalidTrainingData`.
@@ -179,6 +205,8 @@ impl wc_status {
             ErrorCode::CredentialResetRequired => wc_status::WC_ACCOUNT_CREDENTIAL_RESET_REQUIRED,
             ErrorCode::InvalidContact => wc_status::WC_ACCOUNT_INVALID_CONTACT,
             ErrorCode::InvalidPolicy => wc_status::WC_ACCOUNT_INVALID_POLICY,
+            ErrorCode::DeviceNotFound => wc_status::WC_ACCOUNT_DEVICE_NOT_FOUND,
+            ErrorCode::DeviceLimitReached => wc_status::WC_ACCOUNT_DEVICE_LIMIT_REACHED,
             ErrorCode::InvalidCardNumber => wc_status::WC_CARD_INVALID_NUMBER,
             ErrorCode::CardLuhnFailed => wc_status::WC_CARD_LUHN_FAILED,
             ErrorCode::UnsupportedCardBrand => wc_status::WC_CARD_UNSUPPORTED_BRAND,
@@ -195,6 +223,9 @@ impl wc_status {
             ErrorCode::InvalidTransactionTransition => wc_status::WC_TRANSACTION_INVALID_TRANSITION,
             ErrorCode::TransactionNotFound => wc_status::WC_TRANSACTION_NOT_FOUND,
             ErrorCode::OutgoingBlocked => wc_status::WC_TRANSACTION_OUTGOING_BLOCKED,
+            ErrorCode::DuplicateTransaction => wc_status::WC_TRANSACTION_DUPLICATE,
+            ErrorCode::CreditExceedsOriginal => wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL,
+            ErrorCode::InvalidLedgerConfig => wc_status::WC_TRANSACTION_INVALID_CONFIG,
             ErrorCode::CalendarNotCovered => wc_status::WC_CALENDAR_NOT_COVERED,
             ErrorCode::NoBusinessDays => wc_status::WC_CALENDAR_NO_BUSINESS_DAYS,
             ErrorCode::InvalidBusinessHours => wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS,
@@ -205,9 +236,19 @@ impl wc_status {
             ErrorCode::RefundExceedsCaptured => wc_status::WC_REFUND_EXCEEDS_CAPTURED,
             ErrorCode::AppealWindowClosed => wc_status::WC_REFUND_APPEAL_WINDOW_CLOSED,
             ErrorCode::RefundNotFound => wc_status::WC_REFUND_NOT_FOUND,
+            ErrorCode::RefundIdempotencyConflict => wc_status::WC_REFUND_IDEMPOTENCY_CONFLICT,
+            ErrorCode::RefundClockWentBackwards => wc_status::WC_REFUND_CLOCK_WENT_BACKWARDS,
+            ErrorCode::RefundRetryLimitReached => wc_status::WC_REFUND_RETRY_LIMIT_REACHED,
             ErrorCode::InvalidTicketNumber => wc_status::WC_TICKET_INVALID_NUMBER,
             ErrorCode::InvalidTicketTransition => wc_status::WC_TICKET_INVALID_TRANSITION,
             ErrorCode::InvalidSatisfactionScore => wc_status::WC_TICKET_INVALID_SATISFACTION_SCORE,
+            ErrorCode::TicketWindowClosed => wc_status::WC_TICKET_WINDOW_CLOSED,
+            ErrorCode::TicketEventOutOfOrder => wc_status::WC_TICKET_EVENT_OUT_OF_ORDER,
+            ErrorCode::InvalidSlaPolicy => wc_status::WC_TICKET_INVALID_SLA_POLICY,
+            ErrorCode::RegulatoryExtensionNotAllowed => {
+                wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED
+            }
+            ErrorCode::InvalidEscalation => wc_status::WC_TICKET_INVALID_ESCALATION,
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             _ => wc_status::WC_INTERNAL_ERROR,
@@ -251,6 +292,8 @@ impl wc_status {
             311 => wc_status::WC_ACCOUNT_CREDENTIAL_RESET_REQUIRED,
             312 => wc_status::WC_ACCOUNT_INVALID_CONTACT,
             313 => wc_status::WC_ACCOUNT_INVALID_POLICY,
+            314 => wc_status::WC_ACCOUNT_DEVICE_NOT_FOUND,
+            315 => wc_status::WC_ACCOUNT_DEVICE_LIMIT_REACHED,
             400 => wc_status::WC_CARD_INVALID_NUMBER,
             401 => wc_status::WC_CARD_LUHN_FAILED,
             402 => wc_status::WC_CARD_UNSUPPORTED_BRAND,
@@ -267,6 +310,9 @@ impl wc_status {
             503 => wc_status::WC_TRANSACTION_INVALID_TRANSITION,
             504 => wc_status::WC_TRANSACTION_NOT_FOUND,
             505 => wc_status::WC_TRANSACTION_OUTGOING_BLOCKED,
+            506 => wc_status::WC_TRANSACTION_DUPLICATE,
+            507 => wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL,
+            508 => wc_status::WC_TRANSACTION_INVALID_CONFIG,
             600 => wc_status::WC_CALENDAR_NOT_COVERED,
             601 => wc_status::WC_CALENDAR_NO_BUSINESS_DAYS,
             602 => wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS,
@@ -277,9 +323,17 @@ impl wc_status {
             702 => wc_status::WC_REFUND_EXCEEDS_CAPTURED,
             703 => wc_status::WC_REFUND_APPEAL_WINDOW_CLOSED,
             704 => wc_status::WC_REFUND_NOT_FOUND,
+            705 => wc_status::WC_REFUND_IDEMPOTENCY_CONFLICT,
+            706 => wc_status::WC_REFUND_CLOCK_WENT_BACKWARDS,
+            707 => wc_status::WC_REFUND_RETRY_LIMIT_REACHED,
             800 => wc_status::WC_TICKET_INVALID_NUMBER,
             801 => wc_status::WC_TICKET_INVALID_TRANSITION,
             802 => wc_status::WC_TICKET_INVALID_SATISFACTION_SCORE,
+            803 => wc_status::WC_TICKET_WINDOW_CLOSED,
+            804 => wc_status::WC_TICKET_EVENT_OUT_OF_ORDER,
+            805 => wc_status::WC_TICKET_INVALID_SLA_POLICY,
+            806 => wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED,
+            807 => wc_status::WC_TICKET_INVALID_ESCALATION,
             900 => wc_status::WC_TRIAGE_INVALID_MODEL,
             901 => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             _ => return None,
@@ -323,6 +377,8 @@ impl wc_status {
             wc_status::WC_ACCOUNT_CREDENTIAL_RESET_REQUIRED => c"account.credential_reset_required",
             wc_status::WC_ACCOUNT_INVALID_CONTACT => c"account.invalid_contact",
             wc_status::WC_ACCOUNT_INVALID_POLICY => c"account.invalid_policy",
+            wc_status::WC_ACCOUNT_DEVICE_NOT_FOUND => c"account.device_not_found",
+            wc_status::WC_ACCOUNT_DEVICE_LIMIT_REACHED => c"account.device_limit_reached",
             wc_status::WC_CARD_INVALID_NUMBER => c"card.invalid_number",
             wc_status::WC_CARD_LUHN_FAILED => c"card.luhn_failed",
             wc_status::WC_CARD_UNSUPPORTED_BRAND => c"card.unsupported_brand",
@@ -339,6 +395,11 @@ impl wc_status {
             wc_status::WC_TRANSACTION_INVALID_TRANSITION => c"transaction.invalid_transition",
             wc_status::WC_TRANSACTION_NOT_FOUND => c"transaction.not_found",
             wc_status::WC_TRANSACTION_OUTGOING_BLOCKED => c"transaction.outgoing_blocked",
+            wc_status::WC_TRANSACTION_DUPLICATE => c"transaction.duplicate",
+            wc_status::WC_TRANSACTION_CREDIT_EXCEEDS_ORIGINAL => {
+                c"transaction.credit_exceeds_original"
+            }
+            wc_status::WC_TRANSACTION_INVALID_CONFIG => c"transaction.invalid_config",
             wc_status::WC_CALENDAR_NOT_COVERED => c"calendar.not_covered",
             wc_status::WC_CALENDAR_NO_BUSINESS_DAYS => c"calendar.no_business_days",
             wc_status::WC_CALENDAR_INVALID_BUSINESS_HOURS => c"calendar.invalid_business_hours",
@@ -349,9 +410,19 @@ impl wc_status {
             wc_status::WC_REFUND_EXCEEDS_CAPTURED => c"refund.exceeds_captured",
             wc_status::WC_REFUND_APPEAL_WINDOW_CLOSED => c"refund.appeal_window_closed",
             wc_status::WC_REFUND_NOT_FOUND => c"refund.not_found",
+            wc_status::WC_REFUND_IDEMPOTENCY_CONFLICT => c"refund.idempotency_conflict",
+            wc_status::WC_REFUND_CLOCK_WENT_BACKWARDS => c"refund.clock_went_backwards",
+            wc_status::WC_REFUND_RETRY_LIMIT_REACHED => c"refund.retry_limit_reached",
             wc_status::WC_TICKET_INVALID_NUMBER => c"ticket.invalid_number",
             wc_status::WC_TICKET_INVALID_TRANSITION => c"ticket.invalid_transition",
             wc_status::WC_TICKET_INVALID_SATISFACTION_SCORE => c"ticket.invalid_satisfaction_score",
+            wc_status::WC_TICKET_WINDOW_CLOSED => c"ticket.window_closed",
+            wc_status::WC_TICKET_EVENT_OUT_OF_ORDER => c"ticket.event_out_of_order",
+            wc_status::WC_TICKET_INVALID_SLA_POLICY => c"ticket.invalid_sla_policy",
+            wc_status::WC_TICKET_REGULATORY_EXTENSION_NOT_ALLOWED => {
+                c"ticket.regulatory_extension_not_allowed"
+            }
+            wc_status::WC_TICKET_INVALID_ESCALATION => c"ticket.invalid_escalation",
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
         }

@@ -50,7 +50,25 @@ pub(crate) const BINDING_STATUSES: &[(&str, u32, &str, &str)] = &[
 ];
 
 fn c_name(code: ErrorCode) -> String {
-    format!("WC_{}", code.as_str().replace('.', "_").to_ascii_uppercase())
+    format!(
+        "WC_{}",
+        code.as_str().replace('.', "_").to_ascii_uppercase()
+    )
+}
+
+/// A match arm as rustfmt writes it: on one line when it fits in 100
+/// columns, otherwise with the value in a block.
+fn arm(out: &mut String, pattern: &str, value: &str) {
+    let line = format!("            {pattern} => {value},");
+    if line.chars().count() <= 100 {
+        out.push_str(&line);
+        out.push('\n');
+    } else {
+        let _ = writeln!(
+            out,
+            "            {pattern} => {{\n                {value}\n            }}"
+        );
+    }
 }
 
 /// The source text `status.rs` must have.
@@ -92,11 +110,10 @@ pub(crate) fn render() -> String {
          match code {\n",
     );
     for &code in ErrorCode::ALL {
-        let _ = writeln!(
-            out,
-            "            ErrorCode::{:?} => wc_status::{},",
-            code,
-            c_name(code)
+        arm(
+            &mut out,
+            &format!("ErrorCode::{code:?}"),
+            &format!("wc_status::{}", c_name(code)),
         );
     }
     out.push_str(
@@ -109,7 +126,12 @@ pub(crate) fn render() -> String {
         let _ = writeln!(out, "            {value} => wc_status::{name},");
     }
     for &code in ErrorCode::ALL {
-        let _ = writeln!(out, "            {} => wc_status::{},", code.as_u32(), c_name(code));
+        let _ = writeln!(
+            out,
+            "            {} => wc_status::{},",
+            code.as_u32(),
+            c_name(code)
+        );
     }
     out.push_str(
         "            _ => return None,\n        })\n    }\n\n    \
@@ -121,11 +143,10 @@ pub(crate) fn render() -> String {
         let _ = writeln!(out, "            wc_status::{name} => c\"{text}\",");
     }
     for &code in ErrorCode::ALL {
-        let _ = writeln!(
-            out,
-            "            wc_status::{} => c\"{}\",",
-            c_name(code),
-            code.as_str()
+        arm(
+            &mut out,
+            &format!("wc_status::{}", c_name(code)),
+            &format!("c\"{}\"", code.as_str()),
         );
     }
     out.push_str("        }\n    }\n}\n");

@@ -41,6 +41,22 @@ static int wc_test_failed = 0;
 
 #define CHECK_STR(actual, expected) CHECK(strcmp((actual), (expected)) == 0)
 
+/* Checks that a (possibly NULL) string contains a substring. */
+#define CHECK_CONTAINS(haystack, needle)                                       \
+  do {                                                                         \
+    const char *h_ = (haystack);                                               \
+    if (h_ != NULL && strstr(h_, (needle)) != NULL) {                          \
+      wc_test_passed++;                                                        \
+    } else {                                                                   \
+      wc_test_failed++;                                                        \
+      fprintf(stderr, "%s:%d: \"%s\" not found in %s\n", __FILE__, __LINE__,   \
+              (needle), h_ != NULL ? h_ : "(null)");                           \
+    }                                                                          \
+  } while (0)
+
+/* Text arguments are pointer + length; this passes a string literal. */
+#define S(literal) (literal), (sizeof(literal) - 1)
+
 static int wc_test_finish(void) {
   printf("%d passed, %d failed\n", wc_test_passed, wc_test_failed);
   return wc_test_failed == 0 ? 0 : 1;

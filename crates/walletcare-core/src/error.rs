@@ -213,6 +213,13 @@ error_codes! {
     TransactionNotFound = 504 => "transaction.not_found",
     /// Outgoing money movement is blocked by the account state.
     OutgoingBlocked = 505 => "transaction.outgoing_blocked",
+    /// A transaction id was already applied to the ledger under another
+    /// idempotency key.
+    DuplicateTransaction = 506 => "transaction.duplicate",
+    /// A refund or reversal would credit back more than the original debit.
+    CreditExceedsOriginal = 507 => "transaction.credit_exceeds_original",
+    /// A ledger, limit or diagnosis configuration is inconsistent.
+    InvalidLedgerConfig = 508 => "transaction.invalid_config",
 
     // ---- calendar: 600-699 ----
     /// The answer depends on a year whose calendar is estimated or not covered.
@@ -269,6 +276,8 @@ error_codes! {
     InvalidModel = 900 => "triage.invalid_model",
     /// Training data is empty, malformed or has too few labels.
     InvalidTrainingData = 901 => "triage.invalid_training_data",
+    /// CSV training data is malformed (the message names the line).
+    InvalidCsv = 902 => "triage.invalid_csv",
 }
 
 impl ErrorCode {

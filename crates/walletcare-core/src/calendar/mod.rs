@@ -81,12 +81,61 @@ use index::{DayIndex, WeekArith};
 /// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
 const EPOCH_FROM_CE: i64 = 719_163;
 /// Largest accepted JSON calendar, in bytes.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, CalendarError, MAX_JSON_BYTES};
+/// let huge = " ".repeat(MAX_JSON_BYTES + 1);
+/// assert!(matches!(BusinessCalendar::from_json(&huge), Err(CalendarError::TooLarge { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
-/// Longest span of years a calendar's dense table may cover.
+
+/// Longest span of years a calendar's dense table may cover (its coverage,
+/// or the span of its listed days when it has no coverage).
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, MAX_TABLE_YEARS};
+/// let json = format!(
+///     r#"{{"time_zone":"UTC","coverage":{{"first":2000,"last":{}}}}}"#,
+///     2000 + MAX_TABLE_YEARS
+/// );
+/// assert!(BusinessCalendar::from_json(&json).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_TABLE_YEARS: i32 = 400;
+
 /// Longest range [`BusinessCalendar::non_business_days`] accepts, in days.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{Duration, NaiveDate};
+/// use walletcare_core::calendar::{BusinessCalendar, CalendarSpec, MAX_LISTED_DAYS};
+/// let cal = BusinessCalendar::new(CalendarSpec::new(chrono_tz::UTC))?;
+/// let start = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("bad date")?;
+/// assert!(cal.non_business_days(start, start + Duration::days(MAX_LISTED_DAYS)).is_err());
+/// assert!(cal.non_business_days(start, start + Duration::days(MAX_LISTED_DAYS - 1)).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_LISTED_DAYS: i64 = 36_600;
+
 /// Longest holiday or working-day name, in characters.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::calendar::{BusinessCalendar, MAX_NAME_CHARS};
+/// let name = "x".repeat(MAX_NAME_CHARS + 1);
+/// let json = format!(
+///     r#"{{"time_zone":"UTC","holidays":[{{"date":"2025-01-01","name":"{name}","kind":"public"}}]}}"#
+/// );
+/// assert!(BusinessCalendar::from_json(&json).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_NAME_CHARS: usize = 200;
 
 // ---------------------------------------------------------------------------
@@ -1864,26 +1913,33 @@ impl BusinessCalendar {
         self.day_of_ordinal(k)
     }
 
+    /// numpy's `busday_count(a, b)`: the business days from `a` included to
+    /// `b` excluded, walking towards `b`; negative when `b < a`.
     fn between_impl(&self, a: i64, b: i64) -> Result<i64, CalendarError> {
-        let (lo, hi) = (a.min(b), a.max(b));
+        // The counted days are [from, to).
+        let (from, to, sign) = if b >= a {
+            (a, b, 1)
+        } else {
+            (b + 1, a + 1, -1)
+        };
         match self.inner.covered {
-            // `hi` is an exclusive bound: the day after the last covered day
+            // `to` is an exclusive bound: the day after the last covered day
             // is fine.
             Some((clo, chi, _)) => {
-                if lo < clo {
-                    self.check_input(lo)?;
+                if from < clo {
+                    self.check_input(from)?;
                 }
-                if hi > chi {
-                    self.check_input(hi)?;
+                if to > chi {
+                    self.check_input(to)?;
                 }
             }
             None => {
-                date_of(lo)?;
-                date_of(hi)?;
+                date_of(a)?;
+                date_of(b)?;
             }
         }
         let idx = &self.inner.index;
-        Ok(idx.ordinal(b) - idx.ordinal(a))
+        Ok(sign * (idx.ordinal(to) - idx.ordinal(from)))
     }
 
     /// Whether a local date is a business day.
@@ -1964,9 +2020,10 @@ impl BusinessCalendar {
         date_of(self.add_impl(day_of(date), n)?)
     }
 
-    /// Business days in `[start, end)` (numpy's `busday_count`); negative
-    /// (minus the count in `[end, start)`) when `end < start`. `end` may be
-    /// the day after the last covered day.
+    /// Business days in `[start, end)`, with numpy's `busday_count`
+    /// semantics: counting from `start` (included) towards `end` (excluded),
+    /// so when `end < start` the result is minus the business days in
+    /// `(end, start]`. The day after the last covered day is a valid `end`.
     ///
     /// # Examples
     ///
@@ -2371,20 +2428,43 @@ impl BusinessCalendar {
                     source: Box::new(e),
                 })
         };
-        if let (Ok(n_fast), Ok(lo32)) = (u32::try_from(n), i32::try_from(lo)) {
-            // Fast loop: both the day and the result in the table.
+        let Ok(lo32) = i32::try_from(lo) else {
+            // Tables always lie within chrono's dates, which fit in i32.
+            return Err(CalendarError::DateOutOfRange);
+        };
+        // Fast loops: both the day and the result in the table, so the
+        // result is `ord[k]` with `k` the rolled day's ordinal plus `n`.
+        // Indices are widened to u64 so that no addition can wrap.
+        if let Ok(n_fast) = u64::try_from(n) {
             for (i, (&d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
                 let fast = cum
                     .get(d.wrapping_sub(lo32) as u32 as usize)
-                    .and_then(|&c| ord.get(c.wrapping_add(n_fast) as usize));
+                    .and_then(|&c| usize::try_from(u64::from(c) + n_fast).ok())
+                    .and_then(|k| ord.get(k));
                 *o = match fast {
                     Some(&off) => lo32.wrapping_add(off as i32),
-                    _ => slow(i, d)?,
+                    None => slow(i, d)?,
                 };
             }
         } else {
+            // n < 0: roll preceding (one ordinal back on a non-business day).
+            let back = n.unsigned_abs();
             for (i, (&d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
-                *o = slow(i, d)?;
+                let at = d.wrapping_sub(lo32) as u32 as usize;
+                let fast = match (cum.get(at), cum.get(at.wrapping_add(1))) {
+                    (Some(&c), Some(&c1)) => {
+                        let rolled = u64::from(c) + u64::from(c1 != c);
+                        rolled
+                            .checked_sub(back.saturating_add(1))
+                            .and_then(|k| usize::try_from(k).ok())
+                            .and_then(|k| ord.get(k))
+                    }
+                    _ => None,
+                };
+                *o = match fast {
+                    Some(&off) => lo32.wrapping_add(off as i32),
+                    None => slow(i, d)?,
+                };
             }
         }
         Ok(())
@@ -2422,8 +2502,10 @@ impl BusinessCalendar {
     /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
     /// let id = BusinessCalendar::builtin(CalendarId::Indonesia);
     /// let mut out = [0; 2];
+    /// // Mon 1 Jan (New Year) -> Mon 8 Jan: 2, 3, 4, 5 Jan.
+    /// // Mon 8 Jan -> Mon 1 Jan: minus (2, 3, 4, 5, 8 Jan), as numpy counts it.
     /// id.business_days_between_epoch_into(&[19_723, 19_730], &[19_730, 19_723], &mut out)?;
-    /// assert_eq!(out, [4, -4]);
+    /// assert_eq!(out, [4, -5]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn business_days_between_epoch_into(
@@ -2446,10 +2528,18 @@ impl BusinessCalendar {
             return Err(CalendarError::DateOutOfRange);
         };
         for (i, ((&a, &b), o)) in starts.iter().zip(ends).zip(out.iter_mut()).enumerate() {
-            let ca = cum.get(a.wrapping_sub(lo32) as u32 as usize);
-            let cb = cum.get(b.wrapping_sub(lo32) as u32 as usize);
-            *o = match (ca, cb) {
-                (Some(&x), Some(&y)) => i64::from(y) - i64::from(x),
+            // numpy: count [a, b) forwards, or minus (b, a] backwards; written
+            // as selects so that random pairs do not mispredict a branch.
+            let reversed = b < a;
+            let from = if reversed { b.wrapping_add(1) } else { a };
+            let to = if reversed { a.wrapping_add(1) } else { b };
+            let cf = cum.get(from.wrapping_sub(lo32) as u32 as usize);
+            let ct = cum.get(to.wrapping_sub(lo32) as u32 as usize);
+            *o = match (cf, ct) {
+                (Some(&x), Some(&y)) => {
+                    let c = i64::from(y) - i64::from(x);
+                    if reversed { -c } else { c }
+                }
                 _ => {
                     self.business_days_between_epoch(a, b)
                         .map_err(|e| CalendarError::InBatch {

@@ -3,18 +3,49 @@
 //! Amounts are never floats. Every operation is checked: mixing currencies or
 //! overflowing is a [`MoneyError`], never a panic or a silent wrap.
 //!
+//! - Arithmetic: [`Money::checked_add`], [`Money::checked_sub`],
+//!   [`Money::checked_mul`], [`Money::checked_neg`], [`Money::checked_cmp`],
+//!   [`Money::checked_sum`].
+//! - Splitting without losing or creating a minor unit: [`Money::split`] into
+//!   equal parts, [`Money::allocate`] by ratios (largest remainder).
+//! - Reading what users type, in the conventions of each [`Locale`]:
+//!   [`parse`] (also [`Money::parse`]), for example `"Rp150.000,50"`,
+//!   `"1,5jt"`, `"1.5万"`, `"S$5"`.
+//! - Writing amounts the way each locale expects: [`Money::format`], for
+//!   example `"Rp150.000"`, `"¥150.00"`, `"$12.34"`; `Display` gives the
+//!   locale-independent `"IDR 150000.00"`.
+//!
+//! Formatting and parsing round-trip: for every amount, currency and locale,
+//! `parse(&m.format(locale), locale, m.currency()) == Ok(m)`.
+//!
+//! [`Locale`]: crate::locale::Locale
+//!
 //! # Examples
 //!
 //! ```
-//! use walletcare_core::money::{Currency, Money};
+//! use walletcare_core::locale::Locale;
+//! use walletcare_core::money::{self, Currency, Money};
 //!
 //! let price = Money::from_major(150_000, Currency::Idr)?;
 //! let fee = Money::new(250_000, Currency::Idr); // Rp 2.500,00 in sen
 //! let total = price.checked_add(fee)?;
 //! assert_eq!(total.minor(), 15_250_000);
 //! assert!(price.checked_add(Money::new(1, Currency::Usd)).is_err());
+//!
+//! assert_eq!(total.format(Locale::Id), "Rp152.500");
+//! assert_eq!(money::parse("152,5rb", Locale::Id, Currency::Idr)?, total);
+//! let shares = total.split(3)?;
+//! assert_eq!(Money::checked_sum(shares, Currency::Idr)?, total);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+mod format;
+mod messages;
+mod parse;
+mod split;
+
+pub use parse::{AmbiguityReason, MAX_PARSE_LEN, ParseReason, parse};
+pub use split::{MAX_PARTS, SplitReason};
 
 use std::cmp::Ordering;
 
@@ -479,20 +510,42 @@ impl Money {
     }
 }
 
-/// An error from money arithmetic, parsing or formatting.
+/// An error from money arithmetic, splitting or parsing.
+///
+/// Every variant maps to one stable [`ErrorCode`] (see [`HasErrorCode`]) and
+/// renders as a message for end users in every locale (see
+/// [`Render`](crate::locale::Render)). The [`Display`](std::fmt::Display) form
+/// is a technical English message for logs; it names the offending byte and
+/// character position but never repeats the user's text.
+///
+/// The JSON form is externally tagged with snake_case names:
+/// `"overflow"`, `{"parse":{"position":3,"char_position":3,"reason":"misplaced_separator"}}`.
 ///
 /// # Examples
 ///
 /// ```
 /// use walletcare_core::error::{ErrorCode, HasErrorCode};
-/// use walletcare_core::money::{Currency, Money, MoneyError};
+/// use walletcare_core::locale::Locale;
+/// use walletcare_core::money::{Currency, Money, MoneyError, ParseReason};
 ///
 /// let err = Money::new(1, Currency::Idr).checked_sub(Money::new(1, Currency::Cny)).unwrap_err();
 /// assert!(matches!(err, MoneyError::CurrencyMismatch { .. }));
 /// assert_eq!(err.code(), ErrorCode::CurrencyMismatch);
+///
+/// let err = Money::parse("1.50.000", Locale::Id, Currency::Idr).unwrap_err();
+/// assert_eq!(
+///     err,
+///     MoneyError::Parse { position: 1, char_position: 1, reason: ParseReason::MisplacedSeparator }
+/// );
+/// assert_eq!(err.code(), ErrorCode::MoneyParse);
+/// assert_eq!(
+///     serde_json::to_string(&err)?,
+///     r#"{"parse":{"position":1,"char_position":1,"reason":"misplaced_separator"}}"#
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MoneyError {
     /// Two amounts of different currencies were combined.
@@ -509,6 +562,59 @@ pub enum MoneyError {
     /// The currency code is not supported.
     #[error("unsupported currency {0:?}")]
     UnknownCurrency(String),
+    /// Money text could not be read.
+    #[error("cannot read money text at byte {position} (character {char_position}): {reason}")]
+    Parse {
+        /// Byte offset of the offending character in the text given to
+        /// [`parse`].
+        position: usize,
+        /// Offset of the same character counted in Unicode scalar values
+        /// (`char`s), for highlighting it in a UI.
+        char_position: usize,
+        /// What is wrong there.
+        reason: ParseReason,
+    },
+    /// Money text has more than one reasonable reading; see [`parse`] for the
+    /// exact rules.
+    #[error("ambiguous money text at byte {position} (character {char_position}): {reason}")]
+    Ambiguous {
+        /// Byte offset of the ambiguous separator, symbol or word.
+        position: usize,
+        /// The same offset counted in `char`s.
+        char_position: usize,
+        /// What is ambiguous.
+        reason: AmbiguityReason,
+    },
+    /// Money text has more fractional digits than the currency has minor-unit
+    /// digits (after applying a multiplier such as `jt` or `万`).
+    #[error(
+        "{currency} has {} decimal places; the first digit beyond them is at byte {position} (character {char_position})",
+        currency.exponent()
+    )]
+    TooPrecise {
+        /// Byte offset of the first digit that does not fit.
+        position: usize,
+        /// The same offset counted in `char`s.
+        char_position: usize,
+        /// The currency the text was read in.
+        currency: Currency,
+    },
+    /// Money text is longer than [`MAX_PARSE_LEN`] bytes.
+    #[error("money text is {len} bytes long; the limit is {max}")]
+    InputTooLarge {
+        /// Length of the text, in bytes.
+        len: usize,
+        /// The limit, [`MAX_PARSE_LEN`].
+        max: usize,
+    },
+    /// A split or allocation was asked for with invalid parts or ratios.
+    #[error("cannot split into {parts} parts: {reason}")]
+    InvalidSplit {
+        /// The number of parts asked for (`n`, or the number of ratios).
+        parts: usize,
+        /// What is wrong with them.
+        reason: SplitReason,
+    },
 }
 
 impl HasErrorCode for MoneyError {
@@ -517,6 +623,11 @@ impl HasErrorCode for MoneyError {
             MoneyError::CurrencyMismatch { .. } => ErrorCode::CurrencyMismatch,
             MoneyError::Overflow => ErrorCode::MoneyOverflow,
             MoneyError::UnknownCurrency(_) => ErrorCode::UnknownCurrency,
+            MoneyError::Parse { .. } => ErrorCode::MoneyParse,
+            MoneyError::Ambiguous { .. } => ErrorCode::MoneyAmbiguous,
+            MoneyError::TooPrecise { .. } => ErrorCode::MoneyTooPrecise,
+            MoneyError::InputTooLarge { .. } => ErrorCode::InputTooLarge,
+            MoneyError::InvalidSplit { .. } => ErrorCode::InvalidSplit,
         }
     }
 }

@@ -1,1 +1,0 @@
-//! The transaction module (being written).
