@@ -36,10 +36,21 @@ for target in web nodejs bundler; do
   dir=$target
   [ "$target" = nodejs ] && dir=node
   wasm-bindgen --target "$target" --out-dir "$pkg/$dir" --out-name walletcare "$wasm"
-  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$pkg/$dir/walletcare_bg.wasm" -o "$pkg/$dir/walletcare_bg.wasm"
 done
+optimise() {
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$1" -o "$1"
+}
+# wasm-bindgen writes the same module for the three targets (only the JS
+# glue differs), so optimise it once (wasm-opt takes minutes) and copy it.
+if cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm" \
+  && cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/bundler/walletcare_bg.wasm"; then
+  optimise "$pkg/web/walletcare_bg.wasm"
+  cp "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm"
+  cp "$pkg/web/walletcare_bg.wasm" "$pkg/bundler/walletcare_bg.wasm"
+else
+  for dir in web node bundler; do optimise "$pkg/$dir/walletcare_bg.wasm"; done
+fi
 
 # CommonJS for Node: mark the folder so Node does not read it as ESM, and
 # turn the inline JS snippet (written as an ES module by wasm-bindgen) into

@@ -1,16 +1,16 @@
 //! Accounts: PIN and password policy, strength estimate, security check-up.
 
+use serde::{Deserialize, Serialize};
 use walletcare_core::account::{
-    Account, AccountId, CheckupItem, CredentialContext, CredentialPolicy, PhoneNumber,
-    PolicyViolation, RecentActivity, Strength, StrengthReason, check_password, check_pin,
+    Account, AccountId, CheckupItem, CredentialContext, CredentialKind, CredentialPolicy,
+    PhoneNumber, PolicyViolations, RecentActivity, Strength, check_password, check_pin,
     estimate_strength, security_checkup,
 };
-use walletcare_core::locale::Render;
+use walletcare_core::locale::{Locale, Render};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    core_error, from_js, from_js_or_default, instant_arg, locale_arg, string_arg, string_array,
-    to_js,
+    core_error, from_js, instant_arg, invalid, locale_of, messages, options_arg, string_arg, to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -70,12 +70,50 @@ export interface Strength {
   score: 0 | 1 | 2 | 3 | 4;
   reasons: StrengthReason[];
 }
-/** A strength estimate in words. */
-export interface StrengthText {
-  /** "Very weak" … "Very strong". */
+/**
+ * A PIN or password verdict: every violation, whether the credential is
+ * acceptable, and one sentence per violation in the requested locale
+ * (`messages[i]` renders `violations[i]`). Same JSON as the C library.
+ */
+export interface CredentialVerdict {
+  credential: "pin" | "password";
+  violations: PolicyViolation[];
+  valid: boolean;
+  messages: string[];
+}
+/** A strength estimate with its label and suggestions in words. */
+export interface StrengthReport extends Strength {
+  /** "Very weak" … "Very strong", in the requested locale. */
   label: string;
-  /** One sentence per reason, most important first. */
-  tips: string[];
+  /** `messages[i]` renders `reasons[i]`. */
+  messages: string[];
+}
+/** The security check-up: items, most urgent first, and their sentences. */
+export interface CheckupReport {
+  items: CheckupItem[];
+  messages: string[];
+}
+/** Options of {@link checkPin}. */
+export interface PinCheckOptions {
+  context?: CredentialContext;
+  locale?: LocaleTag;
+}
+/** Options of {@link checkPassword}. */
+export interface PasswordCheckOptions {
+  policy?: CredentialPolicyInput;
+  context?: CredentialContext;
+  locale?: LocaleTag;
+}
+/** Options of {@link passwordStrength}. */
+export interface StrengthOptions {
+  context?: CredentialContext;
+  locale?: LocaleTag;
+}
+/** Options of {@link securityCheckup}. */
+export interface CheckupOptions {
+  policy?: CredentialPolicyInput;
+  activity?: RecentActivity;
+  locale?: LocaleTag;
 }
 /** One thing the user should do to protect the account. */
 export type CheckupItem =
@@ -134,127 +172,164 @@ export interface Account {
 }
 "#;
 
-fn context_arg(value: Option<&JsValue>) -> Result<CredentialContext, JsValue> {
-    from_js_or_default(value, "credential context")
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CheckOptions {
+    #[serde(default)]
+    policy: Option<CredentialPolicy>,
+    #[serde(default)]
+    context: Option<CredentialContext>,
+    #[serde(default)]
+    activity: Option<RecentActivity>,
+    #[serde(default)]
+    locale: Option<String>,
 }
 
-fn policy_arg(value: Option<&JsValue>) -> Result<CredentialPolicy, JsValue> {
-    let policy: CredentialPolicy = from_js_or_default(value, "credential policy")?;
-    policy.validate().map_err(core_error)?;
-    Ok(policy)
+impl CheckOptions {
+    fn read(value: Option<&JsValue>, allowed: &[&str]) -> Result<CheckOptions, JsValue> {
+        let options: CheckOptions = options_arg(value, "options")?;
+        for (name, present) in [
+            ("policy", options.policy.is_some()),
+            ("context", options.context.is_some()),
+            ("activity", options.activity.is_some()),
+        ] {
+            if present && !allowed.contains(&name) {
+                return Err(invalid(&format!("unknown option `{name}` here")));
+            }
+        }
+        Ok(options)
+    }
+
+    fn policy(&self) -> Result<CredentialPolicy, JsValue> {
+        let policy = self.policy.unwrap_or_default();
+        policy.validate().map_err(core_error)?;
+        Ok(policy)
+    }
 }
 
-/// Checks a new PIN (six digits) against the policy: patterns, the date of
-/// birth and the phone number. Returns every violation; an empty array
-/// means the PIN is acceptable.
-#[wasm_bindgen(js_name = checkPin, unchecked_return_type = "PolicyViolation[]")]
+/// A PIN or password verdict, as the C library writes it.
+#[derive(Serialize)]
+struct Verdict {
+    #[serde(flatten)]
+    violations: PolicyViolations,
+    valid: bool,
+    messages: Vec<String>,
+}
+
+fn verdict(
+    result: Result<(), PolicyViolations>,
+    credential: CredentialKind,
+    locale: Locale,
+) -> Verdict {
+    let violations = result.err().unwrap_or(PolicyViolations {
+        credential,
+        violations: Vec::new(),
+    });
+    Verdict {
+        valid: violations.violations.is_empty(),
+        messages: messages(&violations.violations, locale),
+        violations,
+    }
+}
+
+/// Checks a new six-digit PIN against the policy (patterns such as
+/// `123456`, the date of birth, the phone number) and returns every
+/// violation with one sentence each in `options.locale`. `valid` is `true`
+/// when the PIN is acceptable. The PIN is never kept.
+#[wasm_bindgen(js_name = checkPin, unchecked_return_type = "CredentialVerdict")]
 pub fn check_pin_js(
     #[wasm_bindgen(unchecked_param_type = "string")] pin: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CredentialContext")] context: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PinCheckOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let pin = string_arg(&pin, "pin")?;
-    let context = context_arg(context.as_ref())?;
-    let violations = check_pin(&pin, &context).map_or_else(|e| e.violations, |()| Vec::new());
-    to_js(&violations)
+    let options = CheckOptions::read(options.as_ref(), &["context"])?;
+    let locale = locale_of(options.locale.as_deref())?;
+    let context = options.context.unwrap_or_default();
+    to_js(&verdict(
+        check_pin(&pin, &context),
+        CredentialKind::Pin,
+        locale,
+    ))
 }
 
 /// Checks a new password against the policy (length, character classes,
-/// common passwords, personal data). Returns every violation; an empty array
-/// means the password is acceptable. Throws `account.invalid_policy` for a
-/// policy out of range.
-#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PolicyViolation[]")]
+/// common passwords, personal data) and returns every violation with one
+/// sentence each. Throws `account.invalid_policy` for a policy out of range.
+#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "CredentialVerdict")]
 pub fn check_password_js(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CredentialContext")] context: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "CredentialPolicyInput")] policy: Option<
+    #[wasm_bindgen(unchecked_optional_param_type = "PasswordCheckOptions")] options: Option<
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
     let password = string_arg(&password, "password")?;
-    let context = context_arg(context.as_ref())?;
-    let policy = policy_arg(policy.as_ref())?;
-    let violations =
-        check_password(&password, &policy, &context).map_or_else(|e| e.violations, |()| Vec::new());
-    to_js(&violations)
+    let options = CheckOptions::read(options.as_ref(), &["policy", "context"])?;
+    let locale = locale_of(options.locale.as_deref())?;
+    let policy = options.policy()?;
+    let context = options.context.unwrap_or_default();
+    to_js(&verdict(
+        check_password(&password, &policy, &context),
+        CredentialKind::Password,
+        locale,
+    ))
 }
 
-/// One actionable sentence per violation, in a locale (default English).
-#[wasm_bindgen(js_name = describePolicyViolations, unchecked_return_type = "string[]")]
-pub fn describe_policy_violations(
-    #[wasm_bindgen(unchecked_param_type = "PolicyViolation[]")] violations: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let violations: Vec<PolicyViolation> = from_js(&violations, "violations")?;
-    let locale = locale_arg(locale.as_ref())?;
-    Ok(string_array(violations.iter().map(|v| v.render(locale))))
-}
-
-/// Estimates how hard a password is to guess: a score from 0 to 4 and what
-/// would raise it.
-#[wasm_bindgen(js_name = estimatePasswordStrength, unchecked_return_type = "Strength")]
-pub fn estimate_password_strength(
+/// Estimates how hard a password is to guess: a score from 0 (very weak) to
+/// 4 (very strong), the reasons that would raise it, its label and one
+/// suggestion per reason in `options.locale`.
+#[wasm_bindgen(js_name = passwordStrength, unchecked_return_type = "StrengthReport")]
+pub fn password_strength(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CredentialContext")] context: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "StrengthOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let password = string_arg(&password, "password")?;
-    let context = context_arg(context.as_ref())?;
-    to_js(&estimate_strength(&password, &context))
-}
-
-/// A strength estimate in words: its label and one tip per reason.
-#[wasm_bindgen(js_name = describeStrength, unchecked_return_type = "StrengthText")]
-pub fn describe_strength(
-    #[wasm_bindgen(unchecked_param_type = "Strength")] strength: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Text {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        #[serde(flatten)]
+        strength: &'a Strength,
         label: String,
-        tips: Vec<String>,
+        messages: Vec<String>,
     }
-    let strength: Strength = from_js(&strength, "strength")?;
-    let locale = locale_arg(locale.as_ref())?;
-    to_js(&Text {
+    let password = string_arg(&password, "password")?;
+    let options = CheckOptions::read(options.as_ref(), &["context"])?;
+    let locale = locale_of(options.locale.as_deref())?;
+    let strength = estimate_strength(&password, &options.context.unwrap_or_default());
+    to_js(&Report {
         label: strength.render(locale),
-        tips: strength
-            .reasons
-            .iter()
-            .map(|r: &StrengthReason| r.render(locale))
-            .collect(),
+        messages: messages(&strength.reasons, locale),
+        strength: &strength,
     })
 }
 
-/// The security check-up: what the user should do next to protect the
-/// account, most urgent first (nothing for a closed or frozen account).
-#[wasm_bindgen(js_name = securityCheckup, unchecked_return_type = "CheckupItem[]")]
+/// The security check-up of an account at `now`: what the user should do
+/// next to protect it, most urgent first (nothing for a closed or frozen
+/// account), with one sentence per item in `options.locale`.
+#[wasm_bindgen(js_name = securityCheckup, unchecked_return_type = "CheckupReport")]
 pub fn security_checkup_js(
     #[wasm_bindgen(unchecked_param_type = "Account")] account: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "RecentActivity")] recent: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "CredentialPolicyInput")] policy: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckupOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Report {
+        items: Vec<CheckupItem>,
+        messages: Vec<String>,
+    }
     let account: Account = from_js(&account, "account")?;
     let now = instant_arg(&now, "now")?;
-    let recent: RecentActivity = from_js_or_default(recent.as_ref(), "recent activity")?;
-    let policy = policy_arg(policy.as_ref())?;
-    to_js(&security_checkup(&account, &policy, now, &recent))
-}
-
-/// One actionable sentence per check-up item, in a locale.
-#[wasm_bindgen(js_name = describeCheckupItems, unchecked_return_type = "string[]")]
-pub fn describe_checkup_items(
-    #[wasm_bindgen(unchecked_param_type = "CheckupItem[]")] items: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let items: Vec<CheckupItem> = from_js(&items, "check-up items")?;
-    let locale = locale_arg(locale.as_ref())?;
-    Ok(string_array(items.iter().map(|i| i.render(locale))))
+    let options = CheckOptions::read(options.as_ref(), &["policy", "activity"])?;
+    let locale = locale_of(options.locale.as_deref())?;
+    let policy = options.policy()?;
+    let activity = options.activity.clone().unwrap_or_default();
+    let items = security_checkup(&account, &policy, now, &activity);
+    to_js(&Report {
+        messages: messages(&items, locale),
+        items,
+    })
 }
 
 /// A new, active, unverified account with no credentials, devices or cards,
-/// in its JSON form. Throws `account.invalid_contact` for a bad phone number.
+/// in its JSON form. Throws `account.invalid_contact` for a bad phone
+/// number.
 #[wasm_bindgen(js_name = newAccount, unchecked_return_type = "Account")]
 pub fn new_account(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
@@ -293,5 +368,7 @@ pub fn credential_policy(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
-    to_js(&policy_arg(policy.as_ref())?)
+    let policy: CredentialPolicy = options_arg(policy.as_ref(), "credential policy")?;
+    policy.validate().map_err(core_error)?;
+    to_js(&policy)
 }

@@ -3,15 +3,16 @@
 use std::cell::RefCell;
 
 use chrono::TimeDelta;
+use serde::Serialize;
 use walletcare_core::calendar::{
-    BusinessCalendar, CalendarError, CalendarId, Holiday, RollConvention, WorkingDay,
+    BusinessCalendar, CalendarError, CalendarId, Holiday, NonBusinessDay, RollConvention,
+    WorkingDay,
 };
-use walletcare_core::locale::{Locale, Render};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    code_arg, core_error, date_arg, from_js, instant_arg, instant_to_string, integer_arg, invalid,
-    json_or_object, locale_arg, string_array, to_js,
+    code_arg, core_error, date_arg, enum_arg, from_js, instant_arg, instant_to_string, integer_arg,
+    invalid, json_or_object, locale_option, messages, string_array, to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -94,6 +95,11 @@ export type NonBusinessReason =
 export interface NonBusinessDay {
   date: IsoDate;
   reason: NonBusinessReason;
+}
+/** Non-business days and one sentence each (`messages[i]` renders `days[i]`). */
+export interface NonBusinessDays {
+  days: NonBusinessDay[];
+  messages: string[];
 }
 "#;
 
@@ -242,10 +248,10 @@ impl Calendar {
     pub fn holiday_name(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<Option<String>, JsValue> {
         let date = date_arg(&date, "date")?;
-        let locale = locale_arg(locale.as_ref())?;
+        let locale = locale_option(options.as_ref())?;
         Ok(self.with(|c| c.holiday(date).map(|h| h.name_in(locale))))
     }
 
@@ -327,44 +333,39 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "RollConvention")] convention: JsValue,
     ) -> Result<String, JsValue> {
         let date = date_arg(&date, "date")?;
-        let convention: RollConvention = from_js(&convention, "roll convention")?;
+        let convention: RollConvention = enum_arg(&convention, "roll convention")?;
         self.with(|c| c.roll(date, convention))
             .map(|d| d.to_string())
             .map_err(calendar_error)
     }
 
-    /// Every non-business day in `[start, end]` with its reason (empty when
-    /// `end < start`; at most 36 600 days).
-    #[wasm_bindgen(js_name = nonBusinessDays, unchecked_return_type = "NonBusinessDay[]")]
+    /// Every non-business day in `[start, end]` with its reason, and one
+    /// sentence per day in `options.locale`, e.g.
+    /// `"Wednesday 10 April 2024: Eid al-Fitr (public holiday)"`
+    /// (`messages[i]` renders `days[i]`). Empty when `end < start`; at most
+    /// 36 600 days.
+    #[wasm_bindgen(js_name = nonBusinessDays, unchecked_return_type = "NonBusinessDays")]
     pub fn non_business_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] start: JsValue,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Days {
+            days: Vec<NonBusinessDay>,
+            messages: Vec<String>,
+        }
         let start = date_arg(&start, "start")?;
         let end = date_arg(&end, "end")?;
+        let locale = locale_option(options.as_ref())?;
         let days = self
             .with(|c| c.non_business_days(start, end))
             .map_err(calendar_error)?;
-        to_js(&days)
-    }
-
-    /// The non-business days in `[start, end]` as sentences in a locale,
-    /// e.g. `"Wednesday 10 April 2024: Eid al-Fitr (public holiday)"`.
-    #[wasm_bindgen(js_name = describeNonBusinessDays, unchecked_return_type = "string[]")]
-    pub fn describe_non_business_days(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
-    ) -> Result<JsValue, JsValue> {
-        let start = date_arg(&start, "start")?;
-        let end = date_arg(&end, "end")?;
-        let locale: Locale = locale_arg(locale.as_ref())?;
-        let days = self
-            .with(|c| c.non_business_days(start, end))
-            .map_err(calendar_error)?;
-        Ok(string_array(days.iter().map(|d| d.render(locale))))
+        to_js(&Days {
+            messages: messages(&days, locale),
+            days,
+        })
     }
 
     /// The local business date an SLA counts from for a request made at

@@ -1,13 +1,15 @@
 //! Bank cards: validation, masking and expiry.
 
+use serde::Serialize;
 use walletcare_core::card::{
     CardBrand, CardError, CardExpiry, CardInput, MaskedCardNumber, luhn_valid, validate,
 };
 use walletcare_core::error::HasErrorCode;
-use walletcare_core::locale::Render;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{core_error, from_js, instant_arg, js_error, locale_arg, string_arg, to_js};
+use crate::convert::{
+    core_error, from_js, instant_arg, invalid, js_error, locale_option, messages, string_arg, to_js,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CARD: &str = r#"
@@ -47,14 +49,47 @@ export interface MaskedCardNumber {
   /** The brand the first six digits belong to, or `null`. */
   brand: CardBrand | null;
 }
-/** One problem with a card form field, for showing next to the field. */
-export interface CardProblem {
-  field: "number" | "expiry" | "cvv" | "holder_name";
-  code: ErrorCode;
-  /** Technical English message (never contains the number or CVV). */
-  message: string;
-  /** The message for the user, in the requested locale. */
-  text: string;
+/** Why a card number is invalid. */
+export type NumberProblem =
+  | { problem: "empty" } | { problem: "too_long" }
+  | { problem: "invalid_character"; position: number }
+  | { problem: "wrong_length"; digits: number }
+  | { problem: "wrong_length_for_brand"; brand: CardBrand; digits: number };
+/** Why an expiry is invalid. */
+export type ExpiryProblem =
+  | { problem: "malformed" } | { problem: "invalid_month" } | { problem: "year_out_of_range" }
+  | { problem: "too_far_ahead"; max_years: number };
+/** Why a holder name is invalid. */
+export type HolderNameProblem =
+  | { problem: "empty" } | { problem: "too_long"; max_chars: number }
+  | { problem: "digit"; position: number } | { problem: "invalid_character"; position: number }
+  | { problem: "no_letters" };
+/** One problem with a card form (the core's `CardError` JSON form). */
+export type CardError =
+  | "luhn_failed" | "invalid_masked_number"
+  | { invalid_number: { problem: NumberProblem } }
+  | { unsupported_brand: { prefix: string } }
+  | { expired: { month: number; year: number } }
+  | { invalid_expiry: { problem: ExpiryProblem } }
+  | { invalid_cvv: { expected_digits: number | null } }
+  | { invalid_holder_name: { problem: HolderNameProblem } };
+/**
+ * Every problem of a card form, at most one per field in field order
+ * (number, expiry, CVV, holder name), and the sentence to show next to each
+ * (`messages[i]` renders `problems[i]`). Same JSON as the C library.
+ */
+export interface CardProblems {
+  valid: boolean;
+  problems: CardError[];
+  messages: string[];
+}
+/** A card expiry read and checked at an instant. */
+export interface CardExpiryCheck {
+  year: number;
+  month: number;
+  /** Whether it has passed (valid through the last day of its month, UTC). */
+  expired: boolean;
+  last_valid_day: IsoDate;
 }
 "#;
 
@@ -73,48 +108,31 @@ pub fn validate_card(
     to_js(&validate(input, now).map_err(core_error)?)
 }
 
-/// Every problem with a card form, at most one per field, in field order;
-/// an empty array when the card is valid. Each has the error `code`, a
-/// technical `message` and the `text` to show the user in `locale`.
-#[wasm_bindgen(js_name = cardProblems, unchecked_return_type = "CardProblem[]")]
+/// Every problem with a card form, at most one per field in field order
+/// (number, expiry, CVV, holder name), with the sentence to show next to
+/// each in `options.locale`; `valid` is `true` when there is none. The
+/// number and CVV are never kept or echoed.
+#[wasm_bindgen(js_name = cardProblems, unchecked_return_type = "CardProblems")]
 pub fn card_problems(
     #[wasm_bindgen(unchecked_param_type = "CardInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Problem {
-        field: &'static str,
-        code: &'static str,
-        message: String,
-        text: String,
+    #[derive(Serialize)]
+    struct Problems {
+        valid: bool,
+        problems: Vec<CardError>,
+        messages: Vec<String>,
     }
     let input: CardInput = from_js(&input, "card input")?;
     let now = instant_arg(&now, "now")?;
-    let locale = locale_arg(locale.as_ref())?;
-    let problems: Vec<Problem> = input
-        .problems(now)
-        .iter()
-        .map(|e| Problem {
-            field: field_of(e),
-            code: e.code().as_str(),
-            message: e.to_string(),
-            text: e.render(locale),
-        })
-        .collect();
-    to_js(&problems)
-}
-
-fn field_of(error: &CardError) -> &'static str {
-    match error {
-        CardError::InvalidNumber { .. }
-        | CardError::LuhnFailed
-        | CardError::UnsupportedBrand { .. }
-        | CardError::InvalidMaskedNumber => "number",
-        CardError::Expired { .. } | CardError::InvalidExpiry { .. } => "expiry",
-        CardError::InvalidCvv { .. } => "cvv",
-        _ => "holder_name",
-    }
+    let locale = locale_option(options.as_ref())?;
+    let problems = input.problems(now);
+    to_js(&Problems {
+        valid: problems.is_empty(),
+        messages: messages(&problems, locale),
+        problems,
+    })
 }
 
 /// The brand of a card number (digits only) from its leading digits, or
@@ -164,45 +182,32 @@ pub fn parse_masked_card_number(
     })
 }
 
-/// Reads an expiry typed as `MM/YY` or `MM/YYYY`. Throws
-/// `card.invalid_expiry`.
-#[wasm_bindgen(js_name = parseCardExpiry, unchecked_return_type = "CardExpiry")]
-pub fn parse_card_expiry(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = string_arg(&text, "expiry")?;
-    to_js(&CardExpiry::parse(&text).map_err(core_error)?)
-}
-
-fn expiry_arg(value: &JsValue) -> Result<CardExpiry, JsValue> {
-    if value.is_string() {
-        let text = string_arg(value, "expiry")?;
-        CardExpiry::parse(&text).map_err(core_error)
-    } else {
-        from_js(value, "expiry")
-    }
-}
-
-/// Whether a card with this expiry (`"MM/YY"` or `{ month, year }`) has
-/// expired at `now`: it is valid through the last day of its month, UTC.
-#[wasm_bindgen(js_name = isCardExpired)]
-pub fn is_card_expired(
-    #[wasm_bindgen(unchecked_param_type = "CardExpiry | string")] expiry: JsValue,
+/// Reads an expiry typed as `MM/YY` or `MM/YYYY` and tells whether it has
+/// passed at `now` (an expired card is not an error here). Throws
+/// `card.invalid_expiry` for a malformed expiry, a month outside 01-12 or a
+/// year outside 2000-2099.
+#[wasm_bindgen(js_name = checkCardExpiry, unchecked_return_type = "CardExpiryCheck")]
+pub fn check_card_expiry(
+    #[wasm_bindgen(unchecked_param_type = "string")] expiry: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
-) -> Result<bool, JsValue> {
-    let expiry = expiry_arg(&expiry)?;
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Check {
+        year: u16,
+        month: u8,
+        expired: bool,
+        last_valid_day: String,
+    }
+    let text = string_arg(&expiry, "expiry")?;
     let now = instant_arg(&now, "now")?;
-    Ok(expiry.is_expired_at(now))
-}
-
-/// The last day a card with this expiry is valid (`YYYY-MM-DD`, UTC).
-#[wasm_bindgen(js_name = cardExpiryLastDay, unchecked_return_type = "IsoDate")]
-pub fn card_expiry_last_day(
-    #[wasm_bindgen(unchecked_param_type = "CardExpiry | string")] expiry: JsValue,
-) -> Result<String, JsValue> {
-    let expiry = expiry_arg(&expiry)?;
-    expiry
+    let expiry = CardExpiry::parse(&text).map_err(core_error)?;
+    let last = expiry
         .last_valid_day()
-        .map(|d| d.to_string())
-        .ok_or_else(|| crate::convert::invalid("the expiry has no last day in range"))
+        .ok_or_else(|| invalid("the expiry has no last day in range"))?;
+    to_js(&Check {
+        year: expiry.year(),
+        month: expiry.month(),
+        expired: expiry.is_expired_at(now),
+        last_valid_day: last.to_string(),
+    })
 }

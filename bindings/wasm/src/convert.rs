@@ -33,7 +33,6 @@ use wasm_bindgen::prelude::*;
 pub(crate) const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Largest byte-array argument (a trained triage model), in bytes (64 MiB).
-#[allow(dead_code)] // used by the triage bindings once the module lands
 pub(crate) const MAX_BYTES_INPUT: usize = 64 * 1024 * 1024;
 
 /// The largest integer a JS number holds exactly (2^53 − 1).
@@ -336,18 +335,6 @@ pub(crate) fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue>
     })
 }
 
-/// An optional text argument: `undefined` and `null` give `None`.
-pub(crate) fn opt_string_arg(
-    value: Option<&JsValue>,
-    name: &str,
-) -> Result<Option<String>, JsValue> {
-    match value {
-        None => Ok(None),
-        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
-        Some(v) => string_arg(v, name).map(Some),
-    }
-}
-
 /// An integer argument: a JS number that is finite, whole and within ±2^53−1.
 pub(crate) fn integer_arg(value: &JsValue, name: &str) -> Result<i64, JsValue> {
     let Some(n) = value.as_f64() else {
@@ -410,17 +397,6 @@ pub(crate) mod num_bounds {
     bounds!(u8, u16, u32, u64, i32, i64);
 }
 
-/// A boolean argument.
-#[allow(dead_code)] // kept for bindings that take flags
-pub(crate) fn bool_arg(value: &JsValue, name: &str) -> Result<bool, JsValue> {
-    value.as_bool().ok_or_else(|| {
-        invalid(&format!(
-            "{name} must be a boolean, got {}",
-            type_name(value)
-        ))
-    })
-}
-
 /// A local date argument: an ISO date string `YYYY-MM-DD`.
 pub(crate) fn date_arg(value: &JsValue, name: &str) -> Result<NaiveDate, JsValue> {
     let text = string_arg(value, name)?;
@@ -480,18 +456,6 @@ pub(crate) fn parse_instant(text: &str, name: &str) -> Result<DateTime<Utc>, JsV
         })
 }
 
-/// An optional instant: `undefined` and `null` give `None`.
-pub(crate) fn opt_instant_arg(
-    value: Option<&JsValue>,
-    name: &str,
-) -> Result<Option<DateTime<Utc>>, JsValue> {
-    match value {
-        None => Ok(None),
-        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
-        Some(v) => instant_arg(v, name).map(Some),
-    }
-}
-
 /// Writes an instant in the core's JSON form (`"2026-11-21T08:00:00Z"`).
 pub(crate) fn instant_to_string(at: DateTime<Utc>) -> String {
     // serde_json writes a DateTime<Utc> as a JSON string; reuse it so the
@@ -502,13 +466,60 @@ pub(crate) fn instant_to_string(at: DateTime<Utc>) -> String {
         .unwrap_or_else(|| at.to_rfc3339())
 }
 
-/// A locale argument: a BCP 47 tag such as `"en"`, `"id-ID"`, `"id"`,
-/// `"zh-CN"`; `undefined` and `null` give English.
-pub(crate) fn locale_arg(value: Option<&JsValue>) -> Result<Locale, JsValue> {
-    match opt_string_arg(value, "locale")? {
+/// The locale of an options object: a BCP 47 tag such as `"en"`,
+/// `"id-ID"`, `"id"`, `"zh-CN"`; absent gives English.
+pub(crate) fn locale_of(tag: Option<&str>) -> Result<Locale, JsValue> {
+    match tag {
         None => Ok(Locale::En),
-        Some(tag) => parse_code(&tag),
+        Some(tag) => parse_code(tag),
     }
+}
+
+/// Options that only carry a locale: `{ locale?: "id-ID" }`.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LocaleOptions {
+    #[serde(default)]
+    pub(crate) locale: Option<String>,
+}
+
+/// The locale of a `{ locale }` options argument (English by default).
+pub(crate) fn locale_option(value: Option<&JsValue>) -> Result<Locale, JsValue> {
+    let options: LocaleOptions = options_arg(value, "options")?;
+    locale_of(options.locale.as_deref())
+}
+
+/// The rendered text of each item, in order.
+pub(crate) fn messages<'a, T: walletcare_core::locale::Render + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    locale: Locale,
+) -> Vec<String> {
+    items.into_iter().map(|item| item.render(locale)).collect()
+}
+
+/// An options object (the last argument of many functions): `undefined` and
+/// `null` give the defaults; unknown fields are refused.
+pub(crate) fn options_arg<T: DeserializeOwned + Default>(
+    value: Option<&JsValue>,
+    what: &str,
+) -> Result<T, JsValue> {
+    from_js_or_default(value, what)
+}
+
+/// A snake_case name of a core enum (`"following"`, `"web_form"`...), read
+/// as its JSON form. An unknown name throws `general.unknown_value` listing
+/// the accepted ones.
+pub(crate) fn enum_arg<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
+    let text = string_arg(value, name)?;
+    let json = serde_json::to_string(&text)
+        .map_err(|e| invalid(&format!("{name} cannot be read: {e}")))?;
+    serde_json::from_str(&json).map_err(|e| {
+        let message = e.to_string();
+        js_error(
+            ErrorCode::UnknownValue,
+            &format!("unknown {name}: {}", without_position(&message)),
+        )
+    })
 }
 
 /// Parses a short code (locale, currency, calendar id) with `FromStr`.

@@ -26,6 +26,8 @@ mod convert;
 pub mod money;
 pub mod refund;
 pub mod ticket;
+pub mod transaction;
+pub mod triage;
 
 use walletcare_core::error::ErrorCode;
 use walletcare_core::locale::Locale;
@@ -51,6 +53,10 @@ export type IsoDate = string;
 export type IsoInstant = string;
 /** An instant argument: an RFC 3339 string or a valid `Date`. */
 export type Instant = IsoInstant | Date;
+/** Options that only choose the locale of the text in a result. */
+export interface LocaleOptions {
+  locale?: LocaleTag;
+}
 
 /** Every stable error code, as in the core and the C library. */
 export type ErrorCode =
@@ -69,7 +75,8 @@ export type ErrorCode =
   | "card.already_bound" | "card.limit_reached" | "card.not_found"
   | "transaction.insufficient_balance" | "transaction.limit_exceeded"
   | "transaction.idempotency_conflict" | "transaction.invalid_transition"
-  | "transaction.not_found" | "transaction.outgoing_blocked"
+  | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate"
+  | "transaction.credit_exceeds_original" | "transaction.invalid_config"
   | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours"
   | "calendar.unknown_time_zone" | "calendar.unknown_calendar"
   | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured"
@@ -78,7 +85,7 @@ export type ErrorCode =
   | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score"
   | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy"
   | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation"
-  | "triage.invalid_model" | "triage.invalid_training_data";
+  | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv";
 
 /**
  * What every walletcare function throws: a JS `Error` with

@@ -3,17 +3,18 @@
 
 use std::cell::RefCell;
 
-use walletcare_core::locale::Render;
+use serde::{Deserialize, Serialize};
+use walletcare_core::locale::{Locale, Render};
 use walletcare_core::ticket::{
-    Action, Category, Channel, ExtensionGround, Priority, RegulatoryRegime, SlaPolicy,
-    Ticket as CoreTicket, TicketNumber, TicketRules,
+    Action, Category, Channel, EscalationLevel, ExtensionGround, Priority, RegulatoryRegime,
+    SlaPolicy, SlaReport, Status, Ticket as CoreTicket, TicketNumber, TicketRules,
 };
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::convert::{
-    core_error, date_arg, from_js, from_js_opt, from_js_or_default, from_json_text, instant_arg,
-    int_arg, json_or_object, locale_arg, opt_string_arg, string_arg, to_js,
+    core_error, date_arg, enum_arg, from_js, from_json_text, instant_arg, int_arg, invalid,
+    json_or_object, locale_of, locale_option, options_arg, string_arg, to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -194,34 +195,83 @@ export interface TicketSlaPolicy {
 export interface TicketOptions {
   /** Defaults to the category's priority. */
   priority?: Priority;
-  rules?: Partial<TicketRules>;
+  /** Defaults: reopen within 7 days, review within 14. */
+  rules?: TicketRules;
+}
+/** Where a ticket stands after an action, with the status in words. */
+export interface TicketStatusReport {
+  status: TicketStatus;
+  text: string;
+  priority: Priority;
+  escalation: EscalationLevel;
+}
+/** An SLA report and its agent-facing explanation, one line per clock. */
+export interface SlaReportWithText {
+  report: SlaReport;
+  explanation: string;
+}
+/** Options of {@link Ticket.sla}. */
+export interface TicketSlaOptions {
+  policy?: TicketSlaPolicy;
+  locale?: LocaleTag;
 }
 "#;
 
-/// A ticket SLA policy argument (JSON text or object), read and validated
-/// as the core does (`ticket.invalid_sla_policy`); the default when absent.
-fn sla_policy_arg(value: Option<&JsValue>) -> Result<SlaPolicy, JsValue> {
-    match value {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            let text = json_or_object(v, "ticket SLA policy")?;
-            SlaPolicy::from_json(&text).map_err(core_error)
-        }
-        _ => Ok(SlaPolicy::default()),
+/// The `{ policy, locale }` options of the SLA methods: the policy (JSON
+/// text or object) is read and validated as the core does
+/// (`ticket.invalid_sla_policy`); the default when absent.
+fn sla_options(value: Option<&JsValue>) -> Result<(SlaPolicy, Locale), JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok((SlaPolicy::default(), Locale::En));
+    };
+    if !value.is_object() {
+        return Err(invalid("options must be an object"));
     }
+    let policy = js_sys::Reflect::get(value, &"policy".into()).unwrap_or(JsValue::UNDEFINED);
+    let locale = js_sys::Reflect::get(value, &"locale".into()).unwrap_or(JsValue::UNDEFINED);
+    let keys = js_sys::Reflect::own_keys(value).unwrap_or_default();
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        if name != "policy" && name != "locale" {
+            return Err(invalid(&format!(
+                "unknown option `{name}`: expected policy or locale"
+            )));
+        }
+    }
+    let policy = if policy.is_undefined() || policy.is_null() {
+        SlaPolicy::default()
+    } else {
+        let text = json_or_object(&policy, "ticket SLA policy")?;
+        SlaPolicy::from_json(&text).map_err(core_error)?
+    };
+    let locale = if locale.is_undefined() || locale.is_null() {
+        Locale::En
+    } else {
+        locale_of(Some(&string_arg(&locale, "locale")?))?
+    };
+    Ok((policy, locale))
 }
 
 /// The number of the `sequence`-th ticket of a local date, with the `WC`
-/// prefix (or another of 2 to 4 letters): `"WC-20261121-000123-7"`. The
-/// last digit is a Damm check digit.
+/// prefix (or `options.prefix`, 2 to 4 letters): `"WC-20261121-000123-7"`.
+/// The last digit is a Damm check digit. Throws `ticket.invalid_number` for
+/// a sequence above 999 999 999, a year outside 1-9999 or a bad prefix.
 #[wasm_bindgen(js_name = ticketNumber)]
 pub fn ticket_number(
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] sequence: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string")] prefix: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ prefix?: string }")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct Options {
+        #[serde(default)]
+        prefix: Option<String>,
+    }
     let date = date_arg(&date, "date")?;
     let sequence: u64 = int_arg(&sequence, "sequence")?;
-    let number = match opt_string_arg(prefix.as_ref(), "prefix")? {
+    let options: Options = options_arg(options.as_ref(), "options")?;
+    let number = match options.prefix {
         Some(prefix) => TicketNumber::with_prefix(&prefix, date, sequence),
         None => TicketNumber::new(date, sequence),
     }
@@ -298,8 +348,10 @@ pub struct Ticket {
 
 #[wasm_bindgen]
 impl Ticket {
-    /// A new ticket, created at `createdAt` (priority defaults to the
-    /// category's).
+    /// A new ticket, created at `createdAt`. `channel`, `category` and
+    /// `options.priority` are snake_case names (`general.unknown_value`
+    /// otherwise); the priority defaults to the category's. Throws
+    /// `ticket.invalid_number` for a bad number.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string")] number: JsValue,
@@ -308,24 +360,28 @@ impl Ticket {
         #[wasm_bindgen(js_name = createdAt, unchecked_param_type = "Instant")] created_at: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TicketOptions")] options: Option<JsValue>,
     ) -> Result<Ticket, JsValue> {
-        #[derive(serde::Deserialize, Default)]
-        #[serde(deny_unknown_fields, default)]
+        #[derive(Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
         struct Options {
-            priority: Option<Priority>,
+            #[serde(default)]
+            priority: Option<String>,
+            #[serde(default)]
             rules: Option<TicketRules>,
         }
         let number = TicketNumber::parse(&string_arg(&number, "number")?).map_err(core_error)?;
-        let channel: Channel = from_js(&channel, "channel")?;
-        let category: Category = from_js(&category, "category")?;
+        let channel: Channel = enum_arg(&channel, "channel")?;
+        let category: Category = enum_arg(&category, "category")?;
         let created_at = instant_arg(&created_at, "createdAt")?;
-        let options: Options = from_js_or_default(options.as_ref(), "ticket options")?;
+        let options: Options = options_arg(options.as_ref(), "ticket options")?;
+        let priority: Option<Priority> = options
+            .priority
+            .map(|p| enum_arg(&JsValue::from_str(&p), "priority"))
+            .transpose()?;
         let ticket = CoreTicket::create(
             number,
             channel,
             category,
-            options
-                .priority
-                .unwrap_or_else(|| category.default_priority()),
+            priority.unwrap_or_else(|| category.default_priority()),
             options.rules.unwrap_or_default(),
             created_at,
         )
@@ -391,68 +447,75 @@ impl Ticket {
         to_js(self.inner.borrow().events())
     }
 
-    /// Applies an action at `at` and returns the recorded event. Throws
-    /// `ticket.invalid_transition`, `ticket.event_out_of_order`,
-    /// `ticket.window_closed`, `ticket.invalid_escalation`,
-    /// `ticket.invalid_satisfaction_score`... and changes nothing then.
-    #[wasm_bindgen(unchecked_return_type = "TicketEvent")]
+    /// Applies an action at `at` (not before the last event) and returns
+    /// where the ticket stands, with its status in words in
+    /// `options.locale`. Throws `ticket.invalid_transition`,
+    /// `ticket.event_out_of_order`, `ticket.window_closed`,
+    /// `ticket.invalid_escalation`, `ticket.invalid_satisfaction_score`...;
+    /// the ticket is then unchanged.
+    #[wasm_bindgen(unchecked_return_type = "TicketStatusReport")]
     pub fn apply(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
         #[wasm_bindgen(unchecked_param_type = "TicketAction")] action: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Out {
+            status: Status,
+            text: String,
+            priority: Priority,
+            escalation: EscalationLevel,
+        }
         let at = instant_arg(&at, "at")?;
         let action: Action = from_js(&action, "ticket action")?;
+        let locale = locale_option(options.as_ref())?;
         if matches!(action, Action::Create { .. }) {
-            return Err(crate::convert::invalid(
-                "a ticket is created once, by its constructor",
-            ));
+            return Err(invalid("a ticket is created once, by its constructor"));
         }
         let mut ticket = self.inner.borrow_mut();
-        let event = ticket.apply(at, action).map_err(core_error)?;
-        to_js(event)
+        ticket.apply(at, action).map_err(core_error)?;
+        let status = ticket.status();
+        to_js(&Out {
+            status,
+            text: status.render(locale),
+            priority: ticket.priority(),
+            escalation: ticket.escalation(),
+        })
     }
 
-    /// The SLA report at `now` on a business calendar: the first-response,
+    /// The SLA report at `now` on a business calendar (the first-response,
     /// next-response and resolution clocks, the regulatory clocks of formal
-    /// complaints, and the effective escalation level.
-    #[wasm_bindgen(unchecked_return_type = "SlaReport")]
+    /// complaints, the effective escalation level) with its agent-facing
+    /// explanation in `options.locale`, times in the calendar's zone. Throws
+    /// `ticket.invalid_sla_policy`, `calendar.not_covered`, or
+    /// `general.invalid_argument` when `now` is before the ticket's creation.
+    #[wasm_bindgen(unchecked_return_type = "SlaReportWithText")]
     pub fn sla(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
         calendar: &Calendar,
-        #[wasm_bindgen(unchecked_optional_param_type = "TicketSlaPolicy")] policy: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "TicketSlaOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            report: &'a SlaReport,
+            explanation: String,
+        }
         let now = instant_arg(&now, "now")?;
-        let policy = sla_policy_arg(policy.as_ref())?;
-        let report = self
-            .inner
-            .borrow()
-            .sla(now, &policy, &calendar.core())
-            .map_err(core_error)?;
-        to_js(&report)
-    }
-
-    /// The SLA report at `now` explained for an agent, one line per clock,
-    /// with times in the calendar's zone.
-    #[wasm_bindgen(js_name = explainSla)]
-    pub fn explain_sla(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
-        calendar: &Calendar,
-        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "TicketSlaPolicy")] policy: Option<JsValue>,
-    ) -> Result<String, JsValue> {
-        let now = instant_arg(&now, "now")?;
-        let locale = locale_arg(locale.as_ref())?;
-        let policy = sla_policy_arg(policy.as_ref())?;
+        let (policy, locale) = sla_options(options.as_ref())?;
         let calendar = calendar.core();
         let report = self
             .inner
             .borrow()
             .sla(now, &policy, &calendar)
             .map_err(core_error)?;
-        Ok(report.explain(calendar.time_zone()).render(locale))
+        to_js(&Out {
+            explanation: report.explain(calendar.time_zone()).render(locale),
+            report: &report,
+        })
     }
 
     /// Escalates the ticket if its SLA report at `now` calls for a higher
@@ -462,10 +525,11 @@ impl Ticket {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
         calendar: &Calendar,
-        #[wasm_bindgen(unchecked_optional_param_type = "TicketSlaPolicy")] policy: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ policy?: TicketSlaPolicy }")]
+        options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let now = instant_arg(&now, "now")?;
-        let policy = sla_policy_arg(policy.as_ref())?;
+        let (policy, _) = sla_options(options.as_ref())?;
         let level = self
             .inner
             .borrow_mut()
@@ -476,7 +540,7 @@ impl Ticket {
 
     /// Extends the regulatory deadline of the latest unresolved written
     /// formal complaint once, on a stated ground, notified at `at` (before
-    /// the deadline under `regime`, POJK 18/2018 by default).
+    /// the deadline under `options.regime`, POJK 18/2018 by default).
     #[wasm_bindgen(js_name = extendRegulatoryDeadline)]
     pub fn extend_regulatory_deadline(
         &self,
@@ -484,13 +548,20 @@ impl Ticket {
         #[wasm_bindgen(unchecked_param_type = "ExtensionGround")] ground: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] note: JsValue,
         calendar: &Calendar,
-        #[wasm_bindgen(unchecked_optional_param_type = "RegulatoryRegime")] regime: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ regime?: RegulatoryRegime }")]
+        options: Option<JsValue>,
     ) -> Result<(), JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
+        struct Options {
+            #[serde(default)]
+            regime: Option<RegulatoryRegime>,
+        }
         let at = instant_arg(&at, "at")?;
-        let ground: ExtensionGround = from_js(&ground, "ground")?;
+        let ground: ExtensionGround = enum_arg(&ground, "ground")?;
         let note = string_arg(&note, "note")?;
-        let regime: RegulatoryRegime =
-            from_js_opt(regime.as_ref(), "regulatory regime")?.unwrap_or_default();
+        let options: Options = options_arg(options.as_ref(), "options")?;
+        let regime = options.regime.unwrap_or_default();
         self.inner
             .borrow_mut()
             .extend_regulatory_deadline(at, ground, &note, &regime, &calendar.core())
