@@ -199,10 +199,11 @@ impl Calendar {
     }
 
     /// The daily cut-off `"HH:MM"`, or `null` when there is none.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
     #[must_use]
-    pub fn cutoff(&self) -> Option<String> {
-        self.with(|c| c.cutoff().map(|t| t.to_string()))
+    pub fn cutoff(&self) -> JsValue {
+        self.with(|c| c.cutoff())
+            .map_or(JsValue::NULL, |t| JsValue::from_str(&t.to_string()))
     }
 
     /// The years the calendar has data for, or `null` when it answers every
@@ -244,15 +245,17 @@ impl Calendar {
     /// The name of the holiday on a date in a locale (the built-in
     /// translation, or the English name), or `null` if the day is no
     /// holiday.
-    #[wasm_bindgen(js_name = holidayName)]
+    #[wasm_bindgen(js_name = holidayName, unchecked_return_type = "string | null")]
     pub fn holiday_name(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
-    ) -> Result<Option<String>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let date = date_arg(&date, "date")?;
         let locale = locale_option(options.as_ref())?;
-        Ok(self.with(|c| c.holiday(date).map(|h| h.name_in(locale))))
+        Ok(self
+            .with(|c| c.holiday(date).map(|h| h.name_in(locale)))
+            .map_or(JsValue::NULL, |name| JsValue::from_str(&name)))
     }
 
     /// Whether a local date is a business day. Throws
