@@ -76,10 +76,11 @@ export function wcFromJson(text) {
     return e instanceof Error ? e : new SyntaxError(String(e));
   }
 }
-export function wcError(message, code, name) {
+export function wcError(message, code, status, name) {
   const error = new Error(message);
   error.name = name;
   error.code = code;
+  error.status = status;
   return error;
 }
 "#)]
@@ -93,15 +94,16 @@ extern "C" {
     #[wasm_bindgen(js_name = wcFromJson)]
     fn wc_from_json(text: &str) -> JsValue;
 
-    /// A new `Error` with `name` and `code`. Never throws.
+    /// A new `Error` with `name`, `code` and `status`. Never throws.
     #[wasm_bindgen(js_name = wcError)]
-    fn wc_error(message: &str, code: &str, name: &str) -> JsValue;
+    fn wc_error(message: &str, code: &str, status: u32, name: &str) -> JsValue;
 }
 
-/// A JS `Error` with `name = "WalletcareError"` and a stable `code`, the
-/// core's [`ErrorCode`] string (for example `"money.currency_mismatch"`).
+/// A JS `Error` with `name = "WalletcareError"`, a stable `code`, the
+/// core's [`ErrorCode`] string (for example `"money.currency_mismatch"`),
+/// and `status`, the same code's number (the C library's `wc_status`).
 pub(crate) fn js_error(code: ErrorCode, message: &str) -> JsValue {
-    wc_error(message, code.as_str(), "WalletcareError")
+    wc_error(message, code.as_str(), code.as_u32(), "WalletcareError")
 }
 
 /// Converts a core error.

@@ -89,7 +89,8 @@ export type ErrorCode =
 
 /**
  * What every walletcare function throws: a JS `Error` with
- * `name === "WalletcareError"` and a stable `code`.
+ * `name === "WalletcareError"`, a stable `code` (the core's error code
+ * string) and `status` (its number, as the C library returns it).
  *
  * ```ts
  * try { parseTicketNumber("WC-1"); }
@@ -99,6 +100,8 @@ export type ErrorCode =
 export interface WalletcareError extends Error {
   name: "WalletcareError";
   code: ErrorCode;
+  /** The same code's number: the C library's `wc_status` value. */
+  status: number;
 }
 
 /** One error code: its string and the C library's `wc_status` number. */

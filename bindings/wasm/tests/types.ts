@@ -124,7 +124,8 @@ try {
   if (wc.isWalletcareError(e)) {
     const err: WalletcareError = e;
     const code: ErrorCode = err.code;
-    void code;
+    const status: number = err.status;
+    void [code, status];
   }
 }
 

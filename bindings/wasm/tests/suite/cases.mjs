@@ -125,6 +125,11 @@ export function cases(wc, env = {}) {
     ok(!wc.isWalletcareError(new Error('x')));
     ok(!wc.isWalletcareError('calendar.unknown_calendar'));
     includes(e.message, 'XX');
+    // `status` is the same code's number, as the C library returns it.
+    const status = new Map(wc.errorCodes().map((c) => [c.code, c.status]));
+    equal(e.status, status.get('calendar.unknown_calendar'));
+    equal(throwsCode(() => wc.addMoney({ minor: 1, currency: 'IDR' }, { minor: 1, currency: 'USD' }), 'money.currency_mismatch').status, 200);
+    equal(throwsCode(() => wc.parseMoney('x', 'en', 'USD'), 'money.parse').status, status.get('money.parse'));
   });
 
   test('locales normalise common tags', () => {
