@@ -27,7 +27,9 @@ wasm_opt="$PWD/$tools/node_modules/.bin/wasm-opt"
 # is documented in bindings/wasm/README.md.
 export CHRONO_TZ_TIMEZONE_FILTER='^(UTC|Etc/.*|Asia/(Jakarta|Pontianak|Makassar|Jayapura|Shanghai|Hong_Kong|Macau|Taipei|Singapore|Kuala_Lumpur|Kuching|Manila|Bangkok|Ho_Chi_Minh|Tokyo|Seoul|Kolkata|Dubai|Riyadh)|Australia/(Sydney|Perth)|Europe/(London|Amsterdam|Berlin|Paris)|America/(New_York|Los_Angeles|Santiago|Sao_Paulo)|Pacific/(Auckland|Kiritimati))$'
 
+t0=$SECONDS
 cargo build --locked -p walletcare-wasm --target wasm32-unknown-unknown --profile wasm-release
+echo "cargo build (wasm32, wasm-release): $((SECONDS - t0)) s"
 wasm=target/wasm32-unknown-unknown/wasm-release/walletcare_wasm.wasm
 pkg=bindings/wasm/pkg
 rm -rf "$pkg"
@@ -43,6 +45,7 @@ optimise() {
 }
 # wasm-bindgen writes the same module for the three targets (only the JS
 # glue differs), so optimise it once (wasm-opt takes minutes) and copy it.
+t0=$SECONDS
 if cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm" \
   && cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/bundler/walletcare_bg.wasm"; then
   optimise "$pkg/web/walletcare_bg.wasm"
@@ -51,6 +54,7 @@ if cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm" \
 else
   for dir in web node bundler; do optimise "$pkg/$dir/walletcare_bg.wasm"; done
 fi
+echo "wasm-opt -Oz: $((SECONDS - t0)) s"
 
 # CommonJS for Node: mark the folder so Node does not read it as ESM, and
 # turn the inline JS snippet (written as an ES module by wasm-bindgen) into
@@ -68,7 +72,7 @@ done
 
 version=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
 sed "s/@VERSION@/$version/" bindings/wasm/npm/package.json > "$pkg/package.json"
-cp bindings/wasm/npm/README.md "$pkg/README.md"
+cp bindings/wasm/README.md "$pkg/README.md"
 for licence in LICENSE-MIT LICENSE-APACHE; do
   [ -f "$licence" ] && cp "$licence" "$pkg/"
 done

@@ -23,16 +23,35 @@ tools=$repo/bindings/wasm/tools
 tests=$repo/bindings/wasm/tests
 pkg=$repo/bindings/wasm/pkg
 
-step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+last=$SECONDS
+timings=()
+# step NAME: starts a step and records how long the previous one took.
+step() {
+  if [ -n "${current:-}" ]; then timings+=("$((SECONDS - last)) s  $current"); fi
+  current=$*
+  last=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+
+step "tools: node, npm tools (npm ci), Debian's chromium"
+command -v node >/dev/null 2>&1 || ensure_apt nodejs node
+command -v npm >/dev/null 2>&1 || ensure_apt npm npm
+if [ ! -x "$tools/node_modules/.bin/tsc" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The tests drive /usr/bin/chromium (CHROMIUM overrides it).
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+  ensure_apt chromium /usr/bin/chromium
+fi
+node --version
+"$CHROMIUM" --version 2>/dev/null || true
 
 if [ "${WALLETCARE_WASM_SKIP_BUILD:-0}" != 1 ] || ! ls "$pkg"/walletcare-*.tgz >/dev/null 2>&1; then
   step "build the package"
   scripts/wasm-build.sh
 fi
-if [ ! -x "$tools/node_modules/.bin/tsc" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
-fi
-ensure_apt chromium chromium
 vectors=$repo/tests/vectors/vectors.json
 [ -f "$vectors" ] || { echo "missing $vectors" >&2; exit 1; }
 
@@ -125,7 +144,12 @@ step "triage throughput in Node (one message per call)"
 (cd "$app" && cp "$tests/bench-triage.mjs" . && node bench-triage.mjs)
 
 step "summary"
+timings+=("$((SECONDS - last)) s  summary")
 echo "node:    $node_summary"
 grep -E '^browser' "$work/browser.log"
 grep -E '^widget' "$work/widget.log"
 echo "screenshots: $shots"
+cat "$pkg/SIZE"
+echo "time per step:"
+printf '  %s\n' "${timings[@]}"
+echo "scripts/wasm-test.sh took $((SECONDS - started)) s"
