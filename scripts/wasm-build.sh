@@ -56,6 +56,28 @@ else
 fi
 echo "wasm-opt -Oz: $((SECONDS - t0)) s"
 
+# Misuse of a handle is reported by wasm-bindgen's glue with a plain Error:
+# an argument that is not an instance of the class (\`expected instance of
+# Calendar\`), or a freed or busy handle (\`null pointer passed to rust\`,
+# thrown through __wbindgen_throw). Make those WalletcareErrors with code
+# general.invalid_argument (status 102) like every other bad argument. Each
+# pattern must occur exactly once per glue file, so a wasm-bindgen upgrade
+# that changes the glue fails here instead of silently.
+for glue in "$pkg/web/walletcare.js" "$pkg/node/walletcare.js" "$pkg/bundler/walletcare_bg.js"; do
+  for pattern in 'throw new Error(`expected instance of ${klass.name}`);' \
+    'throw new Error(getStringFromWasm0(arg0, arg1));'; do
+    count=$(grep -cF -- "$pattern" "$glue" || true)
+    if [ "$count" != 1 ]; then
+      echo "$glue: expected one \`$pattern\`, found $count (wasm-bindgen glue changed?)" >&2
+      exit 1
+    fi
+  done
+  sed -i \
+    -e 's/throw new Error(`expected instance of ${klass.name}`);/throw Object.assign(new Error(`expected an instance of ${klass.name}`), { name: "WalletcareError", code: "general.invalid_argument", status: 102 });/' \
+    -e 's/throw new Error(getStringFromWasm0(arg0, arg1));/throw Object.assign(new Error(getStringFromWasm0(arg0, arg1)), { name: "WalletcareError", code: "general.invalid_argument", status: 102 });/' \
+    "$glue"
+done
+
 # CommonJS for Node: mark the folder so Node does not read it as ESM, and
 # turn the inline JS snippet (written as an ES module by wasm-bindgen) into
 # CommonJS, so `require("walletcare")` works on every Node version.

@@ -592,6 +592,71 @@ export function cases(wc, env = {}) {
     equal(wc.triage('saldo kepotong').language, 'id');
   });
 
+  test('every export and method, given hostile arguments, returns or throws a WalletcareError: never traps', () => {
+    const known = new Set(wc.errorCodes().map((c) => c.code));
+    const trap = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } });
+    const hostile = [
+      undefined, null, NaN, Infinity, -Infinity, -0, -1, 1.5, 2 ** 53, 2 ** 64, '', '\u0000', '\uD800',
+      'x'.repeat(70_000), '2024-02-30', '{"minor":', {}, [], [[]], Object.create(null), Symbol('s'), 10n,
+      () => 1, new Date(NaN), new Uint8Array(3), trap, { toJSON() { throw new Error('toJSON'); } },
+    ];
+    const calls = [];
+    const add = (name, fn, self) => {
+      const arity = Math.max(fn.length, 1);
+      for (const h of hostile) {
+        calls.push([`${name}(${String(typeof h === 'symbol' ? 'Symbol' : typeof h)})`, () => fn.apply(self, Array(arity).fill(h))]);
+        // The hostile value after a valid-looking first argument reaches the later parameters.
+        if (arity > 1) calls.push([`${name}('2024-04-10', …)`, () => fn.apply(self, ['2024-04-10', ...Array(arity - 1).fill(h)])]);
+      }
+    };
+    const skip = new Set(['default', 'initSync', '__wbg_init']);
+    for (const [name, value] of Object.entries(wc)) {
+      if (typeof value !== 'function' || skip.has(name) || /^[A-Z]/.test(name)) continue;
+      add(name, value, undefined);
+    }
+    const instances = {
+      Calendar: () => wc.Calendar.builtin('ID'),
+      RefundBook: () => new wc.RefundBook(payment),
+      Ticket: () => new wc.Ticket('WC-20261121-000123-7', 'chat', 'refund', '2026-11-21T02:00:00Z'),
+      TriageModel: () => wc.TriageModel.builtin(),
+    };
+    for (const [cls, make] of Object.entries(instances)) {
+      const Class = wc[cls];
+      for (const name of Object.getOwnPropertyNames(Class)) {
+        if (typeof Class[name] === 'function' && !['length', 'name', 'prototype', '__wrap'].includes(name)) {
+          add(`${cls}.${name}`, Class[name], Class);
+        }
+      }
+      const instance = make();
+      for (const name of Object.getOwnPropertyNames(Class.prototype)) {
+        const d = Object.getOwnPropertyDescriptor(Class.prototype, name);
+        if (name === 'constructor' || name === 'free' || name.startsWith('__') || typeof d.value !== 'function') continue;
+        add(`${cls}#${name}`, d.value, instance);
+      }
+      add(`new ${cls}`, function (...args) { return new Class(...args); }, undefined);
+    }
+    // Misused handles: a plain object for a class, a freed instance.
+    const fake = throwsCode(() => wc.refundDue({}, NOW, { type: 'wallet_balance' }), 'general.invalid_argument');
+    equal(fake.status, 102);
+    includes(fake.message, 'Calendar');
+    const freed = wc.Calendar.builtin('SG');
+    freed.free();
+    throwsCode(() => freed.isBusinessDay('2024-04-10'), 'general.invalid_argument');
+    ok(calls.length > 500, `only ${calls.length} calls`);
+    for (const [name, call] of calls) {
+      try {
+        call();
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== 'WalletcareError' || !known.has(e.code)) {
+          throw new Error(`${name} threw ${e && e.constructor && e.constructor.name} ${e && e.name}: ${e && e.message}`);
+        }
+      }
+    }
+    // The module still answers correctly afterwards.
+    equal(wc.Calendar.builtin('ID').addBusinessDays('2024-04-05', 3), '2024-04-18');
+    equal(wc.triage('我的账户被盗了，有人用我的钱包付款').category, 'account_security');
+  });
+
   test('huge inputs are refused before they are copied', () => {
     const huge = 'x'.repeat(16 * 1024 * 1024 + 1);
     throwsCode(() => wc.triage(huge), 'general.input_too_large');
