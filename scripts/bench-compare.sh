@@ -259,8 +259,8 @@ bindings_part() {
   if [ ! -f "$header" ]; then
     skip bindings-c "$header is not in this tree yet (the C library lands from branch ffi)"
     c=0
-  elif ! grep -q 'wc_triage' "$header"; then
-    skip bindings-c "$header declares no wc_triage* function yet (the triage binding has not landed)"
+  elif ! grep -q 'wc_model_triage' "$header"; then
+    skip bindings-c "$header declares no wc_model_triage yet (the triage binding has not landed)"
     c=0
   fi
   if [ ! -f bindings/wasm/Cargo.toml ] || [ ! -x scripts/wasm-build.sh ]; then
