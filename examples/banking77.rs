@@ -60,6 +60,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.iter().any(|a| a == "--balanced") {
         config.balanced = true;
     }
+    if args.iter().any(|a| a == "--unbalanced") {
+        config.balanced = false;
+    }
+    if args.iter().any(|a| a == "--ovr") {
+        config.multiclass = walletcare::triage::Multiclass::OneVsRest;
+    }
     let _ = FeatureConfig::default();
     let dev = args.iter().any(|a| a == "--dev");
     let fold: usize = get("--fold").map(|v| v.parse()).transpose()?.unwrap_or(0);

@@ -83,7 +83,7 @@ pub fn cap_input(text: &str) -> (&str, bool) {
 ///
 /// let config = FeatureConfig::default();
 /// assert_eq!(config.word_ngrams, 2);
-/// assert_eq!((config.char_min, config.char_max), (2, 5));
+/// assert_eq!((config.char_min, config.char_max), (3, 5));
 /// assert!(config.validate().is_ok());
 /// let bad = FeatureConfig { char_min: 6, char_max: 3, ..config };
 /// assert!(bad.validate().is_err());
@@ -115,11 +115,11 @@ impl Default for FeatureConfig {
     fn default() -> Self {
         FeatureConfig {
             word_ngrams: 2,
-            char_min: 2,
+            char_min: 3,
             char_max: 5,
             cjk_min: 1,
             cjk_max: 3,
-            word_pairs: 0,
+            word_pairs: 16,
             bits: 18,
         }
     }
@@ -758,9 +758,9 @@ pub(crate) mod tests {
         assert!(ids.contains(&char_id("card ")));
         assert!(ids.contains(&char_id("ined ")));
         assert!(!ids.contains(&char_id("d d")), "no n-gram crosses words");
-        // " card " gives 5 + 4 + 3 + 2 n-grams of length 2..=5; " declined "
-        // gives 9 + 8 + 7 + 6; plus two words and one bigram.
-        assert_eq!(ids.len(), 14 + 30 + 2 + 1);
+        // " card " gives 4 + 3 + 2 n-grams of length 3..=5; " declined "
+        // gives 8 + 7 + 6; plus two words, one bigram and one pair.
+        assert_eq!(ids.len(), 9 + 21 + 2 + 1 + 1);
     }
 
     #[test]

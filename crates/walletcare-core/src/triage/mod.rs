@@ -58,7 +58,9 @@ pub use entities::{Entity, EntityKind, EntityValue, extract_entities};
 pub use features::{FeatureConfig, MAX_INPUT_BYTES, cap_input};
 pub use language::{Language, detect_language};
 pub use model::{Classification, LabelScore, Model, Prediction};
-pub use train::{Evaluation, KindWeights, TrainConfig, cross_validate, train, train_csv};
+pub use train::{
+    Evaluation, KindWeights, Multiclass, TrainConfig, cross_validate, train, train_csv,
+};
 pub use urgency::{UrgencyCue, priority_for, urgency_cues};
 
 use std::sync::OnceLock;

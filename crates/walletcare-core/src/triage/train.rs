@@ -1,14 +1,24 @@
 //! Deterministic training of [`Model`]s and their evaluation.
 //!
-//! The learner is one-vs-rest L2-regularised L2-loss (squared hinge) linear
-//! SVM, solved in the dual by coordinate descent with shrinking — the
-//! algorithm of liblinear's `solve_l2r_l1l2_svc` (Hsieh et al., ICML 2008),
-//! which scikit-learn's `LinearSVC` runs. It is fast on sparse text (each
-//! update touches one example's features), needs no learning rate, and its
-//! result does not depend on a step schedule. Examples are visited in an
-//! order drawn from a seeded SplitMix64 generator; every sum runs in a fixed
-//! order; `ln` is the deterministic one: the same data and configuration give
-//! the same model bytes on every platform.
+//! Two linear SVM learners, both solved in the dual by coordinate descent
+//! with shrinking, as in liblinear:
+//!
+//! - [`Multiclass::CrammerSinger`] (the default): one joint multi-class SVM
+//!   (Crammer and Singer), solved one example at a time (Keerthi et al., KDD
+//!   2008; liblinear `-s 4`);
+//! - [`Multiclass::OneVsRest`]: one L2-regularised L2-loss SVM per class
+//!   (Hsieh et al., ICML 2008; liblinear `-s 1`, what scikit-learn's
+//!   `LinearSVC` runs).
+//!
+//! Measured on a class-balanced held-out split of Banking77's training set
+//! (3 × 924 examples), Crammer-Singer scored 92.1% against 91.9% for
+//! one-vs-rest with the same features, and trained in about two thirds of
+//! the time; on the built-in corpus both cross-validate at about 86%.
+//! Both need no learning rate and converge to the same optimum whatever the
+//! step schedule. Examples are visited in an order drawn from a seeded
+//! SplitMix64 generator; every sum runs in a fixed order; `ln` is the
+//! deterministic one: the same data and configuration give the same model
+//! bytes on every platform.
 //!
 //! Features are TF-IDF weighted (smoothed `idf = ln((1 + n) / (1 + df)) + 1`,
 //! as scikit-learn) and normalised as described in [`super::model`]; the
@@ -22,6 +32,14 @@ use super::math;
 use super::model::{MAX_CLASSES, MAX_LABEL_BYTES, Model};
 
 /// How to train a [`Model`].
+///
+/// The default is what scored best on a class-balanced held-out split of
+/// Banking77's training set (77 intents, English; see the `banking77`
+/// example): word unigrams and bigrams, word pairs up to 16 words apart,
+/// character 3-5-grams, `2^18` buckets, Crammer-Singer with `C = 1`, costs
+/// balanced across labels, tolerance 0.3. Character 2-5-grams, `2^20`
+/// buckets, other costs, a tighter tolerance and one-vs-rest scored within
+/// 0.4 points, mostly lower, and cost more time or memory.
 ///
 /// # Examples
 ///
@@ -58,6 +76,26 @@ pub struct TrainConfig {
     pub confidence_scale: f64,
     /// How much each kind of feature counts.
     pub weights: KindWeights,
+    /// How the classes are learned together.
+    pub multiclass: Multiclass,
+}
+
+/// How a multi-class model is learned.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::triage::Multiclass;
+/// assert_eq!(serde_json::to_string(&Multiclass::OneVsRest)?, "\"one_vs_rest\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Multiclass {
+    /// One L2-loss SVM per class against all the others (liblinear `-s 1`).
+    OneVsRest,
+    /// One joint multi-class SVM (Crammer and Singer; liblinear `-s 4`).
+    CrammerSinger,
 }
 
 /// Relative weights of the kinds of features, multiplied into their `idf`
@@ -132,14 +170,15 @@ impl Default for TrainConfig {
         TrainConfig {
             features: FeatureConfig::default(),
             c: 1.0,
-            epsilon: 0.01,
+            epsilon: 0.3,
             max_epochs: 200,
             min_df: 1,
-            balanced: false,
+            balanced: true,
             bias: 1.0,
             seed: 0x5eed,
-            confidence_scale: 4.0,
+            confidence_scale: 6.0,
             weights: KindWeights::default(),
+            multiclass: Multiclass::CrammerSinger,
         }
     }
 }
@@ -652,19 +691,38 @@ impl Corpus {
                 }
             })
             .collect();
-        // Train each class; gather weights as [feature][class].
+        // Train; gather weights as [feature][class].
         let mut weights = vec![0.0_f64; dim * k];
         let mut bias = vec![0.0_f32; k];
-        let mut solver = Solver::new(&data, &cost, config);
-        for class in 0..k {
-            let w = solver.solve(class, config);
-            for (row, &col) in data.column.iter().enumerate() {
-                if let Some(slot) = weights.get_mut(row * k + class) {
-                    *slot = f64::from(w.get(col as usize).copied().unwrap_or(0.0));
+        match config.multiclass {
+            Multiclass::OneVsRest => {
+                let mut solver = Solver::new(&data, &cost, config);
+                for class in 0..k {
+                    let w = solver.solve(class, config);
+                    for (row, &col) in data.column.iter().enumerate() {
+                        if let Some(slot) = weights.get_mut(row * k + class) {
+                            *slot = f64::from(w.get(col as usize).copied().unwrap_or(0.0));
+                        }
+                    }
+                    if let Some(b) = bias.get_mut(class) {
+                        *b = (f64::from(w.get(dim).copied().unwrap_or(0.0)) * config.bias) as f32;
+                    }
                 }
             }
-            if let Some(b) = bias.get_mut(class) {
-                *b = (f64::from(w.get(dim).copied().unwrap_or(0.0)) * config.bias) as f32;
+            Multiclass::CrammerSinger => {
+                let w = crammer_singer(&data, k, &cost, config);
+                for (row, &col) in data.column.iter().enumerate() {
+                    for class in 0..k {
+                        if let Some(slot) = weights.get_mut(row * k + class) {
+                            *slot =
+                                f64::from(w.get(col as usize * k + class).copied().unwrap_or(0.0));
+                        }
+                    }
+                }
+                for (class, b) in bias.iter_mut().enumerate() {
+                    *b = (f64::from(w.get(dim * k + class).copied().unwrap_or(0.0)) * config.bias)
+                        as f32;
+                }
             }
         }
         // Fold idf into the weights and quantise each class to i8.
@@ -890,6 +948,237 @@ fn sparse_dot(w: &[f32], idx: &[u32], val: &[f32]) -> f64 {
     f64::from((a + b) + (c + d)) + f64::from(tail)
 }
 
+/// Crammer and Singer's multi-class SVM, solved in the dual one example at a
+/// time with shrinking (Keerthi et al., KDD 2008; liblinear's
+/// `Solver_MCSVM_CS`). Returns the weights `[column][class]`, then the bias
+/// weights of each class.
+fn crammer_singer(data: &Dataset, k: usize, cost: &[f64], config: &TrainConfig) -> Vec<f32> {
+    let n = data.class_of.len();
+    let dim = data.keys.len();
+    let bias = config.bias;
+    let mut w = vec![0.0_f32; (dim + 1) * k];
+    let mut alpha = vec![0.0_f64; n * k];
+    // Per example: class order (active classes first) and the position of
+    // its own class in that order.
+    let mut order: Vec<u32> = (0..n)
+        .flat_map(|_| 0..u32::try_from(k).unwrap_or(0))
+        .collect();
+    let mut y_pos: Vec<usize> = data.class_of.clone();
+    let mut active_k = vec![k; n];
+    let qd: Vec<f64> = (0..n)
+        .map(|i| data.sq_norms.get(i).copied().unwrap_or(0.0) + bias * bias)
+        .collect();
+    let mut index: Vec<usize> = (0..n).collect();
+    let mut active = n;
+    let mut rng = SplitMix64(config.seed);
+    let mut g = vec![0.0_f64; k];
+    let mut b = vec![0.0_f64; k];
+    let mut new_alpha = vec![0.0_f64; k];
+    let mut full = vec![0.0_f32; k];
+    let mut sorted = vec![0.0_f64; k];
+    let mut changed: Vec<(usize, f32)> = Vec::with_capacity(k);
+    let eps = config.epsilon;
+    let mut eps_shrink = (10.0 * eps).max(1.0);
+    let mut start_from_all = true;
+    for _epoch in 0..config.max_epochs {
+        let mut stopping = f64::NEG_INFINITY;
+        if let Some(slice) = index.get_mut(..active) {
+            shuffle(slice, &mut rng);
+        }
+        let mut s = 0;
+        while s < active {
+            let i = index.get(s).copied().unwrap_or(0);
+            let a_i = qd.get(i).copied().unwrap_or(0.0);
+            let c_yi = cost.get(i).copied().unwrap_or(0.0);
+            if a_i <= 0.0 {
+                s += 1;
+                continue;
+            }
+            let ak = active_k.get(i).copied().unwrap_or(0);
+            let ord = order.get_mut(i * k..i * k + k).unwrap_or_default();
+            let alpha_i = alpha.get_mut(i * k..i * k + k).unwrap_or_default();
+            let mut yp = y_pos.get(i).copied().unwrap_or(0);
+            // Gradients of the active classes.
+            for (m, gm) in g.iter_mut().enumerate().take(ak) {
+                *gm = if m == yp { 0.0 } else { 1.0 };
+            }
+            let (idx, val) = data.row(i);
+            let bias_entry = (u32::try_from(dim).unwrap_or(u32::MAX), bias as f32);
+            let entries = idx
+                .iter()
+                .copied()
+                .zip(val.iter().copied())
+                .chain(std::iter::once(bias_entry));
+            if ak * 4 >= k {
+                // Most classes active: one contiguous pass over each row.
+                full.iter_mut().for_each(|x| *x = 0.0);
+                for (j, v) in entries.clone() {
+                    let row = w
+                        .get(j as usize * k..j as usize * k + k)
+                        .unwrap_or_default();
+                    for (x, &wv) in full.iter_mut().zip(row) {
+                        *x += wv * v;
+                    }
+                }
+                for (gm, &cls) in g.iter_mut().zip(ord.iter()).take(ak) {
+                    *gm += f64::from(full.get(cls as usize).copied().unwrap_or(0.0));
+                }
+            } else {
+                for (j, v) in entries.clone() {
+                    let row = w
+                        .get(j as usize * k..j as usize * k + k)
+                        .unwrap_or_default();
+                    for (gm, &cls) in g.iter_mut().zip(ord.iter()).take(ak) {
+                        *gm += f64::from(row.get(cls as usize).copied().unwrap_or(0.0) * v);
+                    }
+                }
+            }
+            let alpha_at = |alpha_i: &[f64], ord: &[u32], m: usize| {
+                ord.get(m)
+                    .and_then(|&c| alpha_i.get(c as usize))
+                    .copied()
+                    .unwrap_or(0.0)
+            };
+            let mut min_g = f64::INFINITY;
+            let mut max_g = f64::NEG_INFINITY;
+            for (m, &gm) in g.iter().enumerate().take(ak) {
+                if alpha_at(alpha_i, ord, m) < 0.0 && gm < min_g {
+                    min_g = gm;
+                }
+                max_g = max_g.max(gm);
+            }
+            if yp < ak && alpha_at(alpha_i, ord, yp) < c_yi {
+                min_g = min_g.min(g.get(yp).copied().unwrap_or(0.0));
+            }
+            // Shrink classes that are at their bound with a small gradient.
+            // The sub-problem clamps alphas to their bound with `min`, so
+            // exact equality is what "at the bound" means (as in liblinear).
+            #[allow(clippy::float_cmp, reason = "clamped values equal their bound exactly")]
+            let shrunk = |m: usize, alpha_m: f64, gm: f64, yp: usize| {
+                let bound = if m == yp { c_yi } else { 0.0 };
+                alpha_m == bound && gm < min_g
+            };
+            let mut ak = ak;
+            let mut m = 0;
+            while m < ak {
+                if shrunk(
+                    m,
+                    alpha_at(alpha_i, ord, m),
+                    g.get(m).copied().unwrap_or(0.0),
+                    yp,
+                ) {
+                    ak -= 1;
+                    while ak > m {
+                        if !shrunk(
+                            ak,
+                            alpha_at(alpha_i, ord, ak),
+                            g.get(ak).copied().unwrap_or(0.0),
+                            yp,
+                        ) {
+                            ord.swap(m, ak);
+                            g.swap(m, ak);
+                            if yp == ak {
+                                yp = m;
+                            } else if yp == m {
+                                yp = ak;
+                            }
+                            break;
+                        }
+                        ak -= 1;
+                    }
+                }
+                m += 1;
+            }
+            if let Some(v) = active_k.get_mut(i) {
+                *v = ak;
+            }
+            if let Some(v) = y_pos.get_mut(i) {
+                *v = yp;
+            }
+            if ak <= 1 {
+                active -= 1;
+                index.swap(s, active);
+                continue;
+            }
+            if max_g - min_g <= 1e-12 {
+                s += 1;
+                continue;
+            }
+            stopping = stopping.max(max_g - min_g);
+            for (m, bm) in b.iter_mut().enumerate().take(ak) {
+                *bm = g.get(m).copied().unwrap_or(0.0) - a_i * alpha_at(alpha_i, ord, m);
+            }
+            solve_sub_problem(a_i, yp, c_yi, ak, &b, &mut sorted, &mut new_alpha);
+            changed.clear();
+            for (m, &na) in new_alpha.iter().enumerate().take(ak) {
+                let cls = ord.get(m).copied().unwrap_or(0) as usize;
+                if let Some(a) = alpha_i.get_mut(cls) {
+                    let d = na - *a;
+                    *a = na;
+                    if d.abs() >= 1e-12 {
+                        changed.push((cls, d as f32));
+                    }
+                }
+            }
+            for (j, v) in entries {
+                if let Some(row) = w.get_mut(j as usize * k..j as usize * k + k) {
+                    for &(cls, d) in &changed {
+                        if let Some(x) = row.get_mut(cls) {
+                            *x += d * v;
+                        }
+                    }
+                }
+            }
+            s += 1;
+        }
+        if stopping < eps_shrink {
+            if stopping < eps && start_from_all {
+                break;
+            }
+            active = n;
+            active_k.iter_mut().for_each(|a| *a = k);
+            eps_shrink = (eps_shrink / 2.0).max(eps);
+            start_from_all = true;
+        } else {
+            start_from_all = false;
+        }
+    }
+    w
+}
+
+/// The closed-form solution of one example's sub-problem over its `active`
+/// classes (`b` the gradients less `a · alpha`, `yp` the position of its own
+/// class, `c` its cost).
+fn solve_sub_problem(
+    a: f64,
+    yp: usize,
+    c: f64,
+    active: usize,
+    b: &[f64],
+    scratch: &mut [f64],
+    out: &mut [f64],
+) {
+    let d = scratch.get_mut(..active).unwrap_or_default();
+    for (x, &bm) in d.iter_mut().zip(b) {
+        *x = bm;
+    }
+    if let Some(dy) = d.get_mut(yp) {
+        *dy += a * c;
+    }
+    d.sort_unstable_by(|x, y| y.total_cmp(x));
+    let mut beta = d.first().copied().unwrap_or(0.0) - a * c;
+    let mut r = 1;
+    while r < active && beta < (r as f64) * d.get(r).copied().unwrap_or(0.0) {
+        beta += d.get(r).copied().unwrap_or(0.0);
+        r += 1;
+    }
+    beta /= r as f64;
+    for (m, (o, &bm)) in out.iter_mut().zip(b).enumerate().take(active) {
+        let v = (beta - bm) / a;
+        *o = if m == yp { v.min(c) } else { v.min(0.0) };
+    }
+}
+
 /// SplitMix64: a tiny, fully specified generator for the example order.
 struct SplitMix64(u64);
 
@@ -1033,5 +1322,80 @@ impl<'a> Solver<'a> {
             };
         }
         self.w.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three intents in three languages, a few wordings each.
+    fn examples() -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for i in 0..8 {
+            out.push((format!("refund my order {i} please"), "refund"));
+            out.push((format!("退款 订单 {i} 还没到"), "refund"));
+            out.push((format!("app crash di layar {i}"), "technical"));
+            out.push((format!("aplikasi error lagi {i}"), "technical"));
+            out.push((format!("agent {i} was rude"), "complaint"));
+            out.push((format!("客服 {i} 态度 差"), "complaint"));
+        }
+        out
+    }
+
+    #[test]
+    fn both_learners_fit_the_data_and_are_deterministic() {
+        let data = examples();
+        for multiclass in [Multiclass::CrammerSinger, Multiclass::OneVsRest] {
+            let config = TrainConfig {
+                multiclass,
+                ..TrainConfig::default()
+            };
+            let pairs = data.iter().map(|(t, l)| (t.as_str(), *l));
+            let model = train(pairs.clone(), &config).unwrap();
+            assert_eq!(model.to_bytes(), train(pairs, &config).unwrap().to_bytes());
+            for (text, label) in &data {
+                assert_eq!(model.classify(text).label, *label, "{multiclass:?}: {text}");
+            }
+            assert_eq!(model.classify("refund please").label, "refund");
+            assert_eq!(model.classify("客服态度差").label, "complaint");
+        }
+    }
+
+    #[test]
+    fn the_learners_give_different_models() {
+        let data = examples();
+        let pairs = data.iter().map(|(t, l)| (t.as_str(), *l));
+        let cs = train(pairs.clone(), &TrainConfig::default()).unwrap();
+        let ovr = TrainConfig {
+            multiclass: Multiclass::OneVsRest,
+            ..TrainConfig::default()
+        };
+        assert_ne!(cs.to_bytes(), train(pairs, &ovr).unwrap().to_bytes());
+    }
+
+    #[test]
+    fn sub_problem_solution_meets_the_crammer_singer_constraints() {
+        // For every example: alphas sum to zero, alpha_y <= C, others <= 0,
+        // whatever the gradients.
+        let mut rng = SplitMix64(42);
+        let mut scratch = [0.0; 6];
+        let mut out = [0.0; 6];
+        for _ in 0..2_000 {
+            let active = 2 + rng.below(5);
+            let yp = rng.below(active);
+            let a = 0.1 + (rng.below(1_000) as f64) / 100.0;
+            let c = 0.5 + (rng.below(100) as f64) / 50.0;
+            let b: Vec<f64> = (0..active)
+                .map(|_| (rng.below(2_001) as f64 - 1_000.0) / 250.0)
+                .collect();
+            solve_sub_problem(a, yp, c, active, &b, &mut scratch, &mut out);
+            let sum: f64 = out.iter().take(active).sum();
+            assert!(sum.abs() < 1e-9, "sum {sum} of {out:?}");
+            for (m, &x) in out.iter().enumerate().take(active) {
+                let bound = if m == yp { c } else { 0.0 };
+                assert!(x <= bound + 1e-12, "alpha {m} = {x} above {bound}");
+            }
+        }
     }
 }
