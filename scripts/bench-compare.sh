@@ -7,6 +7,7 @@
 #   PARTS=calendar ./scripts/bench-compare.sh    # only some parts:
 #                                                # calendar, banking77, bindings
 #   N=1000000 ROUNDS=2 B77_ROUNDS=1 ./scripts/bench-compare.sh   # quicker
+#   WASM_REBUILD=1 ./scripts/bench-compare.sh    # rebuild the npm package first
 #   B77_CV=reuse ./scripts/bench-compare.sh      # reuse scikit-learn's C from
 #                                                # an earlier run's 5-fold CV
 #                                                # (same sklearn, grid, data)
@@ -110,6 +111,7 @@ trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
 step "Machine"
 {
   echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "nproc:   $(getconf _NPROCESSORS_ONLN)"
   echo "cpu:     $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
   if command -v lscpu >/dev/null; then
