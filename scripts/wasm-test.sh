@@ -45,6 +45,11 @@ export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$CHROMIUM" ]; then
   ensure_apt chromium /usr/bin/chromium
 fi
+# A Chinese font, so the screenshots show the Chinese text (the checks read
+# the DOM, so they pass without it). WenQuanYi Micro Hei is 4 MB.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  ensure_apt fonts-wqy-microhei /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+fi
 node --version
 "$CHROMIUM" --version 2>/dev/null || true
 
