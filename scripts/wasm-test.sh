@@ -45,6 +45,11 @@ export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$CHROMIUM" ]; then
   ensure_apt chromium /usr/bin/chromium
 fi
+# A Chinese font, so the screenshots show the Chinese text (the checks read
+# the DOM, so they pass without it). WenQuanYi Micro Hei is 4 MB.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  ensure_apt fonts-wqy-microhei /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+fi
 node --version
 "$CHROMIUM" --version 2>/dev/null || true
 
@@ -67,7 +72,8 @@ trap cleanup EXIT
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
-# serve DIR: serves DIR on 127.0.0.1 and prints the base URL.
+# serve DIR: serves DIR on 127.0.0.1 and sets $url to its base URL. It runs
+# in this shell (not in $(...)), so the cleanup trap knows the server's pid.
 serve() {
   local dir=$1 port
   port=$(free_port)
@@ -75,7 +81,7 @@ serve() {
   servers+=($!)
   for _ in $(seq 1 50); do
     if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null; then
-      echo "http://127.0.0.1:$port"
+      url="http://127.0.0.1:$port"
       return 0
     fi
     sleep 0.1
@@ -131,13 +137,15 @@ cp -r "$app/node_modules/walletcare/web" "$site/walletcare/"
 cp -r "$tests/suite" "$site/"
 cp "$tests/browser/index.html" "$tests/browser/run.mjs" "$site/"
 cp "$vectors" "$site/vectors.json"
-base=$(serve "$site")
+serve "$site"
+base=$url
 node "$tests/browser/run-browser.mjs" "$base/index.html" "$tools/node_modules/playwright-core" | tee "$work/browser.log"
 
 step "the widget in Chromium"
 shots=${WALLETCARE_SCREENSHOTS:-$repo/target/widget-screenshots}
 mkdir -p "$shots"
-widget=$(serve "$repo/examples/web-widget")
+serve "$repo/examples/web-widget"
+widget=$url
 node "$tests/widget.e2e.mjs" "$widget/" "$tools/node_modules/playwright-core" "$shots" | tee "$work/widget.log"
 
 step "triage throughput in Node (one message per call)"

@@ -90,6 +90,55 @@ export interface Classification {
 }
 /** A labelled training example: the text and its category name. */
 export type TrainingExample = [text: string, label: Category];
+/** Which features a model extracts from a text. */
+export interface FeatureConfig {
+  /** Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams). */
+  word_ngrams: number;
+  /** Shortest character n-gram inside a padded word (0 turns them off). */
+  char_min: number;
+  /** Longest character n-gram inside a padded word, at most 8. */
+  char_max: number;
+  /** Shortest character n-gram over a CJK run (0 turns them off). */
+  cjk_min: number;
+  /** Longest character n-gram over a CJK run, at most 8. */
+  cjk_max: number;
+  /** Pairs of words up to this many words apart (0 turns them off, at most 16). */
+  word_pairs: number;
+  /** Features are hashed into `2^bits` buckets (12 to 22). */
+  bits: number;
+}
+/** How much each kind of feature counts. */
+export interface KindWeights {
+  word: number;
+  word_ngram: number;
+  word_pair: number;
+  char: number;
+  cjk: number;
+  symbol: number;
+}
+/**
+ * The settings of {@link TriageModel.train}: every field is required, so
+ * start from {@link defaultTrainConfig} and change what you need.
+ */
+export interface TrainConfig {
+  features: FeatureConfig;
+  /** The SVM cost `C`: larger fits the training data more closely. */
+  c: number;
+  /** Stopping tolerance on the projected gradient. */
+  epsilon: number;
+  max_epochs: number;
+  /** Features seen in fewer training texts are dropped. */
+  min_df: number;
+  /** Weigh rare labels as much as common ones. */
+  balanced: boolean;
+  bias: number;
+  /** Seed of the example order (training is deterministic). */
+  seed: number;
+  /** The factor applied to scores before the softmax. */
+  confidence_scale: number;
+  weights: KindWeights;
+  multiclass: "one_vs_rest" | "crammer_singer";
+}
 "#;
 
 #[derive(Deserialize, Default)]
@@ -151,6 +200,13 @@ pub fn detect_language_js(
 ) -> Result<JsValue, JsValue> {
     let text = string_arg(&text, "text")?;
     Ok(JsValue::from_str(detect_language(&text).as_str()))
+}
+
+/// The training settings of the built-in model, to start a custom
+/// `TrainConfig` from.
+#[wasm_bindgen(js_name = defaultTrainConfig, unchecked_return_type = "TrainConfig")]
+pub fn default_train_config() -> Result<JsValue, JsValue> {
+    to_js(&BUILTIN_TRAIN_CONFIG)
 }
 
 enum Source {
@@ -230,7 +286,7 @@ impl TriageModel {
     /// not category names.
     pub fn train(
         #[wasm_bindgen(unchecked_param_type = "TrainingExample[] | string")] examples: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "object")] config: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "TrainConfig")] config: Option<JsValue>,
     ) -> Result<TriageModel, JsValue> {
         let config: TrainConfig = match config {
             Some(c) if !c.is_undefined() && !c.is_null() => from_js(&c, "training config")?,

@@ -116,6 +116,9 @@ const category: wc.Category = t.category;
 const stepsInLanguage: string[] = t.answer.steps;
 const model = wc.TriageModel.fromBytes(new Uint8Array(wc.TriageModel.builtin().toBytes()));
 const fast: wc.Classification = model.classify("refund please");
+const config: wc.TrainConfig = { ...wc.defaultTrainConfig(), c: 0.5, multiclass: "one_vs_rest" };
+const customModel: wc.TriageModel = wc.TriageModel.train([["refund please", "refund"], ["app crashes", "technical"]], config);
+void customModel;
 
 // Errors
 try {

@@ -33,7 +33,10 @@ const messages = [
 ];
 
 async function triageShows(page, m) {
-  await page.fill('#message', m.text);
+  // Type the message key by key, as a person would: the widget triages
+  // while the user types, so every intermediate text goes through it too.
+  await page.fill('#message', '');
+  await page.locator('#message').pressSequentially(m.text);
   await page.waitForFunction(
     (category) => document.querySelector('#triage-result')?.dataset.category === category,
     m.category,

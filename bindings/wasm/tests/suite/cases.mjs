@@ -549,6 +549,12 @@ export function cases(wc, env = {}) {
     throwsCode(() => wc.TriageModel.fromBytes([1, 2, 3]), 'general.invalid_argument');
     throwsCode(() => wc.TriageModel.train([['a', 'x'], ['b', 'y']]), 'triage.invalid_model');
     throwsCode(() => wc.TriageModel.train('text,label\n"unclosed,refund\n'), 'triage.invalid_csv');
+    const config = wc.defaultTrainConfig();
+    equal(typeof config.multiclass, 'string');
+    const small = wc.TriageModel.train(examples, { ...config, features: { ...config.features, bits: 12 } });
+    equal(small.triage('crashing again').category, 'technical');
+    throwsCode(() => wc.TriageModel.train(examples, { ...config, c: -1 }), 'general.invalid_argument');
+    throwsCode(() => wc.TriageModel.train(examples, { ...config, extra: 1 }), 'general.invalid_json');
     const builtin = wc.TriageModel.builtin();
     equal(builtin.isBuiltin, true);
     equal(builtin.labels.length, 9);
