@@ -9,6 +9,11 @@
 //! written next to them (`offset_rust.i32`, `count_rust.i64`) so the script
 //! can check that they agree with numpy's. Otherwise the same kind of inputs
 //! are generated here with a fixed seed.
+//!
+//! `calendar_single/add_7_business_days_id` is the one-date-per-call
+//! counterpart of numpy's scalar loop: the same calendar, offset and dates
+//! (the first `WALLETCARE_BENCH_SCALAR_CALLS`, 200,000 by default), one
+//! `add_business_days` call per iteration.
 
 #![allow(
     clippy::unwrap_used,
@@ -23,10 +28,12 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use walletcare::calendar::{BusinessCalendar, CalendarId, epoch_day};
+use walletcare::calendar::{BusinessCalendar, CalendarId, date_from_epoch_day, epoch_day};
 
 const N: usize = 10_000_000;
 const OFFSET: i64 = 7;
+/// Dates of the one-date-per-call bench (numpy's scalar loop takes as many).
+const SCALAR_CALLS: usize = 200_000;
 
 /// SplitMix64, for deterministic inputs without a dependency.
 struct SplitMix(u64);
@@ -114,6 +121,34 @@ fn bulk(c: &mut Criterion) {
             )
             .unwrap();
             black_box(&counts);
+        })
+    });
+    g.finish();
+
+    // One date per call, as an app calls it and as numpy's Python loop does
+    // (scripts/numpy_busday.py scalar): add 7 business days on Indonesia's
+    // calendar to the first SCALAR_CALLS dates, round-robin, converted to
+    // `NaiveDate` before the clock starts.
+    let scalar_calls = std::env::var("WALLETCARE_BENCH_SCALAR_CALLS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(SCALAR_CALLS);
+    let dates: Vec<NaiveDate> = inp
+        .dates
+        .iter()
+        .take(scalar_calls.max(1))
+        .map(|&d| date_from_epoch_day(d).unwrap())
+        .collect();
+    let mut g = c.benchmark_group("calendar_single");
+    g.sample_size(20).measurement_time(Duration::from_secs(2));
+    g.throughput(Throughput::Elements(1));
+    let mut i = 0_usize;
+    g.bench_function("add_7_business_days_id", |b| {
+        b.iter(|| {
+            let date = dates.get(i % dates.len()).copied().unwrap();
+            i = i.wrapping_add(1);
+            id.add_business_days(black_box(date), black_box(OFFSET))
+                .unwrap()
         })
     });
     g.finish();

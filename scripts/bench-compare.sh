@@ -7,13 +7,17 @@
 #   PARTS=calendar ./scripts/bench-compare.sh    # only some parts:
 #                                                # calendar, banking77, bindings
 #   N=1000000 ROUNDS=2 B77_ROUNDS=1 ./scripts/bench-compare.sh   # quicker
+#   B77_CV=reuse ./scripts/bench-compare.sh      # reuse scikit-learn's C from
+#                                                # an earlier run's 5-fold CV
+#                                                # (same sklearn, grid, data)
 #
 # 1. calendar: add 7 business days to N (10 M) dates and count business days
 #    between N pairs, Indonesia's calendar (holidays exported from walletcare),
 #    numpy.busday_offset / busday_count against walletcare's criterion bench
 #    (benches/calendar.rs) on the same inputs, results checked equal; and one
 #    date per call: numpy.busday_offset on a scalar in a Python loop against
-#    walletcare's single-call add_business_days criterion bench.
+#    walletcare's single-call criterion bench (same dates, offset and
+#    calendar) and against the same calls through the C library.
 # 2. banking77: accuracy, macro-F1, training time and classify-one-per-call
 #    throughput of scikit-learn (TF-IDF + LinearSVC, C by 5-fold CV) and
 #    fastText against walletcare (`cargo run --release --example banking77`
@@ -37,9 +41,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Every baseline on one thread, as walletcare's calls run (BLAS and OpenMP
+# pools would otherwise use every core for scikit-learn and numpy).
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 N="${N:-10000000}"
 ROUNDS="${ROUNDS:-3}"
 B77_ROUNDS="${B77_ROUNDS:-2}"
+B77_CV="${B77_CV:-fresh}"
 SCALAR_CALLS="${SCALAR_CALLS:-200000}"
 PARTS="${PARTS:-calendar,banking77,bindings}"
 BANKING77_DIR="${BANKING77_DIR:-../shared/datasets/banking77}"
@@ -52,7 +60,7 @@ LOGS="$OUT/logs"
 # The criterion benches the table reads (group/function, as criterion names them).
 BENCH_OFFSET=calendar/add_7_business_days_10M
 BENCH_COUNT=calendar/business_days_between_10M
-BENCH_SINGLE=calendar_single/add_business_days
+BENCH_SINGLE=calendar_single/add_7_business_days_id
 BENCH_B77_CALL=triage/classify_banking77_77_classes
 BENCH_TRIAGE=triage/triage_builtin_full
 
@@ -89,13 +97,24 @@ cc_ffi() { # source output
 HEADER=bindings/c/include/walletcare.h
 
 rm -rf "$OUT"/*.jsonl "$OUT/table.txt" "$LOGS"
+BENCH_RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)-$$"
+export BENCH_RUN_ID
 mkdir -p "$OUT" "$LOGS"
+
+# The machine's load during the run: `uptime` every 30 s into uptime.log
+# (summarised with the table; other jobs on the machine skew every figure).
+(while :; do uptime; sleep 30; done) >"$OUT/uptime.log" 2>/dev/null &
+SAMPLER=$!
+trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
 
 step "Machine"
 {
   echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "nproc:   $(nproc)"
+  echo "nproc:   $(getconf _NPROCESSORS_ONLN)"
   echo "cpu:     $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+  if command -v lscpu >/dev/null; then
+    echo "lscpu:   $(lscpu | awk -F': *' '/^(CPU\(s\)|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|L3 cache):/ {printf "%s%s: %s", sep, $1, $2; sep = ", "}')"
+  fi
   echo "memory:  $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   # shellcheck disable=SC1091
   echo "os:      $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
@@ -159,7 +178,8 @@ calendar_part() {
     py scripts/numpy_busday.py scalar --dir "$cal" --holidays "$cal/holidays_ID.txt" \
       --calls "$SCALAR_CALLS" --log "$OUT/numpy.jsonl"
     step "calendar round $r/$ROUNDS: walletcare one date per call (criterion)"
-    criterion_run calendar "$BENCH_SINGLE" "$LOGS/calendar-criterion.log"
+    WALLETCARE_BENCH_DIR="$cal" WALLETCARE_BENCH_SCALAR_CALLS="$SCALAR_CALLS" \
+      criterion_run calendar "$BENCH_SINGLE" "$LOGS/calendar-criterion.log"
     record_criterion "$BENCH_SINGLE" "$r" 1
     if [ "$cal_c" = 1 ]; then
       step "calendar round $r/$ROUNDS: walletcare one date per call through the C library (same dates as numpy)"
@@ -187,6 +207,9 @@ banking77_part() {
     skip banking77-walletcare "$why"
     skip banking77-walletcare-per-call "$why"
     return 0
+  fi
+  if [ "$B77_CV" != reuse ]; then
+    rm -f "$b77/sklearn-cv.json" # choose C by 5-fold CV in this run
   fi
   export WALLETCARE_SHARED_DIR
   WALLETCARE_SHARED_DIR="$(cd "$BANKING77_DIR/../.." && pwd)"
@@ -259,19 +282,28 @@ bindings_part() {
   if [ ! -f "$header" ]; then
     skip bindings-c "$header is not in this tree yet (the C library lands from branch ffi)"
     c=0
-  elif ! grep -q 'wc_triage' "$header"; then
-    skip bindings-c "$header declares no wc_triage* function yet (the triage binding has not landed)"
+  elif ! grep -q 'wc_model_triage' "$header"; then
+    skip bindings-c "$header declares no wc_model_triage yet (the triage binding has not landed)"
     c=0
   fi
   if [ ! -f bindings/wasm/Cargo.toml ] || [ ! -x scripts/wasm-build.sh ]; then
     skip bindings-node "bindings/wasm and scripts/wasm-build.sh are not in this tree yet (the npm package lands from branch wasm)"
     node=0
-  elif [ ! -f bindings/wasm/src/triage.rs ]; then
+  elif ! grep -qs 'pub fn triage' bindings/wasm/src/triage.rs; then
     skip bindings-node "bindings/wasm exports no triage function yet (the triage binding has not landed)"
     node=0
+  elif ! command -v node >/dev/null; then
+    skip bindings-node "node is not installed"
+    node=0
+  fi
+  if [ "$c" = 1 ] && ! command -v cc >/dev/null; then
+    skip bindings-c "no C compiler (cc) on PATH"
+    c=0
   fi
   if [ "$c" = 0 ] && [ "$node" = 0 ]; then
-    return 0 # nothing to compare the native call with
+    # Nothing to compare the native call with.
+    [ "$native" = 1 ] && skip bindings-native "neither binding could run, so the native call was not timed either"
+    return 0
   fi
 
   # The texts the native bench triages: the built-in corpus, NUL-separated.
@@ -295,13 +327,31 @@ bindings_part() {
     fi
   fi
   if [ "$node" = 1 ]; then
-    step "bindings: build the npm package (scripts/wasm-build.sh)"
-    if scripts/wasm-build.sh >"$LOGS/wasm-build.log" 2>&1 && [ -f bindings/wasm/pkg/node/walletcare.js ]; then
-      tail -2 "$LOGS/wasm-build.log"
+    # The package is built by scripts/wasm-build.sh (minutes: wasm-opt, and
+    # the wasm-bindgen CLI the first time); build it when it is missing, or
+    # older than the sources it is made of, or when WASM_REBUILD=1.
+    local pkg_js=bindings/wasm/pkg/node/walletcare.js pkg_wasm=bindings/wasm/pkg/node/walletcare_bg.wasm why=""
+    if [ ! -f "$pkg_js" ] || [ ! -f "$pkg_wasm" ]; then
+      why="bindings/wasm/pkg is missing"
+    elif [ "${WASM_REBUILD:-0}" = 1 ]; then
+      why="WASM_REBUILD=1"
+    elif [ -n "$(find bindings/wasm/src bindings/wasm/Cargo.toml crates/walletcare-core/src crates/walletcare-core/data \
+      Cargo.lock scripts/wasm-build.sh -newer "$pkg_wasm" -type f -print -quit 2>/dev/null)" ]; then
+      why="bindings/wasm/pkg is older than its sources"
+    fi
+    if [ -n "$why" ]; then
+      step "bindings: build the npm package (scripts/wasm-build.sh: $why)"
+      local t0=$SECONDS
+      if scripts/wasm-build.sh >"$LOGS/wasm-build.log" 2>&1 && [ -f "$pkg_js" ]; then
+        tail -2 "$LOGS/wasm-build.log"
+        echo "built in $((SECONDS - t0)) s"
+      else
+        tail -20 "$LOGS/wasm-build.log"
+        skip bindings-node "scripts/wasm-build.sh failed or made no $pkg_js (see $LOGS/wasm-build.log)"
+        node=0
+      fi
     else
-      tail -20 "$LOGS/wasm-build.log"
-      skip bindings-node "scripts/wasm-build.sh failed or made no bindings/wasm/pkg/node/walletcare.js (see $LOGS/wasm-build.log)"
-      node=0
+      step "bindings: the npm package in bindings/wasm/pkg is up to date ($(cat bindings/wasm/pkg/SIZE 2>/dev/null || echo 'no SIZE file'))"
     fi
   fi
 
@@ -338,13 +388,26 @@ bindings_part() {
 }
 
 started=$SECONDS
+durations=()
 # (Not `want x && x_part`: errexit is off inside a function called from an && list.)
-if want calendar; then calendar_part; fi
-if want banking77; then banking77_part; fi
-if want bindings; then bindings_part; fi
+for part in calendar banking77 bindings; do
+  if want "$part"; then
+    t0=$SECONDS
+    "${part}_part"
+    durations+=("$part $((SECONDS - t0)) s")
+  fi
+done
 
 step "Results (medians over the rounds; $((SECONDS - started)) s)"
-echo "uptime after: $(uptime)" | tee -a "$OUT/machine.txt"
+{
+  printf 'parts:   '
+  printf '%s, ' "${durations[@]}"
+  echo "all $((SECONDS - started)) s"
+  echo "uptime after: $(uptime)"
+  awk '{ sub(/.*load average: /, ""); split($0, l, ", "); n++; s += l[1]; if (n == 1 || l[1] < lo) lo = l[1]; if (l[1] > hi) hi = l[1] }
+    END { if (n) printf "load:    1-minute load average over %d samples (every 30 s): min %.2f, mean %.2f, max %.2f (%s cores)\n", n, lo, s / n, hi, "'"$(getconf _NPROCESSORS_ONLN)"'" }' \
+    "$OUT/uptime.log"
+} | tee -a "$OUT/machine.txt"
 echo
 py scripts/bench/compare.py report --dir "$OUT" \
   --triage-classify-bench "$BENCH_B77_CALL" --triage-native-bench "$BENCH_TRIAGE" --parts "$PARTS"

@@ -27,4 +27,7 @@ cargo bench --workspace --no-run --locked
 step "C library: header, static/shared, C tests, valgrind, ASan/UBSan, mobile targets, Miri"
 scripts/c-test.sh
 
+step "npm package (wasm): build, tsc, node --test, headless Chromium, widget end to end"
+scripts/wasm-test.sh
+
 step "done in $((SECONDS - started)) s"

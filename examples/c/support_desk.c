@@ -1,4 +1,5 @@
-/* walletcare from C in five minutes: work out when a refund is due.
+/* walletcare from C in five minutes: triage a customer's message, then work
+ * out when their refund is due.
  *
  * Build (see bindings/c/README.md for iOS and Android):
  *   cargo build --release -p walletcare-ffi
@@ -39,9 +40,28 @@ static int fail(const char *what) {
 }
 
 int main(void) {
+  wc_model *model = NULL;
   wc_calendar *indonesia = NULL;
+  char *triage = NULL;
   char *due = NULL;
   wc_date next;
+
+  /* 0. Triage what the customer wrote, offline, with the built-in model.
+   *    Like a calendar, a model is immutable: create it once, share it. */
+  const char *message = "Tolong kembalikan dana saya, pesanan INV-2026-0042 sudah dibatalkan kemarin";
+  if (wc_model_builtin(&model) != WC_OK) return fail("wc_model_builtin");
+  if (wc_model_triage(model, message, strlen(message), "app", &triage) != WC_OK) {
+    wc_model_free(model);
+    return fail("wc_model_triage");
+  }
+  /* {"category":"refund","priority":"normal","language":"id",...,"answer":{...}} */
+  print_field(triage, "category");
+  print_field(triage, "priority");
+  print_field(triage, "language");
+  print_field(triage, "title"); /* the self-service answer, in Indonesian */
+  printf("\n");
+  wc_string_free(triage);
+  wc_model_free(model);
 
   /* 1. The Indonesian business calendar: national holidays and cuti bersama.
    *    A calendar is immutable: create it once, share it between threads. */

@@ -12,9 +12,10 @@ Both train on DIR/train.csv (10,003 examples) and report on DIR/test.csv
     train_seconds             wall time of the training that produced the
                               model evaluated (features + fit; for
                               scikit-learn the refit with the chosen C)
-    per_call_per_second       classify one test message per call, in a loop
-                              over the test set (repeated until at least
-                              --per-call-seconds have passed): calls / s
+    per_call_per_second       classify one test message per call, going
+                              round the test set in timed blocks of 200
+                              calls until at least --per-call-seconds have
+                              passed: median calls / s of the blocks
     per_call_us               the same as microseconds per call
 
 scikit-learn: TF-IDF of word 1-2 grams + TF-IDF of char_wb 2-5 grams (both
@@ -22,7 +23,11 @@ sublinear tf, lowercased), concatenated, LinearSVC. C is chosen by 5-fold
 stratified cross-validation on the training set only (accuracy), from
 C_GRID; the CV time is reported as cv_seconds. With --cv-cache the choice is
 read from (or written to) that file, so a second round refits with the same
-C without repeating the CV. One call = pipeline.predict([text]).
+C without repeating the CV; a cache made with another scikit-learn, grid or
+training set is ignored. The cache records the run it was made in
+($BENCH_RUN_ID, set by bench-compare.sh) and when, and the result says
+whether the CV ran in this run (cv_this_run). One call =
+pipeline.predict([text]).
 
 fastText: supervised, wordNgrams=2, epoch=50, other settings fastText's
 defaults (dim 100, lr 0.1, softmax loss), thread=1 and a fixed seed so the
@@ -32,7 +37,9 @@ each timed call. One call = model.predict(text) (top-1 label).
 """
 import argparse
 import csv
+import hashlib
 import json
+import os
 import re
 import statistics
 import sys
@@ -67,19 +74,24 @@ def accuracy(truth, pred):
     return sum(1 for t, p in zip(truth, pred) if t == p) / len(truth)
 
 
-def per_call(classify, texts, min_seconds):
-    """Calls classify(text) once per text, looping over texts until at least
-    min_seconds have passed; returns calls per second over whole passes, and
-    the median of the passes' rates."""
+def per_call(classify, texts, min_seconds, block=200):
+    """Calls classify(text) once per call, going round the texts, in timed
+    blocks of `block` calls, until at least min_seconds have passed (and at
+    least 5 blocks); returns the median of the blocks' rates (calls per
+    second) and the number of timed calls. One untimed block first."""
+    n = len(texts)
+    for i in range(min(block, n)):
+        classify(texts[i])
     rates = []
-    total_calls, total_time = 0, 0.0
-    while total_time < min_seconds or len(rates) < 2:
+    total_calls, total_time, i = 0, 0.0, 0
+    while total_time < min_seconds or len(rates) < 5:
         t0 = time.perf_counter()
-        for t in texts:
-            classify(t)
+        for _ in range(block):
+            classify(texts[i % n])
+            i += 1
         dt = time.perf_counter() - t0
-        rates.append(len(texts) / dt)
-        total_calls += len(texts)
+        rates.append(block / dt)
+        total_calls += block
         total_time += dt
     return statistics.median(rates), total_calls
 
@@ -105,10 +117,20 @@ def run_sklearn(args):
     x_train, y_train = read_csv(Path(args.data) / "train.csv")
     x_test, y_test = read_csv(Path(args.data) / "test.csv")
     cache = Path(args.cv_cache) if args.cv_cache else None
+    train_sha = hashlib.sha256((Path(args.data) / "train.csv").read_bytes()).hexdigest()
+    key = {"sklearn": sklearn.__version__, "grid": C_GRID, "train_sha256": train_sha}
+    run_id = os.environ.get("BENCH_RUN_ID", "")
     cv = None
     if cache and cache.exists():
-        cv = json.loads(cache.read_text())
-        print(f"scikit-learn: C = {cv['c']} (chosen by 5-fold CV earlier in this run, {cv['cv_seconds']:.1f} s)")
+        cached = json.loads(cache.read_text())
+        if cached.get("key") == key:
+            cv = cached
+        else:
+            print(f"scikit-learn: ignoring {cache} (made with another scikit-learn, C grid or training set)")
+    if cv is not None:
+        this_run = bool(run_id) and cv.get("run") == run_id
+        when = "earlier in this run" if this_run else f"in an earlier run, {cv.get('at', '?')}"
+        print(f"scikit-learn: C = {cv['c']} (chosen by 5-fold CV {when}, {cv['cv_seconds']:.1f} s)")
     else:
         grid = GridSearchCV(
             sklearn_pipeline(1.0),
@@ -123,6 +145,9 @@ def run_sklearn(args):
         cv_seconds = time.perf_counter() - t0
         means = grid.cv_results_["mean_test_score"]
         cv = {
+            "key": key,
+            "run": run_id,
+            "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "c": grid.best_params_["svm__C"],
             "cv_seconds": cv_seconds,
             "cv_accuracy": dict((str(c), float(m)) for c, m in zip(C_GRID, means)),
@@ -148,6 +173,9 @@ def run_sklearn(args):
         "c": cv["c"],
         "cv_seconds": cv["cv_seconds"],
         "cv_accuracy": cv.get("cv_accuracy"),
+        "cv_at": cv.get("at"),
+        "cv_grid": C_GRID,
+        "cv_this_run": bool(run_id) and cv.get("run") == run_id,
         "features": n_features,
         "accuracy": acc,
         "macro_f1": f1,

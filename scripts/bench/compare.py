@@ -189,7 +189,7 @@ def report(args):
     cal_rows = (
         (f"add 7 business days, {n_label} dates", "numpy.busday_offset", "busday_offset", "calendar/add_7_business_days_10M", "dates"),
         (f"business days between, {n_label} pairs", "numpy.busday_count", "busday_count", "calendar/business_days_between_10M", "pairs"),
-        ("add business days, one date per call", "numpy.busday_offset, Python loop", "busday_offset_scalar", "calendar_single/add_business_days", "calls"),
+        ("add 7 business days, one date per call", "numpy.busday_offset, Python loop", "busday_offset_scalar", "calendar_single/add_7_business_days_id", "calls"),
     )
     for what, base, op, bench_id, unit in cal_rows:
         np_s, wc_s = np_values(op), crit_values(bench_id)
@@ -198,11 +198,6 @@ def report(args):
             continue
         np_rate, wc_rate = 1 / med(np_s), 1 / med(wc_s)
         wc_cell = fmt_rate(wc_rate, unit)
-        if op == "busday_offset_scalar":
-            wc_cell += " " + note(
-                "walletcare's single-call criterion bench (calendar_single/add_business_days) adds 250 business days "
-                "to one fixed date on China's calendar, while numpy's loop adds 7 on Indonesia's to different dates: "
-                "not the same work; the 'via C' row does numpy's exact work, one call at a time")
         rows.append([what, base, fmt_rate(np_rate, unit), wc_cell, f"{wc_rate / np_rate:,.1f}x faster", str(len(wc_s))])
     # The same dates and offset as numpy's loop, through the C library.
     what, base = "add 7 business days, one date per call, via C", "numpy.busday_offset, Python loop"
@@ -233,7 +228,11 @@ def report(args):
         if system == "scikit-learn":
             c = b77_values(system, "c")[0]
             cv = med(b77_values(system, "cv_seconds"))
-            train_note = " " + note(f"scikit-learn: C = {c}, chosen by 5-fold CV on the training set, which took {cv:,.1f} s more (once, not in the training time)")
+            this_run = all(b77_values(system, "cv_this_run"))
+            when = "in this run" if this_run else f"in an earlier run ({b77_values(system, 'cv_at')[0]}; B77_CV=reuse)"
+            train_note = " " + note(
+                f"scikit-learn: C = {c}, chosen from {b77_values(system, 'cv_grid')[0] or 'the grid'} by 5-fold CV on the "
+                f"training set {when}, which took {cv:,.1f} s more (once, not in the training time)")
         if have_wc:
             w_acc, w_f1 = med(b77_values("walletcare", "accuracy")), med(b77_values("walletcare", "macro_f1"))
             w_train = med(b77_values("walletcare", "train_seconds"))

@@ -21,6 +21,7 @@ use walletcare::locale::Locale;
 use walletcare::money::{self, Currency, Money};
 use walletcare::refund::{RefundDestination, RefundSlaPolicy};
 use walletcare::ticket::TicketNumber;
+use walletcare::triage::triage;
 
 const VECTORS: &str = include_str!("../vectors/vectors.json");
 
@@ -212,5 +213,23 @@ fn ticket_number_check_vectors() {
             "{}",
             s(&case, "name")
         );
+    }
+}
+
+#[test]
+fn triage_vectors() {
+    let cases = cases("triage");
+    assert!(!cases.is_empty());
+    for case in cases {
+        let t = triage(s(&case, "text"), None);
+        let expect = &case["expect"];
+        let name = s(&case, "name");
+        assert_eq!(t.category.as_str(), s(expect, "category"), "{name}");
+        assert_eq!(
+            serde_json::to_value(t.priority).unwrap(),
+            expect["priority"],
+            "{name}"
+        );
+        assert_eq!(t.language.as_str(), s(expect, "language"), "{name}");
     }
 }

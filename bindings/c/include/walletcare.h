@@ -403,6 +403,22 @@ typedef enum {
 typedef struct wc_calendar wc_calendar;
 
 /**
+ * A triage model (opaque). Create it with [`wc_model_builtin`],
+ * [`wc_model_from_bytes`] or [`wc_model_train_csv`]; free it with
+ * [`wc_model_free`]. Immutable and thread-safe.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::{wc_model, wc_model_free};
+ * let model: *mut wc_model = std::ptr::null_mut();
+ * unsafe { wc_model_free(model) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+typedef struct wc_model wc_model;
+
+/**
  * The refunds of one captured payment (opaque). Create it with
  * [`wc_refund_book_new`] or [`wc_refund_book_from_json`], free it with
  * [`wc_refund_book_free`]. Not thread-safe.
@@ -2183,6 +2199,182 @@ wc_status wc_ticket_sla(const wc_ticket *ticket, int64_t now, const char *policy
  * ```
  */
 wc_status wc_transaction_diagnose(const char *transaction_json, size_t transaction_len, const char *account_state_json, size_t account_state_len, const char *policy_json, size_t policy_len, int64_t now, const char *locale, char **out_json);
+
+/**
+ * Creates a handle to the built-in model, trained from the compiled-in
+ * corpus on first use in the process (tens of milliseconds) and shared by
+ * every handle afterwards. Its labels are the nine ticket categories.
+ *
+ * # Safety
+ *
+ * `out` must be valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::{wc_model_builtin, wc_model_free};
+ * use walletcare_ffi::wc_status;
+ * let mut model = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_model_builtin(&mut model) }, wc_status::WC_OK);
+ * unsafe { wc_model_free(model) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_model_builtin(wc_model **out);
+
+/**
+ * Loads a model from the bytes a trained model was saved as (the core's
+ * `Model::to_bytes`, or [`wc_model_to_bytes`]). Everything is validated:
+ * magic, version, checksum, sizes, and that every label is a ticket
+ * category name (`refund`, `payment_failure`, ...).
+ *
+ * Returns `WC_TRIAGE_INVALID_MODEL` for bytes that are malformed,
+ * truncated, corrupted, of another version, or whose labels are not
+ * categories.
+ *
+ * # Safety
+ *
+ * `bytes` must point to `bytes_len` readable bytes; `out` valid for one
+ * write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::wc_model_from_bytes;
+ * use walletcare_ffi::wc_status;
+ * let garbage = b"not a model";
+ * let mut model = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_model_from_bytes(garbage.as_ptr(), garbage.len(), &mut model) },
+ *     wc_status::WC_TRIAGE_INVALID_MODEL);
+ * assert!(model.is_null());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_model_from_bytes(const uint8_t *bytes, size_t bytes_len, wc_model **out);
+
+/**
+ * Trains a model on labelled examples, `text,label` CSV with a header
+ * line (labels must be ticket category names), for services that train on
+ * their own history. `config_json` is the core's `TrainConfig` (every
+ * field) or NULL for the defaults. Training is deterministic: the same CSV
+ * and configuration give the same model bytes on every platform.
+ *
+ * Returns `WC_TRIAGE_INVALID_CSV` (with the line) for malformed CSV,
+ * `WC_TRIAGE_INVALID_TRAINING_DATA` for fewer than two labels,
+ * `WC_TRIAGE_INVALID_MODEL` when a label is not a category.
+ *
+ * # Safety
+ *
+ * `csv` must point to `csv_len` readable bytes; `config_json` NULL or
+ * point to `config_len` readable bytes; `out` valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::{wc_model_free, wc_model_train_csv};
+ * use walletcare_ffi::wc_status;
+ * let csv = "text,label\nrefund my order please,refund\nthe app keeps crashing,technical\n";
+ * let mut model = std::ptr::null_mut();
+ * let rc = unsafe { wc_model_train_csv(csv.as_ptr().cast(), csv.len(), std::ptr::null(), 0, &mut model) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * unsafe { wc_model_free(model) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_model_train_csv(const char *csv, size_t csv_len, const char *config_json, size_t config_len, wc_model **out);
+
+/**
+ * Writes the model's bytes (the format [`wc_model_from_bytes`] loads) into
+ * `buf`. The size needed is written to `*out_len` (may be NULL), also when
+ * `buf_len` is too small (`WC_BUFFER_TOO_SMALL`): call once with
+ * `buf_len` 0 to learn the size, then again with a buffer that large.
+ *
+ * # Safety
+ *
+ * `model` must be NULL or a live handle; `buf` NULL (only with
+ * `buf_len` 0) or valid for `buf_len` bytes of writes; `out_len` NULL or
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::*;
+ * use walletcare_ffi::wc_status;
+ * let csv = "text,label\nrefund my order please,refund\nthe app keeps crashing,technical\n";
+ * let mut model = std::ptr::null_mut();
+ * unsafe { wc_model_train_csv(csv.as_ptr().cast(), csv.len(), std::ptr::null(), 0, &mut model) };
+ * let mut len = 0usize;
+ * assert_eq!(unsafe { wc_model_to_bytes(model, std::ptr::null_mut(), 0, &mut len) }, wc_status::WC_BUFFER_TOO_SMALL);
+ * let mut bytes = vec![0u8; len];
+ * assert_eq!(unsafe { wc_model_to_bytes(model, bytes.as_mut_ptr(), len, &mut len) }, wc_status::WC_OK);
+ * assert_eq!(&bytes[..8], b"WCTRIAGE");
+ * let mut again = std::ptr::null_mut();
+ * assert_eq!(unsafe { wc_model_from_bytes(bytes.as_ptr(), len, &mut again) }, wc_status::WC_OK);
+ * unsafe { wc_model_free(model); wc_model_free(again) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_model_to_bytes(const wc_model *model, uint8_t *buf, size_t buf_len, size_t *out_len);
+
+/**
+ * Frees a model. Accepts NULL; call once per handle, after every other use
+ * (from any thread) has returned. Freeing a handle to the built-in model
+ * does not affect other handles to it.
+ *
+ * # Safety
+ *
+ * `model` must be NULL or a live model handle.
+ *
+ * # Examples
+ *
+ * ```
+ * unsafe { walletcare_ffi::triage::wc_model_free(std::ptr::null_mut()) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+void wc_model_free(wc_model *model);
+
+/**
+ * Triages one support message with `model` and writes the result as JSON
+ * to `*out_json` (free it with `wc_string_free`).
+ *
+ * `channel` is where the message came from (`app`, `chat`, `email`,
+ * `phone`, `social_media`, `web`; a public complaint on social media is
+ * raised one priority level) or NULL. Any text gives a result; only its
+ * first 4 096 bytes are read (`"truncated":true` then).
+ *
+ * Output, the core's `Triage`:
+ * `{"category":"refund","priority":"normal","language":"id","confidence":0.93,
+ * "alternatives":[{"category":"payment_failure","score":-0.4,"probability":0.02}],
+ * "needed_info":[{"field":"order_number","found":false}],"entities":[...],
+ * "urgency_cues":[],"answer":{"locale":"id-ID","title":"...","steps":["..."]},
+ * "channel":null,"truncated":false}`; numbers are rounded to 4 decimals and
+ * the answer is in the message's language.
+ *
+ * # Safety
+ *
+ * `model` must be NULL or a live handle; `text` must point to `text_len`
+ * readable bytes; `channel` NULL or a NUL-terminated string; `out_json`
+ * valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::triage::{wc_model_builtin, wc_model_free, wc_model_triage};
+ * use walletcare_ffi::{wc_status, wc_string_free};
+ * let mut model = std::ptr::null_mut();
+ * unsafe { wc_model_builtin(&mut model) };
+ * let text = "saldo kepotong Rp 50.000 tapi pembayaran gagal, tolong cepat";
+ * let mut json = std::ptr::null_mut();
+ * let rc = unsafe { wc_model_triage(model, text.as_ptr().cast(), text.len(), std::ptr::null(), &mut json) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * let out = unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.to_owned();
+ * assert!(out.starts_with(r#"{"category":"payment_failure","priority":"urgent","language":"id""#));
+ * unsafe { wc_string_free(json); wc_model_free(model) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_model_triage(const wc_model *model, const char *text, size_t text_len, const char *channel, char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -359,3 +359,58 @@ fn ticket_numbers_and_cards_cross_as_plain_c_types() {
     assert_eq!(rc, wc_status::WC_NULL_PARAMETER);
     assert!(json.is_null());
 }
+
+#[test]
+fn a_tiny_trained_model_loads_from_bytes_and_triages() {
+    use crate::triage::*;
+    use walletcare_core::triage::{TrainConfig, train};
+
+    let config = TrainConfig {
+        max_epochs: 5,
+        ..TrainConfig::default()
+    };
+    let model = train(
+        [("refund my money", "refund"), ("app crash", "technical")],
+        &config,
+    )
+    .unwrap();
+    let bytes = model.to_bytes();
+    let mut handle = null_mut();
+    let rc = unsafe { wc_model_from_bytes(bytes.as_ptr(), bytes.len(), &mut handle) };
+    assert_eq!(rc, wc_status::WC_OK);
+    let text = "refund";
+    let mut json = null_mut();
+    let rc =
+        unsafe { wc_model_triage(handle, text.as_ptr().cast(), text.len(), null(), &mut json) };
+    assert_eq!(rc, wc_status::WC_OK);
+    assert!(take_string(json).starts_with(r#"{"category":"refund""#));
+
+    // Saved bytes round-trip; a short buffer is refused with the size.
+    let mut len = 0usize;
+    let mut small = [0u8; 4];
+    let rc = unsafe { wc_model_to_bytes(handle, small.as_mut_ptr(), small.len(), &mut len) };
+    assert_eq!((rc, len), (wc_status::WC_BUFFER_TOO_SMALL, bytes.len()));
+    let mut copy = vec![0u8; len];
+    let rc = unsafe { wc_model_to_bytes(handle, copy.as_mut_ptr(), copy.len(), null_mut()) };
+    assert_eq!(rc, wc_status::WC_OK);
+    assert_eq!(copy, bytes);
+
+    // Truncated bytes and a calendar passed as a model are refused.
+    let mut other = null_mut();
+    let rc = unsafe { wc_model_from_bytes(bytes.as_ptr(), bytes.len() - 1, &mut other) };
+    assert_eq!(rc, wc_status::WC_TRIAGE_INVALID_MODEL);
+    assert!(other.is_null());
+    let cal = calendar();
+    let rc = unsafe {
+        wc_model_triage(
+            cal.cast(),
+            text.as_ptr().cast(),
+            text.len(),
+            null(),
+            &mut json,
+        )
+    };
+    assert_eq!(rc, wc_status::WC_INVALID_HANDLE);
+    unsafe { wc_calendar_free(cal) };
+    unsafe { wc_model_free(handle) };
+}

@@ -39,6 +39,7 @@ pub mod money;
 pub mod refund;
 pub mod ticket;
 pub mod transaction;
+pub mod triage;
 pub mod types;
 
 pub use ffi::{wc_last_error, wc_status_name, wc_string_free};

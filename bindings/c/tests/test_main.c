@@ -827,6 +827,102 @@ static void test_transaction(void) {
   CHECK(json == NULL);
 }
 
+/* ---------------------------------------------------------------- triage */
+
+static void test_triage(void) {
+  wc_model *builtin = NULL, *trained = NULL, *loaded = NULL, *none = NULL;
+  char *json = NULL;
+  unsigned char *bytes = NULL;
+  size_t len = 0, len2 = 0;
+  const char csv[] =
+      "text,label\n"
+      "refund my order please,refund\n"
+      "I want my money back,refund\n"
+      "the app keeps crashing,technical\n"
+      "app error when opening,technical\n";
+
+  CHECK_STATUS(wc_model_builtin(&builtin), WC_OK);
+  CHECK_STATUS(wc_model_builtin(NULL), WC_NULL_PARAMETER);
+  CHECK_STATUS(wc_model_triage(builtin, S("我要申请退款，订单已经取消了。"), NULL, &json), WC_OK);
+  CHECK_CONTAINS(json, "{\"category\":\"refund\"");
+  CHECK_CONTAINS(json, "\"language\":\"zh\"");
+  CHECK_CONTAINS(json, "\"answer\":{\"locale\":\"zh-CN\"");
+  wc_string_free(json);
+  /* A public complaint on social media is raised one level. */
+  CHECK_STATUS(wc_model_triage(builtin, S("CS kalian lambat sekali, sudah 3 hari tidak dibalas"), NULL, &json), WC_OK);
+  CHECK_CONTAINS(json, "\"category\":\"complaint\"");
+  CHECK_CONTAINS(json, "\"channel\":null");
+  wc_string_free(json);
+  CHECK_STATUS(wc_model_triage(builtin, S("CS kalian lambat sekali, sudah 3 hari tidak dibalas"), "social_media", &json),
+               WC_OK);
+  CHECK_CONTAINS(json, "\"channel\":\"social_media\"");
+  wc_string_free(json);
+  /* Empty text still gives a result. */
+  CHECK_STATUS(wc_model_triage(builtin, "", 0, NULL, &json), WC_OK);
+  CHECK_CONTAINS(json, "\"category\":\"general_inquiry\"");
+  wc_string_free(json);
+  json = NULL;
+  CHECK_STATUS(wc_model_triage(builtin, S("refund"), "fax", &json), WC_GENERAL_UNKNOWN_VALUE);
+  CHECK_STATUS(wc_model_triage(builtin, S(BAD_UTF8), NULL, &json), WC_INVALID_UTF8);
+  CHECK_STATUS(wc_model_triage(builtin, NULL, 4, NULL, &json), WC_NULL_PARAMETER);
+  CHECK_STATUS(wc_model_triage(NULL, S("refund"), NULL, &json), WC_NULL_PARAMETER);
+  CHECK_STATUS(wc_model_triage(builtin, S("refund"), NULL, NULL), WC_NULL_PARAMETER);
+  CHECK(json == NULL);
+
+  /* Train, save, load, and the loaded model answers the same. */
+  CHECK_STATUS(wc_model_train_csv(S(csv), NULL, 0, &trained), WC_OK);
+  CHECK_STATUS(wc_model_to_bytes(trained, NULL, 0, &len), WC_BUFFER_TOO_SMALL);
+  CHECK(len > 8);
+  bytes = malloc(len);
+  CHECK_STATUS(wc_model_to_bytes(trained, bytes, len - 1, &len2), WC_BUFFER_TOO_SMALL);
+  CHECK_STATUS(wc_model_to_bytes(trained, bytes, len, &len2), WC_OK);
+  CHECK(len2 == len && memcmp(bytes, "WCTRIAGE", 8) == 0);
+  CHECK_STATUS(wc_model_from_bytes(bytes, len, &loaded), WC_OK);
+  CHECK_STATUS(wc_model_triage(loaded, S("my app is crashing"), NULL, &json), WC_OK);
+  CHECK_CONTAINS(json, "\"category\":\"technical\"");
+  wc_string_free(json);
+  json = NULL;
+  /* Truncated and corrupted bytes are refused. */
+  CHECK_STATUS(wc_model_from_bytes(bytes, len - 1, &none), WC_TRIAGE_INVALID_MODEL);
+  bytes[len / 2] ^= 0x40;
+  CHECK_STATUS(wc_model_from_bytes(bytes, len, &none), WC_TRIAGE_INVALID_MODEL);
+  CHECK_STATUS(wc_model_from_bytes((const uint8_t *)"garbage", 7, &none), WC_TRIAGE_INVALID_MODEL);
+  CHECK_STATUS(wc_model_from_bytes(NULL, 7, &none), WC_NULL_PARAMETER);
+  CHECK_STATUS(wc_model_from_bytes(bytes, len, NULL), WC_NULL_PARAMETER);
+  free(bytes);
+  /* Training data problems. */
+  CHECK_STATUS(wc_model_train_csv(S("text,label\n\"broken"), NULL, 0, &none), WC_TRIAGE_INVALID_CSV);
+  CHECK_STATUS(wc_model_train_csv(S("text,label\nonly one,refund\n"), NULL, 0, &none),
+               WC_TRIAGE_INVALID_TRAINING_DATA);
+  CHECK_STATUS(wc_model_train_csv(S("text,label\nx,apples\ny,pears\n"), NULL, 0, &none), WC_TRIAGE_INVALID_MODEL);
+  CHECK_STATUS(wc_model_train_csv(S(csv), S("{\"c\":1}"), &none), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_model_train_csv(S(BAD_UTF8), NULL, 0, &none), WC_INVALID_UTF8);
+  CHECK(none == NULL);
+
+  /* A model is not a calendar, and the other way round. */
+  {
+    wc_calendar *cal = NULL;
+    bool flag = false;
+    CHECK_STATUS(wc_calendar_builtin("SG", &cal), WC_OK);
+    CHECK_STATUS(wc_calendar_is_business_day((const wc_calendar *)builtin, (wc_date){2026, 1, 2}, &flag),
+                 WC_INVALID_HANDLE);
+    CHECK_STATUS(wc_model_triage((const wc_model *)cal, S("refund"), NULL, &json), WC_INVALID_HANDLE);
+    CHECK_STATUS(wc_model_to_bytes((const wc_model *)cal, NULL, 0, &len), WC_INVALID_HANDLE);
+    /* The wrong destructor leaves the handle alone. */
+    wc_model_free((wc_model *)cal);
+    wc_calendar_free((wc_calendar *)builtin);
+    CHECK_STATUS(wc_calendar_is_business_day(cal, (wc_date){2026, 1, 2}, &flag), WC_OK);
+    CHECK(flag);
+    wc_calendar_free(cal);
+  }
+  CHECK(json == NULL);
+
+  wc_model_free(builtin);
+  wc_model_free(trained);
+  wc_model_free(loaded);
+  wc_model_free(NULL);
+}
+
 int main(void) {
   test_version_and_status_names();
   test_last_error();
@@ -840,5 +936,6 @@ int main(void) {
   test_ticket_numbers();
   test_ticket_lifecycle();
   test_transaction();
+  test_triage();
   return wc_test_finish();
 }

@@ -1,4 +1,4 @@
-/* Thread safety: one calendar (and one triage model) shared by 8 threads at
+/* Thread safety: one calendar and one triage model shared by 8 threads at
  * once. Every thread computes the same questions and its answers must equal
  * the single-thread answers; each thread's wc_last_error is its own. Run
  * under valgrind and ASan/UBSan by scripts/c-test.sh (ThreadSanitizer would
@@ -19,12 +19,31 @@ typedef struct {
   int64_t seconds[DAYS];
 } calendar_answers;
 
+static const char *const MESSAGES[] = {
+    "Tolong kembalikan dana saya untuk pesanan yang dibatalkan.",
+    "saldo kepotong Rp 50.000 tapi pembayaran gagal, tolong cepat",
+    "lupa PIN, tidak bisa login",
+    "I would like a refund for my cancelled order.",
+    "I forgot my PIN and can't log in",
+    "Great app, I love the new design!",
+    "the app crashes every time I open it",
+    "我要申请退款，订单已经取消了。",
+    "我的账户被盗了，有人用我的钱包付款",
+    "绑定银行卡一直失败",
+    "",
+    "???",
+};
+#define MESSAGE_COUNT (sizeof MESSAGES / sizeof MESSAGES[0])
+
 typedef struct {
   const wc_calendar *cal;
+  const wc_model *model;
+  char *const *triage_reference;
   int index;
   calendar_answers answers;
   int errors;
   int own_error_ok;
+  int triage_mismatches;
 } worker;
 
 static wc_date day_of_2026(int i) {
@@ -77,6 +96,17 @@ static void *run_worker(void *arg) {
   for (int round = 0; round < ROUNDS; round++) {
     w->errors += compute(w->cal, &w->answers);
   }
+  for (int round = 0; round < ROUNDS; round++) {
+    for (size_t m = 0; m < MESSAGE_COUNT; m++) {
+      char *json = NULL;
+      if (wc_model_triage(w->model, MESSAGES[m], strlen(MESSAGES[m]), NULL, &json) != WC_OK) {
+        w->errors++;
+        continue;
+      }
+      w->triage_mismatches += strcmp(json, w->triage_reference[m]) != 0;
+      wc_string_free(json);
+    }
+  }
   /* A distinct failure per thread: odd threads an impossible date, even
    * threads a year without data. Each thread must read back its own. */
   if (w->index % 2 == 1) {
@@ -91,8 +121,10 @@ static void *run_worker(void *arg) {
   return NULL;
 }
 
-static void test_calendar_shared_by_threads(void) {
+static void test_calendar_and_model_shared_by_threads(void) {
   wc_calendar *cal = NULL;
+  wc_model *model = NULL;
+  char *triage_reference[MESSAGE_COUNT] = {0};
   calendar_answers *reference = calloc(1, sizeof *reference);
   worker *workers = calloc(THREADS, sizeof *workers);
   pthread_t threads[THREADS];
@@ -103,9 +135,16 @@ static void test_calendar_shared_by_threads(void) {
   CHECK(compute(cal, reference) == 0);
   /* Spot-check the reference itself: Christmas Eve 2026 is cuti bersama. */
   CHECK(!reference->open[357] && reference->open[356]);
+  CHECK_STATUS(wc_model_builtin(&model), WC_OK);
+  for (size_t m = 0; m < MESSAGE_COUNT; m++) {
+    CHECK_STATUS(wc_model_triage(model, MESSAGES[m], strlen(MESSAGES[m]), NULL, &triage_reference[m]), WC_OK);
+  }
+  CHECK_CONTAINS(triage_reference[0], "\"category\":\"refund\"");
 
   for (int i = 0; i < THREADS; i++) {
     workers[i].cal = cal;
+    workers[i].model = model;
+    workers[i].triage_reference = triage_reference;
     workers[i].index = i;
     CHECK(pthread_create(&threads[i], NULL, run_worker, &workers[i]) == 0);
   }
@@ -114,13 +153,16 @@ static void test_calendar_shared_by_threads(void) {
     CHECK(workers[i].errors == 0);
     CHECK(same_answers(&workers[i].answers, reference));
     CHECK(workers[i].own_error_ok);
+    CHECK(workers[i].triage_mismatches == 0);
   }
+  for (size_t m = 0; m < MESSAGE_COUNT; m++) wc_string_free(triage_reference[m]);
+  wc_model_free(model);
   wc_calendar_free(cal);
   free(workers);
   free(reference);
 }
 
 int main(void) {
-  test_calendar_shared_by_threads();
+  test_calendar_and_model_shared_by_threads();
   return wc_test_finish();
 }

@@ -165,6 +165,26 @@ static void ticket_number_check(const mj_node *root) {
   }
 }
 
+static void triage(const mj_node *root) {
+  wc_model *model = NULL;
+  CHECK_STATUS(wc_model_builtin(&model), WC_OK);
+  for (const mj_node *c = section(root, "triage")->first_child; c != NULL; c = c->next) {
+    const mj_node *text = mj_get(c, "text");
+    const mj_node *expect = mj_get(c, "expect");
+    char *json = NULL;
+    wc_status st = wc_model_triage(model, text->string, text->string_len, NULL, &json);
+    CHECK_CASE(st == WC_OK, c);
+    if (st != WC_OK) continue;
+    mj_node *out = mj_parse(json, strlen(json));
+    CHECK_CASE(strcmp(mj_str(out, "category"), mj_str(expect, "category")) == 0, c);
+    CHECK_CASE(strcmp(mj_str(out, "priority"), mj_str(expect, "priority")) == 0, c);
+    CHECK_CASE(strcmp(mj_str(out, "language"), mj_str(expect, "language")) == 0, c);
+    mj_free(out);
+    wc_string_free(json);
+  }
+  wc_model_free(model);
+}
+
 static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   char *buf;
@@ -206,6 +226,7 @@ int main(int argc, char **argv) {
     refund_due(root);
     ticket_number(root);
     ticket_number_check(root);
+    triage(root);
     mj_free(root);
   }
   for (int i = 0; i < 4; i++) wc_calendar_free(calendars[i]);

@@ -1,0 +1,526 @@
+//! Business calendars: the `Calendar` class.
+
+use std::cell::RefCell;
+
+use chrono::TimeDelta;
+use serde::Serialize;
+use walletcare_core::calendar::{
+    BusinessCalendar, CalendarError, CalendarId, Holiday, NonBusinessDay, RollConvention,
+    WorkingDay,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{
+    code_arg, core_error, date_arg, enum_arg, from_js, instant_arg, instant_to_string, integer_arg,
+    invalid, json_or_object, locale_option, messages, string_array, to_js,
+};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CALENDAR: &str = r#"
+/** A built-in calendar: Indonesia, China, Singapore, Malaysia (2020-2030). */
+export type CalendarCode = "ID" | "CN" | "SG" | "MY";
+/** Why a holiday is a day off. */
+export type HolidayKind = "public" | "collective_leave" | "substitute" | "observed";
+/** How to move a date that is not a business day onto one. */
+export type RollConvention = "following" | "preceding" | "modified_following" | "modified_preceding";
+
+/** A day off, with its English name. */
+export interface Holiday {
+  date: IsoDate;
+  name: string;
+  kind: HolidayKind;
+  /** Whether the date is an estimate (no official decree yet). */
+  estimated: boolean;
+}
+/** A holiday as an argument: `estimated` defaults to `false`. */
+export interface HolidayInput {
+  date: IsoDate;
+  name: string;
+  kind: HolidayKind;
+  estimated?: boolean;
+}
+/** A weekend day that is worked (China's make-up working days). */
+export interface WorkingDay {
+  date: IsoDate;
+  name: string;
+  estimated: boolean;
+}
+/** A working day as an argument: `estimated` defaults to `false`. */
+export interface WorkingDayInput {
+  date: IsoDate;
+  name: string;
+  estimated?: boolean;
+}
+/** A period of business hours, local wall-clock `"HH:MM"` (end may be `"24:00"`). */
+export interface BusinessPeriod {
+  start: string;
+  end: string;
+}
+/** An inclusive range of years. */
+export interface YearRange {
+  first: number;
+  last: number;
+}
+/** The JSON form of a calendar, as {@link Calendar.toJSON} returns it. */
+export interface CalendarSpec {
+  name: string;
+  /** IANA zone, e.g. `"Asia/Jakarta"`. */
+  time_zone: string;
+  /** Seven `0`/`1` characters from Monday to Sunday, e.g. `"1111100"`. */
+  weekmask: string;
+  business_hours: BusinessPeriod[];
+  cutoff?: string;
+  coverage?: YearRange;
+  estimated_years?: number[];
+  holidays: Holiday[];
+  working_days: WorkingDay[];
+}
+/** A calendar definition to load: only `time_zone` is required. */
+export interface CalendarSpecInput {
+  name?: string;
+  time_zone: string;
+  weekmask?: string;
+  business_hours?: BusinessPeriod[];
+  cutoff?: string;
+  coverage?: YearRange;
+  estimated_years?: number[];
+  holidays?: HolidayInput[];
+  working_days?: WorkingDayInput[];
+}
+/** Why a day is not a business day. */
+export type NonBusinessReason =
+  | { type: "weekend" }
+  | { type: "holiday"; holiday: Holiday };
+/** A day that is not a business day, and why. */
+export interface NonBusinessDay {
+  date: IsoDate;
+  reason: NonBusinessReason;
+}
+/** Non-business days and one sentence each (`messages[i]` renders `days[i]`). */
+export interface NonBusinessDays {
+  days: NonBusinessDay[];
+  messages: string[];
+}
+"#;
+
+/// A business calendar: weekmask, holidays with names, make-up working days,
+/// time zone, business hours and cut-off. Built in for Indonesia, China,
+/// Singapore and Malaysia (`Calendar.builtin("ID")`), or loaded from JSON.
+///
+/// Dates are local `YYYY-MM-DD` strings in the calendar's zone; instants are
+/// RFC 3339 strings or `Date`s. Call `free()` (or use `using`) when done;
+/// otherwise the memory is reclaimed when the object is garbage-collected.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Calendar {
+    inner: RefCell<BusinessCalendar>,
+}
+
+impl Calendar {
+    fn wrap(calendar: BusinessCalendar) -> Calendar {
+        Calendar {
+            inner: RefCell::new(calendar),
+        }
+    }
+
+    /// The core calendar (a cheap clone: the tables are shared).
+    pub(crate) fn core(&self) -> BusinessCalendar {
+        self.inner.borrow().clone()
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&BusinessCalendar) -> T) -> T {
+        f(&self.inner.borrow())
+    }
+}
+
+fn calendar_error(err: CalendarError) -> JsValue {
+    core_error(err)
+}
+
+#[wasm_bindgen]
+impl Calendar {
+    /// A built-in calendar by its country code: `"ID"`, `"CN"`, `"SG"` or
+    /// `"MY"` (any case). Throws `calendar.unknown_calendar` otherwise.
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "CalendarCode")] code: JsValue,
+    ) -> Result<Calendar, JsValue> {
+        let id: CalendarId = code_arg(&code, "code")?;
+        Ok(Calendar::wrap(BusinessCalendar::builtin(id)))
+    }
+
+    /// Loads a calendar from its JSON form: JSON text or an object. Throws
+    /// `general.invalid_json` for JSON that does not match the schema, and the
+    /// calendar's own codes for a definition that is inconsistent.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | CalendarSpecInput")] json: JsValue,
+    ) -> Result<Calendar, JsValue> {
+        let text = json_or_object(&json, "calendar")?;
+        BusinessCalendar::from_json(&text)
+            .map(Calendar::wrap)
+            .map_err(calendar_error)
+    }
+
+    /// The joint calendar of two: a day is a business day only if it is one
+    /// in both. Zone, hours and cut-off come from `a`.
+    pub fn joint(a: &Calendar, b: &Calendar) -> Result<Calendar, JsValue> {
+        let (a, b) = (a.core(), b.core());
+        BusinessCalendar::joint(&a, &b)
+            .map(Calendar::wrap)
+            .map_err(calendar_error)
+    }
+
+    /// The codes of the built-in calendars: `["ID", "CN", "SG", "MY"]`.
+    #[wasm_bindgen(unchecked_return_type = "CalendarCode[]")]
+    #[must_use]
+    pub fn codes() -> JsValue {
+        string_array(CalendarId::ALL.iter().map(|id| id.code()))
+    }
+
+    /// The calendar's label, e.g. `"Indonesia"`.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn name(&self) -> String {
+        self.with(|c| c.spec().name.clone())
+    }
+
+    /// The IANA time zone of its dates and hours, e.g. `"Asia/Jakarta"`.
+    #[wasm_bindgen(getter, js_name = timeZone)]
+    #[must_use]
+    pub fn time_zone(&self) -> String {
+        self.with(|c| c.time_zone().name().to_owned())
+    }
+
+    /// The business weekdays, e.g. `"1111100"` (Monday to Sunday).
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn weekmask(&self) -> String {
+        self.with(|c| c.weekmask().to_string())
+    }
+
+    /// The daily cut-off `"HH:MM"`, or `null` when there is none.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    #[must_use]
+    pub fn cutoff(&self) -> JsValue {
+        self.with(|c| c.cutoff())
+            .map_or(JsValue::NULL, |t| JsValue::from_str(&t.to_string()))
+    }
+
+    /// The years the calendar has data for, or `null` when it answers every
+    /// year from its weekmask and lists.
+    #[wasm_bindgen(getter, unchecked_return_type = "YearRange | null")]
+    pub fn coverage(&self) -> Result<JsValue, JsValue> {
+        self.with(|c| to_js(&c.coverage()))
+    }
+
+    /// The JSON form (what `fromJson` loads back to an equal calendar), so
+    /// `JSON.stringify(calendar)` works.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CalendarSpec")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        self.with(|c| to_js(c.spec()))
+    }
+
+    /// The holidays, sorted by date.
+    #[wasm_bindgen(unchecked_return_type = "Holiday[]")]
+    pub fn holidays(&self) -> Result<JsValue, JsValue> {
+        self.with(|c| to_js(c.holidays()))
+    }
+
+    /// The extra working days, sorted by date.
+    #[wasm_bindgen(js_name = workingDays, unchecked_return_type = "WorkingDay[]")]
+    pub fn working_days(&self) -> Result<JsValue, JsValue> {
+        self.with(|c| to_js(c.working_days()))
+    }
+
+    /// The holiday on a date, or `null`.
+    #[wasm_bindgen(unchecked_return_type = "Holiday | null")]
+    pub fn holiday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let date = date_arg(&date, "date")?;
+        self.with(|c| to_js(&c.holiday(date)))
+    }
+
+    /// The name of the holiday on a date in a locale (the built-in
+    /// translation, or the English name), or `null` if the day is no
+    /// holiday.
+    #[wasm_bindgen(js_name = holidayName, unchecked_return_type = "string | null")]
+    pub fn holiday_name(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let date = date_arg(&date, "date")?;
+        let locale = locale_option(options.as_ref())?;
+        Ok(self
+            .with(|c| c.holiday(date).map(|h| h.name_in(locale)))
+            .map_or(JsValue::NULL, |name| JsValue::from_str(&name)))
+    }
+
+    /// Whether a local date is a business day. Throws
+    /// `calendar.not_covered` for a year without data.
+    #[wasm_bindgen(js_name = isBusinessDay)]
+    pub fn is_business_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<bool, JsValue> {
+        let date = date_arg(&date, "date")?;
+        self.with(|c| c.is_business_day(date))
+            .map_err(calendar_error)
+    }
+
+    /// The first business day strictly after `date`.
+    #[wasm_bindgen(js_name = nextBusinessDay, unchecked_return_type = "IsoDate")]
+    pub fn next_business_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<String, JsValue> {
+        let date = date_arg(&date, "date")?;
+        self.with(|c| c.next_business_day(date))
+            .map(|d| d.to_string())
+            .map_err(calendar_error)
+    }
+
+    /// The last business day strictly before `date`.
+    #[wasm_bindgen(js_name = previousBusinessDay, unchecked_return_type = "IsoDate")]
+    pub fn previous_business_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<String, JsValue> {
+        let date = date_arg(&date, "date")?;
+        self.with(|c| c.previous_business_day(date))
+            .map(|d| d.to_string())
+            .map_err(calendar_error)
+    }
+
+    /// Adds `n` business days (numpy's `busday_offset`: for `n >= 0` a
+    /// non-business `date` first rolls forward, for `n < 0` backward).
+    #[wasm_bindgen(js_name = addBusinessDays, unchecked_return_type = "IsoDate")]
+    pub fn add_business_days(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<String, JsValue> {
+        let date = date_arg(&date, "date")?;
+        let n = integer_arg(&n, "n")?;
+        self.with(|c| c.add_business_days(date, n))
+            .map(|d| d.to_string())
+            .map_err(calendar_error)
+    }
+
+    /// Business days in `[start, end)` (numpy's `busday_count`); negative
+    /// when `end < start`.
+    #[wasm_bindgen(js_name = businessDaysBetween)]
+    pub fn business_days_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
+    ) -> Result<f64, JsValue> {
+        let start = date_arg(&start, "start")?;
+        let end = date_arg(&end, "end")?;
+        let days = self
+            .with(|c| c.business_days_between(start, end))
+            .map_err(calendar_error)?;
+        // At most a few million days: exact in a double.
+        #[allow(clippy::cast_precision_loss)]
+        Ok(days as f64)
+    }
+
+    /// Moves a date onto a business day by a convention (a business day is
+    /// returned unchanged).
+    #[wasm_bindgen(unchecked_return_type = "IsoDate")]
+    pub fn roll(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RollConvention")] convention: JsValue,
+    ) -> Result<String, JsValue> {
+        let date = date_arg(&date, "date")?;
+        let convention: RollConvention = enum_arg(&convention, "roll convention")?;
+        self.with(|c| c.roll(date, convention))
+            .map(|d| d.to_string())
+            .map_err(calendar_error)
+    }
+
+    /// Every non-business day in `[start, end]` with its reason, and one
+    /// sentence per day in `options.locale`, e.g.
+    /// `"Wednesday 10 April 2024: Eid al-Fitr (public holiday)"`
+    /// (`messages[i]` renders `days[i]`). Empty when `end < start`; at most
+    /// 36 600 days.
+    #[wasm_bindgen(js_name = nonBusinessDays, unchecked_return_type = "NonBusinessDays")]
+    pub fn non_business_days(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Days {
+            days: Vec<NonBusinessDay>,
+            messages: Vec<String>,
+        }
+        let start = date_arg(&start, "start")?;
+        let end = date_arg(&end, "end")?;
+        let locale = locale_option(options.as_ref())?;
+        let days = self
+            .with(|c| c.non_business_days(start, end))
+            .map_err(calendar_error)?;
+        to_js(&Days {
+            messages: messages(&days, locale),
+            days,
+        })
+    }
+
+    /// The local business date an SLA counts from for a request made at
+    /// `at`: its local date if that is a business day before the cut-off,
+    /// otherwise the next business day.
+    #[wasm_bindgen(js_name = startDate, unchecked_return_type = "IsoDate")]
+    pub fn start_date(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+    ) -> Result<String, JsValue> {
+        let at = instant_arg(&at, "at")?;
+        self.with(|c| c.start_date(at))
+            .map(|d| d.to_string())
+            .map_err(calendar_error)
+    }
+
+    /// `at` plus `seconds` of business time (inside business hours on
+    /// business days); negative goes back. Returns an RFC 3339 instant.
+    #[wasm_bindgen(js_name = addBusinessSeconds, unchecked_return_type = "IsoInstant")]
+    pub fn add_business_seconds(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] seconds: JsValue,
+    ) -> Result<String, JsValue> {
+        let at = instant_arg(&at, "at")?;
+        let seconds = integer_arg(&seconds, "seconds")?;
+        self.add_duration(at, seconds)
+    }
+
+    /// `at` plus `hours` of business time (fractions allowed down to whole
+    /// seconds: `1.5` is 90 minutes). Returns an RFC 3339 instant.
+    #[wasm_bindgen(js_name = addBusinessHours, unchecked_return_type = "IsoInstant")]
+    pub fn add_business_hours(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] hours: JsValue,
+    ) -> Result<String, JsValue> {
+        let at = instant_arg(&at, "at")?;
+        let Some(h) = hours.as_f64().filter(|h| h.is_finite()) else {
+            return Err(invalid("hours must be a finite number"));
+        };
+        let seconds = h * 3600.0;
+        let whole = seconds.round();
+        if (seconds - whole).abs() > 1e-6 || whole.abs() > 1e15 {
+            return Err(invalid(
+                "hours must come to a whole number of seconds, within ±10^15 s",
+            ));
+        }
+        // Exact: whole and far below 2^53.
+        #[allow(clippy::cast_possible_truncation)]
+        self.add_duration(at, whole as i64)
+    }
+
+    /// Business time between two instants, in seconds (zero if
+    /// `end <= start`).
+    #[wasm_bindgen(js_name = businessSecondsBetween)]
+    pub fn business_seconds_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] end: JsValue,
+    ) -> Result<f64, JsValue> {
+        let start = instant_arg(&start, "start")?;
+        let end = instant_arg(&end, "end")?;
+        let duration = self
+            .with(|c| c.business_duration_between(start, end))
+            .map_err(calendar_error)?;
+        // Business seconds between two chrono instants: far below 2^53.
+        #[allow(clippy::cast_precision_loss)]
+        Ok(duration.num_seconds() as f64)
+    }
+
+    /// Whether any day in `[start, end]` is in a year whose holidays are
+    /// estimated (not yet decreed).
+    #[wasm_bindgen(js_name = isEstimated)]
+    pub fn is_estimated(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
+    ) -> Result<bool, JsValue> {
+        let start = date_arg(&start, "start")?;
+        let end = date_arg(&end, "end")?;
+        Ok(self.with(|c| c.is_estimated(start, end)))
+    }
+
+    /// Adds (or replaces) a holiday. All-or-nothing: on error the calendar
+    /// is unchanged.
+    #[wasm_bindgen(js_name = addHoliday)]
+    pub fn add_holiday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HolidayInput")] holiday: JsValue,
+    ) -> Result<(), JsValue> {
+        let holiday: Holiday = from_js(&holiday, "holiday")?;
+        let mut next = self.core();
+        next.add_holiday(holiday).map_err(calendar_error)?;
+        *self.inner.borrow_mut() = next;
+        Ok(())
+    }
+
+    /// Removes the holiday on a date and returns it, or `null` if there was
+    /// none.
+    #[wasm_bindgen(js_name = removeHoliday, unchecked_return_type = "Holiday | null")]
+    pub fn remove_holiday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let date = date_arg(&date, "date")?;
+        let mut next = self.core();
+        let removed = next.remove_holiday(date).map_err(calendar_error)?;
+        let out = to_js(&removed)?;
+        *self.inner.borrow_mut() = next;
+        Ok(out)
+    }
+
+    /// Adds (or replaces) a make-up working day (a day outside the
+    /// weekmask). All-or-nothing.
+    #[wasm_bindgen(js_name = addWorkingDay)]
+    pub fn add_working_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WorkingDayInput")] day: JsValue,
+    ) -> Result<(), JsValue> {
+        let day: WorkingDay = from_js(&day, "working day")?;
+        let mut next = self.core();
+        next.add_working_day(day).map_err(calendar_error)?;
+        *self.inner.borrow_mut() = next;
+        Ok(())
+    }
+
+    /// Removes the make-up working day on a date and returns it, or `null`.
+    #[wasm_bindgen(js_name = removeWorkingDay, unchecked_return_type = "WorkingDay | null")]
+    pub fn remove_working_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let date = date_arg(&date, "date")?;
+        let mut next = self.core();
+        let removed = next.remove_working_day(date).map_err(calendar_error)?;
+        let out = to_js(&removed)?;
+        *self.inner.borrow_mut() = next;
+        Ok(out)
+    }
+}
+
+impl Calendar {
+    fn add_duration(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+        seconds: i64,
+    ) -> Result<String, JsValue> {
+        let duration = TimeDelta::try_seconds(seconds)
+            .ok_or_else(|| calendar_error(CalendarError::DateOutOfRange))?;
+        self.with(|c| c.add_business_duration(at, duration))
+            .map(instant_to_string)
+            .map_err(calendar_error)
+    }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Tests the npm package of walletcare end to end:
+#
+#  1. builds it (scripts/wasm-build.sh; skip with WALLETCARE_WASM_SKIP_BUILD=1
+#     when bindings/wasm/pkg is fresh);
+#  2. installs the packed tarball into a fresh temporary folder and there:
+#     type-checks a typed usage file with `tsc --noEmit --strict` against
+#     the installed declarations, and runs the shared JS suite and the
+#     shared vectors (tests/vectors/vectors.json) with `node --test`;
+#  3. runs the same suite in headless Chromium against the web build of the
+#     installed package, served by `python3 -m http.server`;
+#  4. drives the widget (examples/web-widget) in Chromium: messages in three
+#     languages, the refund form, a phone-sized screen, screenshots;
+#  5. measures triage throughput in Node, one message per call.
+#
+# Installs what it needs (Debian's chromium, the pinned npm tools) when
+# missing. Prints the test counts, the screenshot folder and the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/tools.sh
+repo=$PWD
+tools=$repo/bindings/wasm/tools
+tests=$repo/bindings/wasm/tests
+pkg=$repo/bindings/wasm/pkg
+
+started=$SECONDS
+last=$SECONDS
+timings=()
+# step NAME: starts a step and records how long the previous one took.
+step() {
+  if [ -n "${current:-}" ]; then timings+=("$((SECONDS - last)) s  $current"); fi
+  current=$*
+  last=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+
+step "tools: node, npm tools (npm ci), Debian's chromium"
+command -v node >/dev/null 2>&1 || ensure_apt nodejs node
+command -v npm >/dev/null 2>&1 || ensure_apt npm npm
+if [ ! -x "$tools/node_modules/.bin/tsc" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The tests drive /usr/bin/chromium (CHROMIUM overrides it).
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+  ensure_apt chromium /usr/bin/chromium
+fi
+node --version
+"$CHROMIUM" --version 2>/dev/null || true
+
+if [ "${WALLETCARE_WASM_SKIP_BUILD:-0}" != 1 ] || ! ls "$pkg"/walletcare-*.tgz >/dev/null 2>&1; then
+  step "build the package"
+  scripts/wasm-build.sh
+fi
+vectors=$repo/tests/vectors/vectors.json
+[ -f "$vectors" ] || { echo "missing $vectors" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/walletcare-wasm-test.XXXXXX")
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+# serve DIR: serves DIR on 127.0.0.1 and prints the base URL.
+serve() {
+  local dir=$1 port
+  port=$(free_port)
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >"$work/http-$port.log" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 1 50); do
+    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null; then
+      echo "http://127.0.0.1:$port"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the server on port $port did not start" >&2
+  return 1
+}
+
+step "install the tarball into a fresh folder"
+app=$work/app
+mkdir -p "$app"
+tarball=$(ls "$pkg"/walletcare-*.tgz)
+(cd "$app" \
+  && printf '{ "name": "walletcare-consumer", "private": true, "type": "module" }\n' > package.json \
+  && npm install --no-audit --no-fund --loglevel=error "$tarball")
+mkdir -p "$app/tests"
+cp -r "$tests/suite" "$tests/node" "$app/tests/"
+cp "$tests/types.ts" "$app/tests/"
+
+step "tsc --noEmit --strict against the installed declarations"
+cat > "$app/tsconfig.json" <<'EOF'
+{
+  "compilerOptions": {
+    "strict": true,
+    "noEmit": true,
+    "target": "ES2022",
+    "module": "node16",
+    "moduleResolution": "node16",
+    "lib": ["ES2022", "DOM", "ESNext.Disposable"],
+    "types": [],
+    "skipLibCheck": false
+  },
+  "files": ["tests/types.ts"]
+}
+EOF
+(cd "$app" && "$tools/node_modules/.bin/tsc" -p tsconfig.json)
+echo "types.ts type-checks"
+
+step "node --test (the installed package, the shared vectors)"
+(cd "$app" && WALLETCARE_VECTORS=$vectors node --test --test-reporter=spec tests/node/ 2>&1 | tee "$work/node.log" | grep -E '^(not ok|# (tests|pass|fail))|^✖|^ℹ (tests|pass|fail)' || true)
+node_summary=$(grep -E '^ℹ (tests|pass|fail) ' "$work/node.log" | tr '\n' ' ')
+if ! grep -qE '^ℹ fail 0$' "$work/node.log"; then
+  cat "$work/node.log"
+  echo "node tests failed" >&2
+  exit 1
+fi
+echo "node: $node_summary"
+
+step "the same suite in headless Chromium (web build)"
+site=$work/site
+mkdir -p "$site/walletcare"
+cp -r "$app/node_modules/walletcare/web" "$site/walletcare/"
+cp -r "$tests/suite" "$site/"
+cp "$tests/browser/index.html" "$tests/browser/run.mjs" "$site/"
+cp "$vectors" "$site/vectors.json"
+base=$(serve "$site")
+node "$tests/browser/run-browser.mjs" "$base/index.html" "$tools/node_modules/playwright-core" | tee "$work/browser.log"
+
+step "the widget in Chromium"
+shots=${WALLETCARE_SCREENSHOTS:-$repo/target/widget-screenshots}
+mkdir -p "$shots"
+widget=$(serve "$repo/examples/web-widget")
+node "$tests/widget.e2e.mjs" "$widget/" "$tools/node_modules/playwright-core" "$shots" | tee "$work/widget.log"
+
+step "triage throughput in Node (one message per call)"
+(cd "$app" && cp "$tests/bench-triage.mjs" . && node bench-triage.mjs)
+
+step "summary"
+timings+=("$((SECONDS - last)) s  summary")
+echo "node:    $node_summary"
+grep -E '^browser' "$work/browser.log"
+grep -E '^widget' "$work/widget.log"
+echo "screenshots: $shots"
+cat "$pkg/SIZE"
+echo "time per step:"
+printf '  %s\n' "${timings[@]}"
+echo "scripts/wasm-test.sh took $((SECONDS - started)) s"
