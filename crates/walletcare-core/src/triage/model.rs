@@ -340,7 +340,12 @@ impl Model {
     /// The row of a feature id, if the feature was seen in training.
     #[inline]
     fn row(&self, id: u32) -> Option<&[u8]> {
-        let entry = *self.index.get(id as usize)?;
+        self.row_at(*self.index.get(id as usize)?)
+    }
+
+    /// The row of an index entry (0: no row).
+    #[inline]
+    fn row_at(&self, entry: u32) -> Option<&[u8]> {
         let start = (entry as usize).checked_sub(1)?.wrapping_mul(self.stride);
         self.rows.get(start..start.wrapping_add(self.stride))
     }
@@ -361,6 +366,12 @@ impl Model {
     /// Rows are summed into `i16` lanes (half the work of widening to `i32`)
     /// and flushed into `acc` every [`FLUSH_EVERY`] features, before any lane
     /// could overflow (`256 · 127 < 2^15`).
+    ///
+    /// It runs in three passes: the text's feature ids, then their index
+    /// entries, then their rows. Each pass's memory reads are independent of
+    /// each other, so the processor has many cache misses in flight at once
+    /// on a model larger than its caches; the sums are in feature order, as
+    /// one pass would make them.
     fn accumulate(
         &self,
         text: &str,
@@ -368,11 +379,16 @@ impl Model {
         acc: &mut [i32],
         lanes: &mut [i16],
     ) -> (f64, usize) {
+        let mut entries: Vec<u32> = Vec::with_capacity(text.len().min(64) * 4);
+        extract(text, &self.features, scratch, |id, _| entries.push(id));
+        for entry in &mut entries {
+            *entry = self.index.get(*entry as usize).copied().unwrap_or(0);
+        }
         let mut norm_sq = 0.0_f64;
         let mut known = 0usize;
         let mut pending = 0usize;
-        extract(text, &self.features, scratch, |id, _| {
-            if let Some(row) = self.row(id) {
+        for &entry in &entries {
+            if let Some(row) = self.row_at(entry) {
                 for (l, &w) in lanes.iter_mut().zip(row) {
                     *l += i16::from(w as i8);
                 }
@@ -384,7 +400,7 @@ impl Model {
                     pending = 0;
                 }
             }
-        });
+        }
         flush(lanes, acc);
         (norm_sq, known)
     }
