@@ -1,0 +1,1 @@
+//! Secrets never appear in any output.
