@@ -10,7 +10,8 @@
 #   N=1000000 ./scripts/bench-calendar.sh  # a quicker run
 #
 # Creates (and then reuses) a Python virtual environment in .venv-bench/
-# (git-ignored) with numpy from PyPI.
+# (git-ignored) with numpy from PyPI, at the version pinned in
+# scripts/bench/requirements.txt (shared with scripts/bench-compare.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -21,12 +22,14 @@ WORK="$TARGET_DIR/bench-calendar"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Python venv with numpy ($VENV)"
+NUMPY_PIN=$(grep '^numpy==' scripts/bench/requirements.txt)
+
+step "Python venv with $NUMPY_PIN ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c 'import numpy' 2>/dev/null; then
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check numpy
+if ! "$VENV/bin/python" -c "import numpy, sys; sys.exit(numpy.__version__ != '${NUMPY_PIN#numpy==}')" 2>/dev/null; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "$NUMPY_PIN"
 fi
 "$VENV/bin/python" -c 'import numpy, sys; print("python", sys.version.split()[0], "numpy", numpy.__version__)'
 

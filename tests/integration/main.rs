@@ -11,3 +11,4 @@ mod secrets;
 mod ticket;
 mod transaction;
 mod triage;
+mod vectors;

@@ -276,6 +276,8 @@ error_codes! {
     InvalidModel = 900 => "triage.invalid_model",
     /// Training data is empty, malformed or has too few labels.
     InvalidTrainingData = 901 => "triage.invalid_training_data",
+    /// CSV training data is malformed (the message names the line).
+    InvalidCsv = 902 => "triage.invalid_csv",
 }
 
 impl ErrorCode {

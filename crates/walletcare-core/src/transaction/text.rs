@@ -8,9 +8,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Timelik
 use chrono_tz::{OffsetName, Tz};
 
 use crate::locale::Locale;
-use crate::money::Money;
 #[cfg(test)]
 use crate::money::Currency;
+use crate::money::Money;
 
 /// The local calendar date of `at` in `zone`.
 ///
@@ -145,7 +145,10 @@ mod tests {
         let rp = Money::new(1_234_567_800, Currency::Idr);
         assert_eq!(money_text(rp, Locale::Id), "Rp12.345.678");
         assert_eq!(money_text(rp, Locale::Id), rp.format(Locale::Id));
-        assert_eq!(plain_amount(Money::new(1_200_050, Currency::Idr)), "IDR 12000.50");
+        assert_eq!(
+            plain_amount(Money::new(1_200_050, Currency::Idr)),
+            "IDR 12000.50"
+        );
     }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {

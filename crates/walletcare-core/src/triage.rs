@@ -1,1 +1,0 @@
-//! The triage module (being written).

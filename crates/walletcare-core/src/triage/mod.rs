@@ -1,0 +1,501 @@
+//! Offline multilingual triage of support messages.
+//!
+//! [`triage`] reads a message in Chinese, Indonesian or English (informal
+//! spelling included) and returns a [`Triage`]: the [`Category`], the
+//! [`Priority`], the [`Language`], the model's confidence and runner-up
+//! categories, the information support will need (marking what the message
+//! already gives), the [entities](Entity) in the text (amounts as exact
+//! [`Money`](crate::money::Money), order and transaction numbers, dates,
+//! times, phone numbers...), the [urgency cues](UrgencyCue) seen and the
+//! self-service [`Answer`] in the message's language.
+//!
+//! The classifier is a linear model over hashed word, word-pair and
+//! character n-gram features ([`FeatureConfig`]), trained by a deterministic
+//! linear SVM ([`train`]); the built-in one is trained once from the
+//! compiled-in corpus ([`builtin_model`]). Services can train their own
+//! models on their own labels ([`train`], [`train_csv`]), store them
+//! ([`Model::to_bytes`]) and triage with them ([`Triager::new`]).
+//!
+//! Everything is deterministic: the same text gives the same JSON on every
+//! platform. Any input gives a defined result in bounded time: only the
+//! first [`MAX_INPUT_BYTES`] bytes are read.
+//!
+//! # Examples
+//!
+//! ```
+//! use walletcare_core::money::{Currency, Money};
+//! use walletcare_core::ticket::{Category, Priority};
+//! use walletcare_core::triage::{EntityValue, InfoField, Language, triage};
+//!
+//! let t = triage("saldo kepotong Rp 50.000 tapi pembayaran gagal, tolong cepat", None);
+//! assert_eq!(t.category, Category::PaymentFailure);
+//! assert_eq!(t.priority, Priority::Urgent);
+//! assert_eq!(t.language, Language::Id);
+//! assert!(t.entities.iter().any(|e| e.value == Some(EntityValue::Money(Money::new(5_000_000, Currency::Idr)))));
+//! let amount = t.needed_info.iter().find(|n| n.field == InfoField::Amount).unwrap();
+//! assert!(amount.found);
+//! assert_eq!(t.answer.locale.as_str(), "id-ID");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod answers;
+mod builtin;
+pub mod csv;
+mod entities;
+mod features;
+mod language;
+mod math;
+mod model;
+mod train;
+mod urgency;
+
+pub use answers::{Answer, InfoField, NeededInfo, SelfServiceAnswer, required_info};
+pub use builtin::{
+    BUILTIN_TRAIN_CONFIG, CorpusExample, CrossValidationReport, builtin_corpus,
+    builtin_cross_validation, builtin_model, train_builtin_model,
+};
+pub use entities::{Entity, EntityKind, EntityValue, extract_entities};
+pub use features::{FeatureConfig, MAX_INPUT_BYTES, cap_input};
+pub use language::{Language, detect_language};
+pub use model::{Classification, LabelScore, Model, Prediction};
+pub use train::{Evaluation, KindWeights, TrainConfig, cross_validate, train, train_csv};
+pub use urgency::{UrgencyCue, priority_for, urgency_cues};
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Currency;
+use crate::ticket::{Category, Priority};
+
+use crate::error::{ErrorCode, HasErrorCode};
+
+/// An error from triage: model bytes, training data, configuration or CSV.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{ErrorCode, HasErrorCode};
+/// use walletcare_core::triage::Model;
+///
+/// let err = Model::from_bytes(b"garbage").unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::InvalidModel);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TriageError {
+    /// Model bytes are malformed, truncated, corrupted or of another version.
+    #[error("invalid triage model: {0}")]
+    InvalidModel(String),
+    /// Training data is empty, has fewer than two labels or a bad label.
+    #[error("invalid training data: {0}")]
+    InvalidTrainingData(String),
+    /// A feature or training setting is out of range.
+    #[error("invalid triage configuration: {0}")]
+    InvalidConfig(String),
+    /// A channel name is not known.
+    #[error("unknown channel {0:?}: expected app, chat, email, phone, social_media or web")]
+    UnknownChannel(String),
+    /// CSV text is malformed.
+    #[error("CSV error at line {line}: {reason}")]
+    Csv {
+        /// The 1-based line of the problem.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl HasErrorCode for TriageError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            TriageError::InvalidModel(_) => ErrorCode::InvalidModel,
+            TriageError::InvalidTrainingData(_) => ErrorCode::InvalidTrainingData,
+            TriageError::InvalidConfig(_) => ErrorCode::InvalidArgument,
+            TriageError::UnknownChannel(_) => ErrorCode::UnknownValue,
+            TriageError::Csv { .. } => ErrorCode::InvalidCsv,
+        }
+    }
+}
+
+/// The channel a message came in through. Only social media changes the
+/// result: a public complaint is raised one priority level.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::triage::Channel;
+///
+/// assert_eq!("social_media".parse::<Channel>()?, Channel::SocialMedia);
+/// assert_eq!(serde_json::to_string(&Channel::App)?, "\"app\"");
+/// assert!("fax".parse::<Channel>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// In-app help chat or form.
+    App,
+    /// Web chat or messaging (WhatsApp, Telegram).
+    Chat,
+    /// E-mail.
+    Email,
+    /// A phone call, transcribed.
+    Phone,
+    /// A public social media post or mention.
+    SocialMedia,
+    /// A web form.
+    Web,
+}
+
+impl Channel {
+    /// Every channel.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::triage::Channel;
+    /// assert_eq!(Channel::ALL.len(), 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const ALL: [Channel; 6] = [
+        Channel::App,
+        Channel::Chat,
+        Channel::Email,
+        Channel::Phone,
+        Channel::SocialMedia,
+        Channel::Web,
+    ];
+
+    /// The snake_case name, as in JSON.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::triage::Channel;
+    /// assert_eq!(Channel::SocialMedia.as_str(), "social_media");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::App => "app",
+            Channel::Chat => "chat",
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::SocialMedia => "social_media",
+            Channel::Web => "web",
+        }
+    }
+}
+
+impl std::str::FromStr for Channel {
+    type Err = TriageError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| TriageError::UnknownChannel(s.chars().take(32).collect()))
+    }
+}
+
+/// A category with the model's score and probability for it.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::Category;
+/// use walletcare_core::triage::CategoryScore;
+///
+/// let s = CategoryScore { category: Category::Refund, score: -0.25, probability: 0.1 };
+/// assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","score":-0.25,"probability":0.1}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryScore {
+    /// The category.
+    pub category: Category,
+    /// The linear decision value, rounded to 4 decimals.
+    pub score: f64,
+    /// The softmax probability, rounded to 4 decimals.
+    pub probability: f64,
+}
+
+/// The result of triaging a message. Its JSON form is stable: snake_case
+/// fields and values, numbers rounded to 4 decimals.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::{Category, Priority};
+/// use walletcare_core::triage::{Channel, Language, triage};
+///
+/// let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::App));
+/// assert_eq!(t.category, Category::AccountSecurity);
+/// assert_eq!(t.priority, Priority::Urgent);
+/// assert_eq!(t.language, Language::Zh);
+/// assert!(t.answer.steps[0].contains("冻结"));
+/// let json = serde_json::to_value(&t)?;
+/// assert_eq!(json["category"], "account_security");
+/// assert_eq!(json["channel"], "app");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triage {
+    /// What the message is about.
+    pub category: Category,
+    /// How fast to handle it: the category's default raised by urgency cues.
+    pub priority: Priority,
+    /// The message's language.
+    pub language: Language,
+    /// The model's probability for the category (0 when the message shares
+    /// nothing with the training data).
+    pub confidence: f64,
+    /// The next most likely categories, best first (at most three).
+    pub alternatives: Vec<CategoryScore>,
+    /// What support needs for this category, and whether the message has it.
+    pub needed_info: Vec<NeededInfo>,
+    /// Entities found in the message.
+    pub entities: Vec<Entity>,
+    /// Urgency cues found in the message.
+    pub urgency_cues: Vec<UrgencyCue>,
+    /// The self-service answer, in the message's language (English for other
+    /// languages).
+    pub answer: Answer,
+    /// The channel given by the caller.
+    pub channel: Option<Channel>,
+    /// Whether the message was longer than [`MAX_INPUT_BYTES`] and only its
+    /// start was read.
+    pub truncated: bool,
+}
+
+/// Triage with a category model: the built-in one or one trained by a
+/// service on its own history.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::Category;
+/// use walletcare_core::triage::{TrainConfig, Triager, train};
+///
+/// let model = train(
+///     [
+///         ("refund my order please", "refund"),
+///         ("the app keeps crashing", "technical"),
+///         ("card binding fails", "bank_card"),
+///     ],
+///     &TrainConfig::default(),
+/// )?;
+/// let triager = Triager::new(model)?;
+/// assert_eq!(triager.triage("crashing again", None).category, Category::Technical);
+///
+/// let custom = train([("a", "x"), ("b", "y")], &TrainConfig::default())?;
+/// assert!(Triager::new(custom).is_err()); // labels must be categories
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Triager {
+    model: Model,
+    /// The category of each model label.
+    categories: Vec<Category>,
+}
+
+/// Decimal places kept in the numbers of a [`Triage`].
+const ROUNDING: f64 = 10_000.0;
+
+fn round4(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * ROUNDING).round() / ROUNDING
+    } else {
+        0.0
+    }
+}
+
+impl Triager {
+    /// A triager over `model`, whose labels must all be [`Category`] names.
+    ///
+    /// # Errors
+    ///
+    /// [`TriageError::InvalidModel`] naming the first label that is not a
+    /// category.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::triage::{Triager, train_builtin_model};
+    ///
+    /// let triager = Triager::new(train_builtin_model()?)?;
+    /// assert_eq!(triager.model().labels().len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(model: Model) -> Result<Triager, TriageError> {
+        let categories = model
+            .labels()
+            .iter()
+            .map(|l| {
+                l.parse::<Category>().map_err(|_| {
+                    TriageError::InvalidModel(format!(
+                        "label {:?} is not a category; expected one of the nine category names",
+                        l.chars().take(64).collect::<String>()
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Triager { model, categories })
+    }
+
+    /// The triager over the built-in model (trained on first use), or `None`
+    /// if the compiled-in corpus were broken (a test rules it out).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::triage::Triager;
+    /// assert!(Triager::builtin().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn builtin() -> Option<&'static Triager> {
+        static TRIAGER: OnceLock<Option<Triager>> = OnceLock::new();
+        TRIAGER
+            .get_or_init(|| builtin_model().and_then(|m| Triager::new(m.clone()).ok()))
+            .as_ref()
+    }
+
+    /// The model.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::triage::Triager;
+    /// let triager = Triager::builtin().unwrap();
+    /// assert!(triager.model().feature_count() > 1_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Triages one message. Any input gives a result; only the first
+    /// [`MAX_INPUT_BYTES`] are read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::ticket::Category;
+    /// use walletcare_core::triage::Triager;
+    ///
+    /// let triager = Triager::builtin().unwrap();
+    /// let t = triager.triage("", None);
+    /// assert_eq!(t.category, Category::GeneralInquiry);
+    /// assert_eq!(t.confidence, 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn triage(&self, text: &str, channel: Option<Channel>) -> Triage {
+        let (head, truncated) = cap_input(text);
+        let prediction = self.model.predict(head);
+        let category_of = |index: usize| {
+            self.categories
+                .get(index)
+                .copied()
+                .unwrap_or(Category::GeneralInquiry)
+        };
+        let (category, confidence, alternatives) = if prediction.known_features == 0 {
+            (Category::GeneralInquiry, 0.0, Vec::new())
+        } else {
+            let mut ranked = prediction.ranked.iter();
+            let best = ranked.next();
+            let alternatives = ranked
+                .take(3)
+                .map(|s| CategoryScore {
+                    category: category_of(s.index),
+                    score: round4(s.score),
+                    probability: round4(s.probability),
+                })
+                .collect();
+            (
+                best.map_or(Category::GeneralInquiry, |b| category_of(b.index)),
+                best.map_or(0.0, |b| round4(b.probability)),
+                alternatives,
+            )
+        };
+        let language = detect_language(head);
+        let default_currency = if language == Language::Zh {
+            Currency::Cny
+        } else {
+            Currency::Idr
+        };
+        let entities = entities::extract_with_default(head, default_currency);
+        let cues = urgency_cues(head);
+        let mut priority = priority_for(category, &cues);
+        if channel == Some(Channel::SocialMedia) && category == Category::Complaint {
+            priority = urgency::raise(priority);
+        }
+        let needed_info = answers::needed_info(category, head, &entities);
+        let answer = Answer::new(SelfServiceAnswer { category }, language.locale());
+        Triage {
+            category,
+            priority,
+            language,
+            confidence,
+            alternatives,
+            needed_info,
+            entities,
+            urgency_cues: cues,
+            answer,
+            channel,
+            truncated,
+        }
+    }
+}
+
+/// Triages one message with the built-in model (see [`Triager::triage`]).
+/// The first call trains the model from the compiled-in corpus.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::ticket::Category;
+/// use walletcare_core::triage::{Language, triage};
+///
+/// let t = triage("I want a refund for order INV/20261121/XYZ/123, paid $12 yesterday", None);
+/// assert_eq!(t.category, Category::Refund);
+/// assert_eq!(t.language, Language::En);
+/// assert!(t.needed_info.iter().all(|n| n.found));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn triage(text: &str, channel: Option<Channel>) -> Triage {
+    match Triager::builtin() {
+        Some(triager) => triager.triage(text, channel),
+        None => fallback(text, channel),
+    }
+}
+
+/// The result when no model is available: rules only.
+fn fallback(text: &str, channel: Option<Channel>) -> Triage {
+    let (head, truncated) = cap_input(text);
+    let language = detect_language(head);
+    let cues = urgency_cues(head);
+    let category = Category::GeneralInquiry;
+    Triage {
+        category,
+        priority: priority_for(category, &cues),
+        language,
+        confidence: 0.0,
+        alternatives: Vec::new(),
+        needed_info: Vec::new(),
+        entities: extract_entities(head),
+        urgency_cues: cues,
+        answer: Answer::new(SelfServiceAnswer { category }, language.locale()),
+        channel,
+        truncated,
+    }
+}

@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks: walletcare against the usual baselines, on this
+# machine, in one run, printing one table (see BENCHMARKS.md for a run and
+# what every figure means).
+#
+#   ./scripts/bench-compare.sh                   # everything
+#   PARTS=calendar ./scripts/bench-compare.sh    # only some parts:
+#                                                # calendar, banking77, bindings
+#   N=1000000 ROUNDS=2 B77_ROUNDS=1 ./scripts/bench-compare.sh   # quicker
+#
+# 1. calendar: add 7 business days to N (10 M) dates and count business days
+#    between N pairs, Indonesia's calendar (holidays exported from walletcare),
+#    numpy.busday_offset / busday_count against walletcare's criterion bench
+#    (benches/calendar.rs) on the same inputs, results checked equal; and one
+#    date per call: numpy.busday_offset on a scalar in a Python loop against
+#    walletcare's single-call add_business_days criterion bench.
+# 2. banking77: accuracy, macro-F1, training time and classify-one-per-call
+#    throughput of scikit-learn (TF-IDF + LinearSVC, C by 5-fold CV) and
+#    fastText against walletcare (`cargo run --release --example banking77`
+#    and the criterion bench benches/triage.rs), data from
+#    ../shared/datasets/banking77/ (or $BANKING77_DIR).
+# 3. bindings: triage through the C library (a small C program linked with
+#    the static library) and through the npm package in Node, as a multiple
+#    of the native Rust call (criterion, benches/triage.rs).
+#
+# Baseline and walletcare run interleaved (A, B, A, B...: ROUNDS rounds, 3 by
+# default, for the calendar and the bindings; B77_ROUNDS, 2 by default, for
+# Banking77) and the table shows medians, so machine load hits both sides.
+# A part whose prerequisites are missing prints "skipped: <reason>" and the
+# rest goes on.
+#
+# Creates (and reuses) a Python virtual environment in .venv-bench/
+# (git-ignored) with the pinned packages of scripts/bench/requirements.txt.
+# Everything else goes to $CARGO_TARGET_DIR/bench-compare/ (target/ by
+# default): inputs, per-round logs (*.jsonl), build logs and table.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+N="${N:-10000000}"
+ROUNDS="${ROUNDS:-3}"
+B77_ROUNDS="${B77_ROUNDS:-2}"
+SCALAR_CALLS="${SCALAR_CALLS:-200000}"
+PARTS="${PARTS:-calendar,banking77,bindings}"
+BANKING77_DIR="${BANKING77_DIR:-../shared/datasets/banking77}"
+VENV=.venv-bench
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+OUT="$TARGET_DIR/bench-compare"
+CRITERION="$TARGET_DIR/criterion"
+LOGS="$OUT/logs"
+
+# The criterion benches the table reads (group/function, as criterion names them).
+BENCH_OFFSET=calendar/add_7_business_days_10M
+BENCH_COUNT=calendar/business_days_between_10M
+BENCH_SINGLE=calendar_single/add_business_days
+BENCH_B77_CALL=triage/classify_banking77_77_classes
+BENCH_TRIAGE=triage/triage_builtin_full
+
+step() { printf '\n==> %s\n' "$*"; }
+want() { [[ ",$PARTS," == *",$1,"* ]]; }
+py() { "$VENV/bin/python" "$@"; }
+skip() { py scripts/bench/compare.py skip --part "$1" --reason "$2" --log "$OUT/skipped.jsonl"; }
+record_criterion() { # id round n
+  py scripts/bench/compare.py criterion --criterion "$CRITERION" --id "$1" --round "$2" --n "$3" --log "$OUT/criterion.jsonl"
+}
+# Runs one criterion bench function by its exact id; criterion's own output goes to the log.
+criterion_run() { # bench-file id log
+  cargo bench --quiet --bench "$1" -- --noplot "^$2\$" >>"$3" 2>&1
+}
+
+rm -rf "$OUT"/*.jsonl "$OUT/table.txt" "$LOGS"
+mkdir -p "$OUT" "$LOGS"
+
+step "Machine"
+{
+  echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "nproc:   $(nproc)"
+  echo "cpu:     $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "memory:  $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  # shellcheck disable=SC1091
+  echo "os:      $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "rustc:   $(rustc --version)"
+  echo "cc:      $(cc --version | head -1)"
+  echo "node:    $(node --version 2>/dev/null || echo 'not installed')"
+  echo "uptime:  $(uptime)"
+} | tee "$OUT/machine.txt"
+
+step "Python venv ($VENV) with the pinned packages of scripts/bench/requirements.txt"
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/bench/requirements.txt
+py - <<'EOF' | tee -a "$OUT/machine.txt"
+import sys, numpy, sklearn, importlib.metadata as md
+print(f"python:  {sys.version.split()[0]}")
+print(f"numpy:   {numpy.__version__}")
+print(f"sklearn: {sklearn.__version__}")
+print(f"fasttext-wheel: {md.version('fasttext-wheel')}")
+EOF
+
+# ---------------------------------------------------------------------------
+calendar_part() {
+  local cal="$OUT/calendar"
+  mkdir -p "$cal"
+  step "calendar: export Indonesia's holidays from walletcare"
+  cargo run --release --quiet --example business_days -- --calendar ID --export-holidays >"$cal/holidays_ID.txt"
+  echo "$(wc -l <"$cal/holidays_ID.txt") holidays -> $cal/holidays_ID.txt"
+
+  step "calendar: draw $N dates and $N pairs; build the criterion bench"
+  py scripts/numpy_busday.py draw --dir "$cal" --n "$N"
+  cargo bench --quiet --bench calendar --no-run >"$LOGS/calendar-build.log" 2>&1 || {
+    tail -20 "$LOGS/calendar-build.log"
+    return 1
+  }
+
+  local r
+  for r in $(seq 1 "$ROUNDS"); do
+    step "calendar round $r/$ROUNDS: numpy bulk"
+    local save=()
+    [ "$r" = 1 ] && save=(--save-results) # numpy's results, for the agreement check
+    py scripts/numpy_busday.py time --dir "$cal" --holidays "$cal/holidays_ID.txt" --repeat 3 \
+      --log "$OUT/numpy.jsonl" "${save[@]}"
+    step "calendar round $r/$ROUNDS: walletcare bulk (criterion)"
+    WALLETCARE_BENCH_DIR="$cal" cargo bench --quiet --bench calendar -- --noplot '^calendar/' \
+      >>"$LOGS/calendar-criterion.log" 2>&1
+    record_criterion "$BENCH_OFFSET" "$r" "$N"
+    record_criterion "$BENCH_COUNT" "$r" "$N"
+    step "calendar round $r/$ROUNDS: numpy one date per call"
+    py scripts/numpy_busday.py scalar --dir "$cal" --holidays "$cal/holidays_ID.txt" \
+      --calls "$SCALAR_CALLS" --log "$OUT/numpy.jsonl"
+    step "calendar round $r/$ROUNDS: walletcare one date per call (criterion)"
+    criterion_run calendar "$BENCH_SINGLE" "$LOGS/calendar-criterion.log"
+    record_criterion "$BENCH_SINGLE" "$r" 1
+  done
+
+  step "calendar: walletcare's results equal numpy's on every input"
+  py scripts/numpy_busday.py compare --dir "$cal" --agreement-only
+}
+
+# ---------------------------------------------------------------------------
+banking77_part() {
+  local b77="$OUT/banking77"
+  mkdir -p "$b77"
+  if [ ! -f "$BANKING77_DIR/train.csv" ] || [ ! -f "$BANKING77_DIR/test.csv" ]; then
+    local why="no Banking77 data at $BANKING77_DIR (train.csv, test.csv)"
+    skip banking77-scikit-learn "$why"
+    skip banking77-fastText "$why"
+    skip banking77-walletcare "$why"
+    skip banking77-walletcare-per-call "$why"
+    return 0
+  fi
+  export WALLETCARE_SHARED_DIR
+  WALLETCARE_SHARED_DIR="$(cd "$BANKING77_DIR/../.." && pwd)"
+
+  local wc_example=1 wc_bench=1
+  step "banking77: build walletcare's example and bench"
+  if [ ! -f examples/banking77.rs ]; then
+    skip banking77-walletcare "examples/banking77.rs is not in this tree yet (it lands with triage)"
+    wc_example=0
+  elif ! cargo build --release --quiet --example banking77 >"$LOGS/banking77-build.log" 2>&1; then
+    skip banking77-walletcare "cargo build --release --example banking77 failed (see $LOGS/banking77-build.log)"
+    wc_example=0
+  fi
+  if [ ! -f benches/triage.rs ]; then
+    skip banking77-walletcare-per-call "benches/triage.rs is not in this tree yet (it lands with triage)"
+    wc_bench=0
+  elif ! cargo bench --quiet --bench triage --no-run >"$LOGS/triage-build.log" 2>&1; then
+    skip banking77-walletcare-per-call "cargo bench --bench triage failed to build (see $LOGS/triage-build.log)"
+    wc_bench=0
+  fi
+
+  local r
+  for r in $(seq 1 "$B77_ROUNDS"); do
+    step "banking77 round $r/$B77_ROUNDS: scikit-learn"
+    py scripts/bench/banking77.py sklearn --data "$BANKING77_DIR" --out "$b77/sklearn-$r.json" \
+      --cv-cache "$b77/sklearn-cv.json"
+    py scripts/bench/compare.py banking77-json "$b77/sklearn-$r.json" --round "$r" --log "$OUT/banking77.jsonl"
+    if [ "$wc_example" = 1 ]; then
+      step "banking77 round $r/$B77_ROUNDS: walletcare (cargo run --release --example banking77)"
+      if cargo run --release --quiet --example banking77 >"$b77/walletcare-$r.txt" 2>"$LOGS/banking77-run-$r.log"; then
+        cat "$b77/walletcare-$r.txt"
+        if ! py scripts/bench/compare.py walletcare-banking77 "$b77/walletcare-$r.txt" --round "$r" \
+          --log "$OUT/banking77.jsonl"; then
+          skip banking77-walletcare "could not read accuracy, macro-F1 and training time from the example's output ($b77/walletcare-$r.txt)"
+          wc_example=0
+        fi
+      else
+        skip banking77-walletcare "the example failed (see $LOGS/banking77-run-$r.log)"
+        wc_example=0
+      fi
+    fi
+    step "banking77 round $r/$B77_ROUNDS: fastText"
+    py scripts/bench/banking77.py fasttext --data "$BANKING77_DIR" --out "$b77/fasttext-$r.json" --work "$b77"
+    py scripts/bench/compare.py banking77-json "$b77/fasttext-$r.json" --round "$r" --log "$OUT/banking77.jsonl"
+    if [ "$wc_bench" = 1 ]; then
+      step "banking77 round $r/$B77_ROUNDS: walletcare one message per call (criterion $BENCH_B77_CALL)"
+      if criterion_run triage "$BENCH_B77_CALL" "$LOGS/triage-criterion.log" &&
+        record_criterion "$BENCH_B77_CALL" "$r" 1; then :; else
+        skip banking77-walletcare-per-call "criterion bench $BENCH_B77_CALL did not run (see $LOGS/triage-criterion.log)"
+        wc_bench=0
+      fi
+    fi
+  done
+}
+
+# ---------------------------------------------------------------------------
+bindings_part() {
+  local bind="$OUT/bindings" header=bindings/c/include/walletcare.h
+  mkdir -p "$bind"
+  local native=1 c=1 node=1
+
+  step "bindings: prerequisites"
+  if [ ! -f benches/triage.rs ]; then
+    skip bindings-native "benches/triage.rs is not in this tree yet (it lands with triage), so there is no native figure to compare with"
+    native=0
+  elif ! cargo bench --quiet --bench triage --no-run >"$LOGS/triage-build.log" 2>&1; then
+    skip bindings-native "cargo bench --bench triage failed to build (see $LOGS/triage-build.log)"
+    native=0
+  fi
+  if [ ! -f "$header" ]; then
+    skip bindings-c "$header is not in this tree yet (the C library lands from branch ffi)"
+    c=0
+  elif ! grep -q 'wc_triage' "$header"; then
+    skip bindings-c "$header declares no wc_triage* function yet (the triage binding has not landed)"
+    c=0
+  fi
+  if [ ! -f bindings/wasm/Cargo.toml ] || [ ! -x scripts/wasm-build.sh ]; then
+    skip bindings-node "bindings/wasm and scripts/wasm-build.sh are not in this tree yet (the npm package lands from branch wasm)"
+    node=0
+  elif [ ! -f bindings/wasm/src/triage.rs ]; then
+    skip bindings-node "bindings/wasm exports no triage function yet (the triage binding has not landed)"
+    node=0
+  fi
+  if [ "$native" = 0 ] && [ "$c" = 0 ] && [ "$node" = 0 ]; then
+    return 0
+  fi
+
+  # The texts the native bench triages: the built-in corpus, NUL-separated.
+  if ! py scripts/bench/triage_texts.py >"$bind/texts.bin" 2>"$LOGS/triage-texts.log"; then
+    cat "$LOGS/triage-texts.log"
+    for part in bindings-c bindings-node; do
+      skip "$part" "could not read the built-in triage corpus (see $LOGS/triage-texts.log)"
+    done
+    return 0
+  fi
+  echo "$(cat "$LOGS/triage-texts.log") -> $bind/texts.bin"
+
+  if [ "$c" = 1 ]; then
+    step "bindings: build the C library (release, static) and the C timing program"
+    if cargo build --release --quiet -p walletcare-ffi >"$LOGS/ffi-build.log" 2>&1 &&
+      cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Ibindings/c/include scripts/bench/triage_c.c \
+        "$TARGET_DIR/release/libwalletcare_ffi.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc \
+        -o "$bind/triage_c" >>"$LOGS/ffi-build.log" 2>&1; then
+      echo "built $bind/triage_c"
+    else
+      tail -20 "$LOGS/ffi-build.log"
+      skip bindings-c "building the C library or scripts/bench/triage_c.c failed (see $LOGS/ffi-build.log)"
+      c=0
+    fi
+  fi
+  if [ "$node" = 1 ]; then
+    step "bindings: build the npm package (scripts/wasm-build.sh)"
+    if scripts/wasm-build.sh >"$LOGS/wasm-build.log" 2>&1 && [ -f bindings/wasm/pkg/node/walletcare.js ]; then
+      tail -2 "$LOGS/wasm-build.log"
+    else
+      tail -20 "$LOGS/wasm-build.log"
+      skip bindings-node "scripts/wasm-build.sh failed or made no bindings/wasm/pkg/node/walletcare.js (see $LOGS/wasm-build.log)"
+      node=0
+    fi
+  fi
+
+  local r
+  for r in $(seq 1 "$ROUNDS"); do
+    if [ "$native" = 1 ]; then
+      step "bindings round $r/$ROUNDS: native Rust (criterion $BENCH_TRIAGE)"
+      if criterion_run triage "$BENCH_TRIAGE" "$LOGS/triage-criterion.log" &&
+        record_criterion "$BENCH_TRIAGE" "$r" 1; then :; else
+        skip bindings-native "criterion bench $BENCH_TRIAGE did not run (see $LOGS/triage-criterion.log)"
+        native=0
+      fi
+    fi
+    if [ "$c" = 1 ]; then
+      step "bindings round $r/$ROUNDS: C library"
+      if "$bind/triage_c" "$bind/texts.bin" "$r" >"$bind/c-$r.json"; then
+        cat "$bind/c-$r.json" >>"$OUT/bindings.jsonl"
+      else
+        skip bindings-c "$bind/triage_c failed (exit $?)"
+        c=0
+      fi
+    fi
+    if [ "$node" = 1 ]; then
+      step "bindings round $r/$ROUNDS: npm package in Node"
+      if node scripts/bench/triage_node.cjs "$ROOT/bindings/wasm/pkg/node/walletcare.js" "$bind/texts.bin" "$r" \
+        >"$bind/node-$r.json"; then
+        cat "$bind/node-$r.json" >>"$OUT/bindings.jsonl"
+      else
+        skip bindings-node "scripts/bench/triage_node.cjs failed (exit $?)"
+        node=0
+      fi
+    fi
+  done
+}
+
+started=$SECONDS
+# (Not `want x && x_part`: errexit is off inside a function called from an && list.)
+if want calendar; then calendar_part; fi
+if want banking77; then banking77_part; fi
+if want bindings; then bindings_part; fi
+
+step "Results (medians over the rounds; $((SECONDS - started)) s)"
+echo "uptime after: $(uptime)" | tee -a "$OUT/machine.txt"
+echo
+py scripts/bench/compare.py report --dir "$OUT" \
+  --triage-classify-bench "$BENCH_B77_CALL" --triage-native-bench "$BENCH_TRIAGE" --parts "$PARTS"
