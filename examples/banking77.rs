@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 use walletcare::triage::{Evaluation, FeatureConfig, TrainConfig, csv::read_labelled, train};
 
+/// Labelled rows: `(text, label)`.
+type Rows = Vec<(String, String)>;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::var_os("WALLETCARE_SHARED_DIR")
         .map(PathBuf::from)
@@ -61,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _ = FeatureConfig::default();
     let dev = args.iter().any(|a| a == "--dev");
     let fold: usize = get("--fold").map(|v| v.parse()).transpose()?.unwrap_or(0);
-    let (fit, eval): (Vec<(String, String)>, Vec<(String, String)>) = if dev {
+    let (fit, eval): (Rows, Rows) = if dev {
         // Every 5th example of each label is held out.
         let mut seen = std::collections::BTreeMap::<String, usize>::new();
         let mut fit = Vec::new();
@@ -91,9 +93,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let mut v: Vec<_> = pairs.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         for ((t, p), n) in v.iter().take(25) {
-            println!("{n:3} {} -> {}", e.labels[*t], e.labels[*p]);
+            let name = |i: usize| e.labels.get(i).map_or("?", String::as_str);
+            println!("{n:3} {} -> {}", name(*t), name(*p));
         }
     }
     println!(

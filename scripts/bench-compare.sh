@@ -68,6 +68,26 @@ criterion_run() { # bench-file id log
   cargo bench --quiet --bench "$1" -- --noplot "^$2\$" >>"$3" 2>&1
 }
 
+# Builds the C library (release, static) once; fails when it cannot.
+FFI_BUILT=""
+build_ffi() {
+  if [ -z "$FFI_BUILT" ]; then
+    if cargo build --release --quiet -p walletcare-ffi >"$LOGS/ffi-build.log" 2>&1; then
+      FFI_BUILT=yes
+    else
+      FFI_BUILT=no
+      tail -20 "$LOGS/ffi-build.log"
+    fi
+  fi
+  [ "$FFI_BUILT" = yes ]
+}
+# Compiles a C program of scripts/bench/ against the static library.
+cc_ffi() { # source output
+  cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Ibindings/c/include "$1" \
+    "$TARGET_DIR/release/libwalletcare_ffi.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o "$2" >>"$LOGS/ffi-build.log" 2>&1
+}
+HEADER=bindings/c/include/walletcare.h
+
 rm -rf "$OUT"/*.jsonl "$OUT/table.txt" "$LOGS"
 mkdir -p "$OUT" "$LOGS"
 
@@ -113,6 +133,16 @@ calendar_part() {
     return 1
   }
 
+  # Like-for-like one date per call through the C library, when it is here.
+  local cal_c=1
+  if [ ! -f "$HEADER" ] || ! grep -q 'wc_calendar_add_business_days' "$HEADER"; then
+    skip calendar-c "$HEADER with wc_calendar_add_business_days is not in this tree yet (the C library lands from branch ffi)"
+    cal_c=0
+  elif ! build_ffi || ! cc_ffi scripts/bench/calendar_c.c "$cal/calendar_c"; then
+    skip calendar-c "building the C library or scripts/bench/calendar_c.c failed (see $LOGS/ffi-build.log)"
+    cal_c=0
+  fi
+
   local r
   for r in $(seq 1 "$ROUNDS"); do
     step "calendar round $r/$ROUNDS: numpy bulk"
@@ -131,6 +161,15 @@ calendar_part() {
     step "calendar round $r/$ROUNDS: walletcare one date per call (criterion)"
     criterion_run calendar "$BENCH_SINGLE" "$LOGS/calendar-criterion.log"
     record_criterion "$BENCH_SINGLE" "$r" 1
+    if [ "$cal_c" = 1 ]; then
+      step "calendar round $r/$ROUNDS: walletcare one date per call through the C library (same dates as numpy)"
+      if "$cal/calendar_c" "$cal/dates.i32" "$SCALAR_CALLS" "$r" >"$cal/c-$r.json"; then
+        cat "$cal/c-$r.json" >>"$OUT/calendar_c.jsonl"
+      else
+        skip calendar-c "$cal/calendar_c failed"
+        cal_c=0
+      fi
+    fi
   done
 
   step "calendar: walletcare's results equal numpy's on every input"
@@ -205,7 +244,7 @@ banking77_part() {
 
 # ---------------------------------------------------------------------------
 bindings_part() {
-  local bind="$OUT/bindings" header=bindings/c/include/walletcare.h
+  local bind="$OUT/bindings" header="$HEADER"
   mkdir -p "$bind"
   local native=1 c=1 node=1
 
@@ -231,8 +270,8 @@ bindings_part() {
     skip bindings-node "bindings/wasm exports no triage function yet (the triage binding has not landed)"
     node=0
   fi
-  if [ "$native" = 0 ] && [ "$c" = 0 ] && [ "$node" = 0 ]; then
-    return 0
+  if [ "$c" = 0 ] && [ "$node" = 0 ]; then
+    return 0 # nothing to compare the native call with
   fi
 
   # The texts the native bench triages: the built-in corpus, NUL-separated.
@@ -247,10 +286,7 @@ bindings_part() {
 
   if [ "$c" = 1 ]; then
     step "bindings: build the C library (release, static) and the C timing program"
-    if cargo build --release --quiet -p walletcare-ffi >"$LOGS/ffi-build.log" 2>&1 &&
-      cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Ibindings/c/include scripts/bench/triage_c.c \
-        "$TARGET_DIR/release/libwalletcare_ffi.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc \
-        -o "$bind/triage_c" >>"$LOGS/ffi-build.log" 2>&1; then
+    if build_ffi && cc_ffi scripts/bench/triage_c.c "$bind/triage_c"; then
       echo "built $bind/triage_c"
     else
       tail -20 "$LOGS/ffi-build.log"

@@ -24,4 +24,7 @@ RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --locked
 step "benches compile"
 cargo bench --workspace --no-run --locked
 
+step "C library: header, static/shared, C tests, valgrind, ASan/UBSan, mobile targets, Miri"
+scripts/c-test.sh
+
 step "done in $((SECONDS - started)) s"

@@ -1,6 +1,8 @@
 //! Integration tests: triage of support messages, training, model bytes and
 //! hostile input, through the `walletcare` facade.
 
+#![allow(clippy::unwrap_used, clippy::type_complexity, clippy::float_cmp)]
+
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;

@@ -378,6 +378,10 @@ typedef enum {
    * `triage.invalid_training_data`: see `ErrorCode::InvalidTrainingData`.
    */
   WC_TRIAGE_INVALID_TRAINING_DATA = 901,
+  /**
+   * `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
+   */
+  WC_TRIAGE_INVALID_CSV = 902,
 } wc_status;
 
 /**

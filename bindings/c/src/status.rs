@@ -172,6 +172,8 @@ pub enum wc_status {
     WC_TRIAGE_INVALID_MODEL = 900,
     /// `triage.invalid_training_data`: see `ErrorCode::InvalidTrainingData`.
     WC_TRIAGE_INVALID_TRAINING_DATA = 901,
+    /// `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
+    WC_TRIAGE_INVALID_CSV = 902,
 }
 
 impl wc_status {
@@ -251,6 +253,7 @@ impl wc_status {
             ErrorCode::InvalidEscalation => wc_status::WC_TICKET_INVALID_ESCALATION,
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
+            ErrorCode::InvalidCsv => wc_status::WC_TRIAGE_INVALID_CSV,
             _ => wc_status::WC_INTERNAL_ERROR,
         }
     }
@@ -336,6 +339,7 @@ impl wc_status {
             807 => wc_status::WC_TICKET_INVALID_ESCALATION,
             900 => wc_status::WC_TRIAGE_INVALID_MODEL,
             901 => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
+            902 => wc_status::WC_TRIAGE_INVALID_CSV,
             _ => return None,
         })
     }
@@ -425,6 +429,7 @@ impl wc_status {
             wc_status::WC_TICKET_INVALID_ESCALATION => c"ticket.invalid_escalation",
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
+            wc_status::WC_TRIAGE_INVALID_CSV => c"triage.invalid_csv",
         }
     }
 }
