@@ -6,8 +6,8 @@ use walletcare_core::account::{
     Account, AccountError, AccountEvent, AccountId, AccountState, AttemptOutcome, AttemptResult,
     ChallengePurpose, ContactKind, CredentialContext, CredentialKind, CredentialPolicy, DeviceId,
     EmailAddress, FreezeReason, IdentityChecks, PhoneNumber, PolicyViolations, RecentActivity,
-    ResetChallenge, VerificationLevel, VerifiedCode, check_password, check_pin,
-    estimate_strength, security_checkup,
+    ResetChallenge, VerificationLevel, VerifiedCode, check_password, check_pin, estimate_strength,
+    security_checkup,
 };
 use walletcare_core::card::{CardFingerprint, CardId, CardPolicy};
 
@@ -101,12 +101,20 @@ pub fn account(data: &[u8]) {
         assert_eq!(state, session.account.state().at(now));
         let _ = session.account.can_send_money(now);
         let _ = session.account.credential_context();
-        for item in security_checkup(&session.account, &session.policy, now, &RecentActivity::default()) {
+        for item in security_checkup(
+            &session.account,
+            &session.policy,
+            now,
+            &RecentActivity::default(),
+        ) {
             render_all(&item);
         }
         if let Some(challenge) = &session.challenge {
             let _ = format!("{challenge:?}");
-            round_trip!(walletcare_core::account::ChallengeStatus, &challenge.status());
+            round_trip!(
+                walletcare_core::account::ChallengeStatus,
+                &challenge.status()
+            );
         }
     }
 }
@@ -118,13 +126,22 @@ fn never_shown(before: &(String, String), account: &Account, secret: &str) {
         return;
     }
     let json = serde_json::to_string(account).unwrap_or_default();
-    assert!(!json.contains(secret), "a secret appears in the account JSON: {json}");
+    assert!(
+        !json.contains(secret),
+        "a secret appears in the account JSON: {json}"
+    );
     let debug = format!("{account:?}");
-    assert!(!debug.contains(secret), "a secret appears in the account Debug output");
+    assert!(
+        !debug.contains(secret),
+        "a secret appears in the account Debug output"
+    );
 }
 
 fn outputs(account: &Account) -> (String, String) {
-    (serde_json::to_string(account).unwrap_or_default(), format!("{account:?}"))
+    (
+        serde_json::to_string(account).unwrap_or_default(),
+        format!("{account:?}"),
+    )
 }
 
 fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
@@ -133,22 +150,34 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
     let account = &mut session.account;
     let result: Result<(), String> = match verb {
         "event" => {
-            let Ok(event) = serde_json::from_str::<AccountEvent>(rest) else { return };
+            let Ok(event) = serde_json::from_str::<AccountEvent>(rest) else {
+                return;
+            };
             round_trip!(AccountEvent, &event);
             let state = account.state();
             let expected = state.apply(event, now);
             let result = all_or_nothing(account, |a| a.apply(event, now));
             if let (Ok(()), Ok(next)) = (&result, expected) {
-                assert_eq!(account.state(), next, "Account::apply and AccountState::apply disagree");
+                assert_eq!(
+                    account.state(),
+                    next,
+                    "Account::apply and AccountState::apply disagree"
+                );
             }
             result.map_err(|e| show(&e))
         }
         "attempt" => {
-            let result = if rest.starts_with("ok") { AttemptResult::Matched } else { AttemptResult::Mismatched };
+            let result = if rest.starts_with("ok") {
+                AttemptResult::Matched
+            } else {
+                AttemptResult::Mismatched
+            };
             match all_or_nothing(account, |a| a.record_attempt(result, &policy, now)) {
                 Ok(outcome) => {
                     round_trip!(AttemptOutcome, &outcome);
-                    assert!(account.credentials().failed_attempts() < policy.max_failed_attempts.max(1));
+                    assert!(
+                        account.credentials().failed_attempts() < policy.max_failed_attempts.max(1)
+                    );
                     if let AttemptOutcome::LockedOut { until } = outcome {
                         assert!(until > now);
                         assert!(matches!(account.state_at(now), AccountState::Locked { .. }));
@@ -166,7 +195,8 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             result
         }
         "password" => {
-            let result = all_or_nothing(account, |a| a.set_password(rest, &policy, now)).map_err(|e| show(&e));
+            let result = all_or_nothing(account, |a| a.set_password(rest, &policy, now))
+                .map_err(|e| show(&e));
             never_shown(&before, account, rest);
             result
         }
@@ -185,11 +215,17 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             all_or_nothing(account, |a| a.set_birth_date(birth, now)).map_err(|e| show(&e))
         }
         "verify" => {
-            let level = if rest.starts_with('1') { VerificationLevel::Verified } else { VerificationLevel::Unverified };
+            let level = if rest.starts_with('1') {
+                VerificationLevel::Verified
+            } else {
+                VerificationLevel::Unverified
+            };
             all_or_nothing(account, |a| a.set_verification(level, now)).map_err(|e| show(&e))
         }
         "lock" => {
-            let Some(until) = now_of(word(&mut rest)) else { return };
+            let Some(until) = now_of(word(&mut rest)) else {
+                return;
+            };
             all_or_nothing(account, |a| a.lock_until(until, now)).map_err(|e| show(&e))
         }
         "unlock" => all_or_nothing(account, |a| a.unlock(now)).map_err(|e| show(&e)),
@@ -216,20 +252,30 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
         "close" => all_or_nothing(account, |a| a.close(now)).map_err(|e| show(&e)),
         "2fa" => all_or_nothing(account, |a| a.enable_two_factor(now)).map_err(|e| show(&e)),
         "no2fa" => match session.proof.as_mut() {
-            Some(proof) => all_or_nothing(account, |a| a.disable_two_factor(proof, &policy, now)).map_err(|e| show(&e)),
+            Some(proof) => all_or_nothing(account, |a| a.disable_two_factor(proof, &policy, now))
+                .map_err(|e| show(&e)),
             None => return,
         },
         "device" => {
-            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else { return };
-            all_or_nothing(account, |a| a.record_device(id, rest, now)).map(drop).map_err(|e| show(&e))
+            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else {
+                return;
+            };
+            all_or_nothing(account, |a| a.record_device(id, rest, now))
+                .map(drop)
+                .map_err(|e| show(&e))
         }
         "trust" => {
-            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else { return };
+            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else {
+                return;
+            };
             let trusted = rest.starts_with('1');
-            all_or_nothing(account, |a| a.set_device_trusted(&id, trusted, now)).map_err(|e| show(&e))
+            all_or_nothing(account, |a| a.set_device_trusted(&id, trusted, now))
+                .map_err(|e| show(&e))
         }
         "forget" => {
-            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else { return };
+            let Some(id) = word(&mut rest).and_then(|w| DeviceId::new(w).ok()) else {
+                return;
+            };
             all_or_nothing(account, |a| a.forget_device(&id, now)).map_err(|e| show(&e))
         }
         "challenge" => {
@@ -238,7 +284,11 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             } else {
                 ChallengePurpose::CredentialReset
             };
-            let channel = if word(&mut rest) == Some("email") { ContactKind::Email } else { ContactKind::Phone };
+            let channel = if word(&mut rest) == Some("email") {
+                ContactKind::Email
+            } else {
+                ContactKind::Phone
+            };
             let code = rest.trim();
             match account.issue_challenge(purpose, channel, code, &policy, now) {
                 Ok(challenge) => {
@@ -255,13 +305,18 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             }
         }
         "code" => {
-            let Some(challenge) = session.challenge.as_mut() else { return };
+            let Some(challenge) = session.challenge.as_mut() else {
+                return;
+            };
             let tries = challenge.tries_left();
             match challenge.verify(rest, now) {
                 Ok(proof) => {
                     assert!(challenge.is_used());
                     assert!(!proof.is_spent());
-                    assert_eq!(challenge.verify(rest, now).err(), Some(AccountError::CodeExhausted));
+                    assert_eq!(
+                        challenge.verify(rest, now).err(),
+                        Some(AccountError::CodeExhausted)
+                    );
                     session.proof = Some(proof);
                     Ok(())
                 }
@@ -277,10 +332,14 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             }
         }
         "reset" => {
-            let Some(proof) = session.proof.as_mut() else { return };
+            let Some(proof) = session.proof.as_mut() else {
+                return;
+            };
             let Some(pin) = word(&mut rest) else { return };
             let password = word(&mut rest);
-            let result = all_or_nothing(account, |a| a.complete_credential_reset(proof, pin, password, &policy, now));
+            let result = all_or_nothing(account, |a| {
+                a.complete_credential_reset(proof, pin, password, &policy, now)
+            });
             if result.is_ok() {
                 assert!(proof.is_spent());
                 assert!(!account.credentials().credential_reset_required());
@@ -300,12 +359,21 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             } else {
                 None
             };
-            let Some(fingerprint) = word(&mut rest).and_then(|w| CardFingerprint::new(w).ok()) else { return };
+            let Some(fingerprint) = word(&mut rest).and_then(|w| CardFingerprint::new(w).ok())
+            else {
+                return;
+            };
             let (input, digits) = card_input(rest);
-            let Ok(card) = walletcare_core::card::validate(input, now) else { return };
+            let Ok(card) = walletcare_core::card::validate(input, now) else {
+                return;
+            };
             let result = match old {
-                Some(old) => all_or_nothing(account, |a| a.replace_card(old, card, fingerprint, now)),
-                None => all_or_nothing(account, |a| a.bind_card(card, fingerprint, &CardPolicy::default(), now)),
+                Some(old) => {
+                    all_or_nothing(account, |a| a.replace_card(old, card, fingerprint, now))
+                }
+                None => all_or_nothing(account, |a| {
+                    a.bind_card(card, fingerprint, &CardPolicy::default(), now)
+                }),
             };
             never_shown(&before, account, &digits);
             result.map(drop).map_err(|e| {
@@ -314,11 +382,15 @@ fn step(session: &mut Session, verb: &str, mut rest: &str, now: DateTime<Utc>) {
             })
         }
         "uncard" => {
-            let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else { return };
-            all_or_nothing(account, |a| a.remove_card(CardId::new(id), now)).map(drop).map_err(|e| {
-                check_error(&e);
-                format!("{e:?}")
-            })
+            let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else {
+                return;
+            };
+            all_or_nothing(account, |a| a.remove_card(CardId::new(id), now))
+                .map(drop)
+                .map_err(|e| {
+                    check_error(&e);
+                    format!("{e:?}")
+                })
         }
         _ => return,
     };
@@ -337,7 +409,10 @@ fn context_of(text: &str) -> CredentialContext {
 
 fn check_violations(violations: &PolicyViolations, kind: CredentialKind) {
     assert_eq!(violations.credential, kind);
-    assert!(!violations.violations.is_empty(), "a failed check names no violation");
+    assert!(
+        !violations.violations.is_empty(),
+        "a failed check names no violation"
+    );
     check_error(violations);
     render_all(violations);
     round_trip!(PolicyViolations, violations);
@@ -395,11 +470,21 @@ pub fn credentials(data: &[u8]) {
                 let mut words = rest.split_whitespace();
                 let code = words.next().unwrap_or("");
                 let attempt = words.next();
-                let (Ok(id), Ok(phone)) = (AccountId::new("acc-1"), PhoneNumber::parse("+62 812 3456 7890")) else {
+                let (Ok(id), Ok(phone)) = (
+                    AccountId::new("acc-1"),
+                    PhoneNumber::parse("+62 812 3456 7890"),
+                ) else {
                     continue;
                 };
                 let destination = walletcare_core::account::Contact::Phone(phone);
-                match ResetChallenge::new(id, ChallengePurpose::CredentialReset, destination, code, &policy, now) {
+                match ResetChallenge::new(
+                    id,
+                    ChallengePurpose::CredentialReset,
+                    destination,
+                    code,
+                    &policy,
+                    now,
+                ) {
                     Ok(mut challenge) => {
                         let debug = format!("{challenge:?}");
                         let json = serde_json::to_string(&challenge).unwrap_or_default();
@@ -418,7 +503,10 @@ pub fn credentials(data: &[u8]) {
                     Err(e) => {
                         check_error(&e);
                         let message = e.to_string();
-                        assert!(code.trim().len() < 4 || !message.contains(code.trim()), "code echoed: {message}");
+                        assert!(
+                            code.trim().len() < 4 || !message.contains(code.trim()),
+                            "code echoed: {message}"
+                        );
                     }
                 }
             }
@@ -429,7 +517,10 @@ pub fn credentials(data: &[u8]) {
                     let (country, national) = phone.split();
                     assert!(!country.is_empty() && !national.is_empty());
                     let masked = phone.masked();
-                    assert!(!masked.contains(phone.digits()), "{masked} shows every digit");
+                    assert!(
+                        !masked.contains(phone.digits()),
+                        "{masked} shows every digit"
+                    );
                 }
                 Err(e) => check_error(&e),
             },
@@ -437,7 +528,10 @@ pub fn credentials(data: &[u8]) {
                 Ok(email) => {
                     assert_eq!(EmailAddress::parse(email.as_str()).as_ref(), Ok(&email));
                     round_trip!(EmailAddress, &email);
-                    assert_eq!(format!("{}@{}", email.local_part(), email.domain()), email.as_str());
+                    assert_eq!(
+                        format!("{}@{}", email.local_part(), email.domain()),
+                        email.as_str()
+                    );
                     let _ = email.masked();
                 }
                 Err(e) => check_error(&e),

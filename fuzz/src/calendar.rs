@@ -75,7 +75,8 @@ impl Reference {
     }
 
     fn is_business_day(&self, d: NaiveDate) -> bool {
-        self.working.contains(&d) || (self.mask.contains(d.weekday()) && !self.holidays.contains(&d))
+        self.working.contains(&d)
+            || (self.mask.contains(d.weekday()) && !self.holidays.contains(&d))
     }
 
     fn step(d: NaiveDate, forward: bool) -> Option<NaiveDate> {
@@ -85,7 +86,8 @@ impl Reference {
     /// numpy's `busday_offset` (roll following for `n >= 0`, preceding
     /// otherwise), walking day by day.
     fn add(&self, d: NaiveDate, n: i64) -> Verdict<NaiveDate> {
-        let not_covered = |x: NaiveDate| Verdict::Answer(Err(CalendarError::NotCovered { year: x.year() }));
+        let not_covered =
+            |x: NaiveDate| Verdict::Answer(Err(CalendarError::NotCovered { year: x.year() }));
         if !self.covered(d) {
             return not_covered(d);
         }
@@ -156,9 +158,16 @@ impl Reference {
     }
 }
 
-fn agrees<T: PartialEq + std::fmt::Debug>(what: &str, fast: &Result<T, CalendarError>, reference: Verdict<T>) {
+fn agrees<T: PartialEq + std::fmt::Debug>(
+    what: &str,
+    fast: &Result<T, CalendarError>,
+    reference: Verdict<T>,
+) {
     if let Verdict::Answer(expected) = reference {
-        assert_eq!(fast, &expected, "{what}: fast path and day-by-day reference disagree");
+        assert_eq!(
+            fast, &expected,
+            "{what}: fast path and day-by-day reference disagree"
+        );
     }
 }
 
@@ -226,7 +235,11 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                     if (hi - lo).num_days() < 2_000 {
                         let between = lo.iter_days().skip(1).take_while(|z| *z < hi);
                         for z in between {
-                            assert_eq!(calendar.is_business_day(z), Ok(false), "{verb}({x}) skipped {z}");
+                            assert_eq!(
+                                calendar.is_business_day(z),
+                                Ok(false),
+                                "{verb}({x}) skipped {z}"
+                            );
                         }
                     }
                 }
@@ -238,7 +251,11 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
             for convention in CONVENTIONS {
                 match calendar.roll(x, convention) {
                     Ok(y) => {
-                        assert_eq!(calendar.is_business_day(y), Ok(true), "roll({x}, {convention:?}) = {y}");
+                        assert_eq!(
+                            calendar.is_business_day(y),
+                            Ok(true),
+                            "roll({x}, {convention:?}) = {y}"
+                        );
                         if calendar.is_business_day(x) == Ok(true) {
                             assert_eq!(y, x, "a business day rolls to itself");
                         }
@@ -258,29 +275,61 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                 return;
             };
             let fast = calendar.add_business_days(x, n);
-            agrees(&format!("add_business_days({x}, {n})"), &fast, reference.add(x, n));
+            agrees(
+                &format!("add_business_days({x}, {n})"),
+                &fast,
+                reference.add(x, n),
+            );
             if let Ok(y) = fast {
                 assert_eq!(calendar.is_business_day(y), Ok(true));
-                let convention = if n >= 0 { RollConvention::Following } else { RollConvention::Preceding };
+                let convention = if n >= 0 {
+                    RollConvention::Following
+                } else {
+                    RollConvention::Preceding
+                };
                 if let Ok(start) = calendar.roll(x, convention) {
-                    assert_eq!(calendar.business_days_between(start, y), Ok(n), "add({x}, {n}) = {y}");
+                    assert_eq!(
+                        calendar.business_days_between(start, y),
+                        Ok(n),
+                        "add({x}, {n}) = {y}"
+                    );
                 }
-                assert_eq!(calendar.add_business_days_epoch(epoch_day(x), n), Ok(epoch_day(y)));
+                assert_eq!(
+                    calendar.add_business_days_epoch(epoch_day(x), n),
+                    Ok(epoch_day(y))
+                );
             }
         }
         "between" => {
-            let (Some(a), Some(b)) = (d(), d()) else { return };
+            let (Some(a), Some(b)) = (d(), d()) else {
+                return;
+            };
             let fast = calendar.business_days_between(a, b);
-            agrees(&format!("business_days_between({a}, {b})"), &fast, reference.between(a, b));
-            assert_eq!(calendar.business_days_between_epoch(epoch_day(a), epoch_day(b)), fast);
-            // Reversed, the count runs over (a, b] instead of [a, b).
+            agrees(
+                &format!("business_days_between({a}, {b})"),
+                &fast,
+                reference.between(a, b),
+            );
+            assert_eq!(
+                calendar.business_days_between_epoch(epoch_day(a), epoch_day(b)),
+                fast
+            );
+            // Reversed, the count is negated and runs over the half-open
+            // range closed at the other end: for a < b, between(a, b)
+            // counts [a, b) and between(b, a) is minus (a, b], which is
+            // [a, b) - a + b; for a > b the roles swap.
             let bd = |x| calendar.is_business_day(x).map(i64::from);
-            if let (Ok(n), Ok(m), Ok(x), Ok(y)) = (fast, calendar.business_days_between(b, a), bd(a), bd(b)) {
-                assert_eq!(m, -(n - x + y), "between({b}, {a}) against between({a}, {b})");
+            if let (Ok(n), Ok(m), Ok(x), Ok(y)) =
+                (fast, calendar.business_days_between(b, a), bd(a), bd(b))
+            {
+                let expected = if a <= b { -(n - x + y) } else { -n - x + y };
+                assert_eq!(m, expected, "between({b}, {a}) against between({a}, {b})");
             }
         }
         "list" => {
-            let (Some(a), Some(b)) = (d(), d()) else { return };
+            let (Some(a), Some(b)) = (d(), d()) else {
+                return;
+            };
             match calendar.non_business_days(a, b) {
                 Ok(days) => {
                     assert!((b - a).num_days() < MAX_LISTED_DAYS);
@@ -307,37 +356,67 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
             }
         }
         "start" => {
-            let Some(at) = word(&mut rest).and_then(instant) else { return };
+            let Some(at) = word(&mut rest).and_then(instant) else {
+                return;
+            };
             if let Ok(x) = calendar.start_date(at) {
                 assert_eq!(calendar.is_business_day(x), Ok(true));
                 assert!(x >= at.with_timezone(&calendar.time_zone()).date_naive());
             }
         }
         "dur" => {
-            let Some(at) = word(&mut rest).and_then(instant) else { return };
-            let Some(duration) = word(&mut rest).and_then(seconds) else { return };
-            let Ok(due) = calendar.add_business_duration(at, duration) else { return };
+            let Some(at) = word(&mut rest).and_then(instant) else {
+                return;
+            };
+            let Some(duration) = word(&mut rest).and_then(seconds) else {
+                return;
+            };
+            let Ok(due) = calendar.add_business_duration(at, duration) else {
+                return;
+            };
             let zero = TimeDelta::zero();
-            let (lo, hi) = if duration >= zero { (at, due) } else { (due, at) };
-            assert!(lo <= hi, "add_business_duration({at}, {duration}) = {due} went the wrong way");
+            let (lo, hi) = if duration >= zero {
+                (at, due)
+            } else {
+                (due, at)
+            };
+            assert!(
+                lo <= hi,
+                "add_business_duration({at}, {duration}) = {due} went the wrong way"
+            );
             if let Ok(measured) = calendar.business_duration_between(lo, hi) {
-                assert_eq!(measured, duration.abs(), "between({lo}, {hi}) after adding {duration} to {at}");
+                assert_eq!(
+                    measured,
+                    duration.abs(),
+                    "between({lo}, {hi}) after adding {duration} to {at}"
+                );
             }
             if duration > zero {
                 let earlier = due - TimeDelta::nanoseconds(1);
                 if let Ok(short) = calendar.business_duration_between(at, earlier.max(at)) {
-                    assert!(short < duration, "{due} is not the earliest instant {duration} after {at}");
+                    assert!(
+                        short < duration,
+                        "{due} is not the earliest instant {duration} after {at}"
+                    );
                 }
             }
         }
         "span" => {
-            let (Some(a), Some(b)) = (word(&mut rest).and_then(instant), word(&mut rest).and_then(instant)) else {
+            let (Some(a), Some(b)) = (
+                word(&mut rest).and_then(instant),
+                word(&mut rest).and_then(instant),
+            ) else {
                 return;
             };
             let (a, b) = (a.min(b), a.max(b));
-            let Ok(whole) = calendar.business_duration_between(a, b) else { return };
+            let Ok(whole) = calendar.business_duration_between(a, b) else {
+                return;
+            };
             assert!(whole >= TimeDelta::zero());
-            assert!(whole <= b - a, "more business time than time between {a} and {b}");
+            assert!(
+                whole <= b - a,
+                "more business time than time between {a} and {b}"
+            );
             let middle = a + (b - a) / 2;
             if let (Ok(x), Ok(y)) = (
                 calendar.business_duration_between(a, middle),
@@ -346,11 +425,16 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                 assert_eq!(x + y, whole, "business time is not additive over {middle}");
             }
             if let Ok(due) = calendar.add_business_duration(a, whole) {
-                assert!(due <= b, "adding the business time of [{a}, {b}] to {a} overshoots: {due}");
+                assert!(
+                    due <= b,
+                    "adding the business time of [{a}, {b}] to {a} overshoots: {due}"
+                );
             }
         }
         "batch" => {
-            let Some(n) = word(&mut rest).and_then(|w| w.parse::<i64>().ok()) else { return };
+            let Some(n) = word(&mut rest).and_then(|w| w.parse::<i64>().ok()) else {
+                return;
+            };
             let days: Vec<i32> = rest
                 .split_whitespace()
                 .take(64)
@@ -368,7 +452,10 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                     assert_eq!(out, values);
                     assert_eq!(calendar.add_business_days_epoch_vec(&days, n), Ok(values));
                 }
-                Err(_) => assert!(matches!(batch, Err(CalendarError::InBatch { .. })), "{batch:?}"),
+                Err(_) => assert!(
+                    matches!(batch, Err(CalendarError::InBatch { .. })),
+                    "{batch:?}"
+                ),
             }
             let ends: Vec<i32> = days.iter().rev().copied().collect();
             let mut counts = vec![0; days.len()];
@@ -387,7 +474,11 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
             }
             let mut short = vec![0; days.len().saturating_sub(1)];
             if !days.is_empty() {
-                assert!(calendar.add_business_days_epoch_into(&days, n, &mut short).is_err());
+                assert!(
+                    calendar
+                        .add_business_days_epoch_into(&days, n, &mut short)
+                        .is_err()
+                );
             }
         }
         "holiday" => {
@@ -415,7 +506,10 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                 if before.holiday(x).is_none() {
                     let mut undone = calendar.clone();
                     assert_eq!(undone.remove_holiday(x), Ok(Some(holiday)));
-                    assert_eq!(undone, before, "adding then removing a holiday is not a no-op");
+                    assert_eq!(
+                        undone, before,
+                        "adding then removing a holiday is not a no-op"
+                    );
                 }
             }
         }
@@ -435,7 +529,8 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                 name: rest.to_owned(),
                 estimated: false,
             };
-            if all_or_nothing(calendar, |c| c.add_working_day(day)).is_ok() && reference.covered(x) {
+            if all_or_nothing(calendar, |c| c.add_working_day(day)).is_ok() && reference.covered(x)
+            {
                 assert_eq!(calendar.is_business_day(x), Ok(true));
             }
         }
@@ -449,7 +544,9 @@ fn run(calendar: &mut BusinessCalendar, line: &str) {
                 Ok(both) => {
                     round_trip!(BusinessCalendar, &both);
                     for x in both.holidays().iter().map(|h| h.date).take(16) {
-                        if let (Ok(p), Ok(q)) = (calendar.is_business_day(x), other.is_business_day(x)) {
+                        if let (Ok(p), Ok(q)) =
+                            (calendar.is_business_day(x), other.is_business_day(x))
+                        {
                             assert_eq!(both.is_business_day(x), Ok(p && q), "joint on {x}");
                         }
                     }

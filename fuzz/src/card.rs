@@ -50,7 +50,10 @@ fn luhn_reference(digits: &str) -> bool {
 /// or more digits cannot appear in one by chance).
 fn hides(output: &str, digits: &str, what: &str) {
     if digits.len() >= 12 {
-        assert!(!output.contains(digits), "the full card number appears in {what}: {output}");
+        assert!(
+            !output.contains(digits),
+            "the full card number appears in {what}: {output}"
+        );
     }
 }
 
@@ -60,7 +63,11 @@ fn check_card_error(error: &CardError, digits: &str) {
     round_trip!(CardError, error);
     hides(&format!("{error:?}"), digits, "an error's Debug");
     hides(&error.to_string(), digits, "an error's message");
-    hides(&serde_json::to_string(error).unwrap_or_default(), digits, "an error's JSON");
+    hides(
+        &serde_json::to_string(error).unwrap_or_default(),
+        digits,
+        "an error's JSON",
+    );
     for locale in walletcare_core::locale::Locale::ALL {
         use walletcare_core::locale::Render;
         hides(&error.render(locale), digits, "a rendered error");
@@ -71,16 +78,31 @@ fn check_validated(card: &ValidatedCard, digits: &str, now: DateTime<Utc>) {
     let masked = card.masked_number();
     assert_eq!(masked.len(), digits.len());
     assert_eq!(Some(masked.first_six()), digits.get(..6));
-    assert_eq!(Some(masked.last_four()), digits.get(digits.len().saturating_sub(4)..));
+    assert_eq!(
+        Some(masked.last_four()),
+        digits.get(digits.len().saturating_sub(4)..)
+    );
     assert_eq!(CardBrand::detect(digits), Some(card.brand()));
-    assert!(card.brand().lengths().iter().any(|&n| usize::try_from(n).ok() == Some(digits.len())));
+    assert!(
+        card.brand()
+            .lengths()
+            .iter()
+            .any(|&n| usize::try_from(n).ok() == Some(digits.len()))
+    );
     assert!(luhn_valid(digits));
     assert!(!card.expiry().is_expired_at(now));
-    assert_eq!(HolderName::parse(card.holder_name().as_str()).as_ref(), Ok(card.holder_name()));
+    assert_eq!(
+        HolderName::parse(card.holder_name().as_str()).as_ref(),
+        Ok(card.holder_name())
+    );
     round_trip!(ValidatedCard, card);
     round_trip!(MaskedCardNumber, masked);
     hides(&format!("{card:?}"), digits, "a validated card's Debug");
-    hides(&serde_json::to_string(card).unwrap_or_default(), digits, "a validated card's JSON");
+    hides(
+        &serde_json::to_string(card).unwrap_or_default(),
+        digits,
+        "a validated card's JSON",
+    );
     hides(&masked.to_string(), digits, "a masked number");
 }
 
@@ -96,7 +118,11 @@ fn validate_both(text: &str, now: DateTime<Utc>) -> Option<(ValidatedCard, Strin
         check_card_error(problem, &digits);
     }
     let result = validate(input, now);
-    assert_eq!(result.as_ref().err(), problems.first(), "validate and problems disagree");
+    assert_eq!(
+        result.as_ref().err(),
+        problems.first(),
+        "validate and problems disagree"
+    );
     let card = result.ok()?;
     check_validated(&card, &digits, now);
     Some((card, digits))
@@ -149,7 +175,11 @@ pub fn card(data: &[u8]) {
             },
             "holder" => match HolderName::parse(rest) {
                 Ok(name) => {
-                    assert_eq!(HolderName::parse(name.as_str()).as_ref(), Ok(&name), "{rest:?}");
+                    assert_eq!(
+                        HolderName::parse(name.as_str()).as_ref(),
+                        Ok(&name),
+                        "{rest:?}"
+                    );
                     round_trip!(HolderName, &name);
                 }
                 Err(error) => check_card_error(&error, ""),
@@ -179,10 +209,13 @@ pub fn card(data: &[u8]) {
                 } else {
                     None
                 };
-                let Some(fingerprint) = word(&mut rest).and_then(|w| CardFingerprint::new(w).ok()) else {
+                let Some(fingerprint) = word(&mut rest).and_then(|w| CardFingerprint::new(w).ok())
+                else {
                     continue;
                 };
-                let Some((card, digits)) = validate_both(rest, now) else { continue };
+                let Some((card, digits)) = validate_both(rest, now) else {
+                    continue;
+                };
                 let count = wallet.list().len();
                 let result = all_or_nothing(&mut wallet, |w| match old {
                     Some(old) => w.replace(old, card, fingerprint.clone(), now),
@@ -192,17 +225,26 @@ pub fn card(data: &[u8]) {
                     Ok(id) => {
                         let bound = wallet.get(id);
                         assert!(bound.is_some(), "the new card {id} is not in the wallet");
-                        assert_eq!(wallet.find_by_fingerprint(&fingerprint).map(|b| b.id()), Some(id));
+                        assert_eq!(
+                            wallet.find_by_fingerprint(&fingerprint).map(|b| b.id()),
+                            Some(id)
+                        );
                         let expected = if old.is_some() { count } else { count + 1 };
                         assert_eq!(wallet.list().len(), expected);
                     }
                     Err(error) => check_card_error(&error, &digits),
                 }
-                hides(&serde_json::to_string(&wallet).unwrap_or_default(), &digits, "the wallet JSON");
+                hides(
+                    &serde_json::to_string(&wallet).unwrap_or_default(),
+                    &digits,
+                    "the wallet JSON",
+                );
                 hides(&format!("{wallet:?}"), &digits, "the wallet Debug");
             }
             "remove" => {
-                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else { continue };
+                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else {
+                    continue;
+                };
                 let id = CardId::new(id);
                 if let Ok(removed) = all_or_nothing(&mut wallet, |w| w.remove(id)) {
                     assert_eq!(removed.id(), id);
@@ -213,7 +255,10 @@ pub fn card(data: &[u8]) {
         }
         let mut seen = std::collections::BTreeSet::new();
         for bound in wallet.list() {
-            assert!(seen.insert(bound.fingerprint().as_str().to_owned()), "a fingerprint is bound twice");
+            assert!(
+                seen.insert(bound.fingerprint().as_str().to_owned()),
+                "a fingerprint is bound twice"
+            );
         }
         round_trip!(CardWallet, &wallet);
     }

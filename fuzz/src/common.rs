@@ -68,9 +68,15 @@ pub(crate) fn render_all<R: Render + ?Sized>(value: &R) {
 /// mirror, a message, and a `Debug` form.
 pub(crate) fn check_error<E: HasErrorCode + Display + Debug>(error: &E) {
     let code = error.code();
-    assert!(ErrorCode::ALL.contains(&code), "{error:?} has an unlisted code");
+    assert!(
+        ErrorCode::ALL.contains(&code),
+        "{error:?} has an unlisted code"
+    );
     assert_eq!(ErrorCode::from_u32(code.as_u32()), Some(code));
-    assert!(!error.to_string().is_empty(), "{error:?} has an empty message");
+    assert!(
+        !error.to_string().is_empty(),
+        "{error:?} has an empty message"
+    );
     assert!(!format!("{error:?}").is_empty());
 }
 
@@ -80,7 +86,12 @@ macro_rules! round_trip {
     ($ty:ty, $value:expr) => {{
         let value: &$ty = $value;
         let json = serde_json::to_string(value);
-        assert!(json.is_ok(), "{} does not serialise: {:?}", stringify!($ty), json);
+        assert!(
+            json.is_ok(),
+            "{} does not serialise: {:?}",
+            stringify!($ty),
+            json
+        );
         if let Ok(json) = json {
             let back = serde_json::from_str::<$ty>(&json);
             assert_eq!(
@@ -116,7 +127,10 @@ where
     let before = state.clone();
     let result = operation(state);
     if let Err(error) = &result {
-        assert_eq!(*state, before, "state changed by a failed operation: {error:?}");
+        assert_eq!(
+            *state, before,
+            "state changed by a failed operation: {error:?}"
+        );
     }
     result
 }

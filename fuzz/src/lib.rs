@@ -15,21 +15,28 @@ mod account;
 mod calendar;
 mod card;
 mod common;
+mod ffi;
 mod money;
 mod refund;
 mod ticket;
 mod transaction;
+mod triage;
 
 pub use account::{account, credentials};
 pub use calendar::calendar;
 pub use card::card;
+pub use ffi::ffi;
 pub use money::{money_format, money_parse};
 pub use refund::refund;
 pub use ticket::{ticket, ticket_number};
 pub use transaction::{ledger, transaction};
+pub use triage::{triage_csv, triage_model, triage_text};
+
+/// A target's body: it reads one input.
+pub type Body = fn(&[u8]);
 
 /// Every target: its name (the directory of its seeds) and its body.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("money_parse", money_parse),
     ("money_format", money_format),
     ("calendar", calendar),
@@ -41,4 +48,8 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("refund", refund),
     ("ticket", ticket),
     ("ticket_number", ticket_number),
+    ("triage_text", triage_text),
+    ("triage_model", triage_model),
+    ("triage_csv", triage_csv),
+    ("ffi", ffi),
 ];

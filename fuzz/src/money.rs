@@ -164,10 +164,7 @@ pub fn money_format(data: &[u8]) {
     };
     assert_eq!(amount.checked_add(other), wide(i128::checked_add));
     assert_eq!(amount.checked_sub(other), wide(i128::checked_sub));
-    assert_eq!(
-        amount.checked_mul(other.minor()),
-        wide(i128::checked_mul)
-    );
+    assert_eq!(amount.checked_mul(other.minor()), wide(i128::checked_mul));
     assert_eq!(
         amount.checked_neg(),
         i64::try_from(-i128::from(amount.minor()))
@@ -184,14 +181,26 @@ pub fn money_format(data: &[u8]) {
     match amount.split(parts) {
         Ok(shares) => {
             assert_eq!(shares.len(), usize::try_from(parts).unwrap_or(0));
-            assert_eq!(Money::checked_sum(shares.iter().copied(), currency), Ok(amount));
+            assert_eq!(
+                Money::checked_sum(shares.iter().copied(), currency),
+                Ok(amount)
+            );
             let min = shares.iter().map(|m| m.minor()).min().unwrap_or(0);
             let max = shares.iter().map(|m| m.minor()).max().unwrap_or(0);
-            assert!(max.abs_diff(min) <= 1, "uneven split of {amount:?} into {parts}");
+            assert!(
+                max.abs_diff(min) <= 1,
+                "uneven split of {amount:?} into {parts}"
+            );
             if let Ok(negated) = amount.checked_neg() {
                 let mirrored: Vec<i64> = shares.iter().map(|m| -m.minor()).collect();
-                let negated_shares = negated.split(parts).map(|v| v.iter().map(|m| m.minor()).collect());
-                assert_eq!(negated_shares, Ok(mirrored), "split of {amount:?} is not symmetric");
+                let negated_shares = negated
+                    .split(parts)
+                    .map(|v| v.iter().map(|m| m.minor()).collect());
+                assert_eq!(
+                    negated_shares,
+                    Ok(mirrored),
+                    "split of {amount:?} is not symmetric"
+                );
             }
         }
         Err(error) => check_error(&error),
@@ -199,7 +208,10 @@ pub fn money_format(data: &[u8]) {
     match amount.allocate(&ratios) {
         Ok(shares) => {
             assert_eq!(shares.len(), ratios.len());
-            assert_eq!(Money::checked_sum(shares.iter().copied(), currency), Ok(amount));
+            assert_eq!(
+                Money::checked_sum(shares.iter().copied(), currency),
+                Ok(amount)
+            );
             for (share, ratio) in shares.iter().zip(&ratios) {
                 if *ratio == 0 {
                     assert!(share.is_zero(), "a zero ratio got {share:?}");
@@ -207,8 +219,14 @@ pub fn money_format(data: &[u8]) {
             }
             if let Ok(negated) = amount.checked_neg() {
                 let mirrored: Vec<i64> = shares.iter().map(|m| -m.minor()).collect();
-                let negated_shares = negated.allocate(&ratios).map(|v| v.iter().map(|m| m.minor()).collect());
-                assert_eq!(negated_shares, Ok(mirrored), "allocation of {amount:?} is not symmetric");
+                let negated_shares = negated
+                    .allocate(&ratios)
+                    .map(|v| v.iter().map(|m| m.minor()).collect());
+                assert_eq!(
+                    negated_shares,
+                    Ok(mirrored),
+                    "allocation of {amount:?} is not symmetric"
+                );
             }
         }
         Err(error) => check_error(&error),

@@ -20,7 +20,10 @@ fn check_book(book: &RefundBook) {
     let captured = book.payment().amount;
     match (book.committed_total(), book.refundable()) {
         (Ok(committed), Ok(refundable)) => {
-            assert!(committed.minor() <= captured.minor(), "committed {committed:?} > captured {captured:?}");
+            assert!(
+                committed.minor() <= captured.minor(),
+                "committed {committed:?} > captured {captured:?}"
+            );
             assert!(!committed.is_negative());
             assert_eq!(committed.checked_add(refundable), Ok(captured));
         }
@@ -78,10 +81,14 @@ pub fn refund(data: &[u8]) {
     let mut sla = RefundSlaPolicy::default();
     for line in input.take(MAX_COMMANDS) {
         let (verb, mut rest) = command(line);
-        let Some(now) = word(&mut rest).and_then(instant) else { continue };
+        let Some(now) = word(&mut rest).and_then(instant) else {
+            continue;
+        };
         match verb {
             "policy" => {
-                let Ok(policy) = serde_json::from_str::<RefundPolicy>(rest) else { continue };
+                let Ok(policy) = serde_json::from_str::<RefundPolicy>(rest) else {
+                    continue;
+                };
                 round_trip!(RefundPolicy, &policy);
                 let valid = policy.validate();
                 match RefundBook::new(book.payment().clone(), policy) {
@@ -93,15 +100,20 @@ pub fn refund(data: &[u8]) {
                 }
             }
             "check" => {
-                let Ok(request) = serde_json::from_str::<RefundRequest>(rest) else { continue };
+                let Ok(request) = serde_json::from_str::<RefundRequest>(rest) else {
+                    continue;
+                };
                 round_trip!(RefundRequest, &request);
                 check_eligibility(&book.check(&request, now));
             }
             "submit" => {
-                let Some(key) = word(&mut rest).and_then(|w| w.parse::<IdempotencyKey>().ok()) else {
+                let Some(key) = word(&mut rest).and_then(|w| w.parse::<IdempotencyKey>().ok())
+                else {
                     continue;
                 };
-                let Ok(request) = serde_json::from_str::<RefundRequest>(rest) else { continue };
+                let Ok(request) = serde_json::from_str::<RefundRequest>(rest) else {
+                    continue;
+                };
                 round_trip!(RefundRequest, &request);
                 let known = book.find_by_key(&key).cloned();
                 let eligibility = book.check(&request, now);
@@ -138,9 +150,13 @@ pub fn refund(data: &[u8]) {
                 }
             }
             "act" => {
-                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else { continue };
+                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else {
+                    continue;
+                };
                 let id = RefundId::new(id);
-                let Ok(action) = serde_json::from_str::<RefundAction>(rest) else { continue };
+                let Ok(action) = serde_json::from_str::<RefundAction>(rest) else {
+                    continue;
+                };
                 round_trip!(RefundAction, &action);
                 let from = book.get(id).map(|r| r.status);
                 match all_or_nothing(&mut book, |b| b.apply(id, action.clone(), now)) {
@@ -153,9 +169,15 @@ pub fn refund(data: &[u8]) {
                 }
             }
             "due" => {
-                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else { continue };
-                let Some(refund) = book.get(RefundId::new(id)) else { continue };
-                let Some(calendar) = calendar::load(rest) else { continue };
+                let Some(id) = word(&mut rest).and_then(|w| w.parse::<u32>().ok()) else {
+                    continue;
+                };
+                let Some(refund) = book.get(RefundId::new(id)) else {
+                    continue;
+                };
+                let Some(calendar) = calendar::load(rest) else {
+                    continue;
+                };
                 match sla.due_for(&calendar, refund) {
                     Ok(Some(due)) => check_due(&due, now, refund.completed_at()),
                     Ok(None) => assert!(refund.approved_at().is_none()),
@@ -185,7 +207,11 @@ fn check_eligibility(eligibility: &Eligibility) {
     }
 }
 
-fn check_due(due: &RefundDue, now: chrono::DateTime<chrono::Utc>, completed: Option<chrono::DateTime<chrono::Utc>>) {
+fn check_due(
+    due: &RefundDue,
+    now: chrono::DateTime<chrono::Utc>,
+    completed: Option<chrono::DateTime<chrono::Utc>>,
+) {
     round_trip!(RefundDue, due);
     render_all(due);
     assert!(due.due_at >= due.approved_at || due.due_date >= due.start_date);

@@ -14,7 +14,12 @@ use super::common::{
     round_trip, word,
 };
 
-fn check_report(report: &SlaReport, ticket: &Ticket, calendar: &BusinessCalendar, now: DateTime<Utc>) {
+fn check_report(
+    report: &SlaReport,
+    ticket: &Ticket,
+    calendar: &BusinessCalendar,
+    now: DateTime<Utc>,
+) {
     round_trip!(SlaReport, report);
     assert_eq!(report.now, now);
     assert_eq!(Some(report.status), ticket.state_at(now).map(|s| s.status));
@@ -52,7 +57,9 @@ pub fn ticket(data: &[u8]) {
     let mut policy = SlaPolicy::default();
     for line in input.take(MAX_COMMANDS) {
         let (verb, mut rest) = command(line);
-        let Some(now) = word(&mut rest).and_then(instant) else { continue };
+        let Some(now) = word(&mut rest).and_then(instant) else {
+            continue;
+        };
         let events = ticket.events().len();
         match verb {
             "policy" => match SlaPolicy::from_json(rest) {
@@ -65,10 +72,12 @@ pub fn ticket(data: &[u8]) {
                 Err(error) => check_error(&error),
             },
             "act" => {
-                let Ok(action) = serde_json::from_str::<Action>(rest) else { continue };
+                let Ok(action) = serde_json::from_str::<Action>(rest) else {
+                    continue;
+                };
                 round_trip!(Action, &action);
                 let last = ticket.events().last().map(|e| e.at);
-                match all_or_nothing(&mut ticket, |t| t.apply(now, action.clone()).map(|e| e.clone())) {
+                match all_or_nothing(&mut ticket, |t| t.apply(now, action.clone()).cloned()) {
                     Ok(event) => {
                         assert_eq!(event.at, now);
                         assert_eq!(event.action, action);
@@ -91,15 +100,21 @@ pub fn ticket(data: &[u8]) {
                 }
             }
             "sla" => {
-                let Some(calendar) = calendar::load(rest) else { continue };
+                let Some(calendar) = calendar::load(rest) else {
+                    continue;
+                };
                 match ticket.sla(now, &policy, &calendar) {
                     Ok(report) => check_report(&report, &ticket, &calendar, now),
                     Err(error) => check_error(&error),
                 }
             }
             "escalate" => {
-                let Some(calendar) = calendar::load(rest) else { continue };
-                match all_or_nothing(&mut ticket, |t| t.escalate_on_breach(now, &policy, &calendar)) {
+                let Some(calendar) = calendar::load(rest) else {
+                    continue;
+                };
+                match all_or_nothing(&mut ticket, |t| {
+                    t.escalate_on_breach(now, &policy, &calendar)
+                }) {
                     Ok(Some(level)) => {
                         assert_eq!(ticket.escalation(), level);
                         assert_eq!(ticket.events().len(), events + 1);
@@ -115,7 +130,9 @@ pub fn ticket(data: &[u8]) {
                     _ => ExtensionGround::BeyondControl,
                 };
                 render_all(&ground);
-                let Some(calendar) = calendar::load(rest) else { continue };
+                let Some(calendar) = calendar::load(rest) else {
+                    continue;
+                };
                 let regime = RegulatoryRegime::default();
                 match all_or_nothing(&mut ticket, |t| {
                     t.extend_regulatory_deadline(now, ground, "fuzz", &regime, &calendar)
@@ -132,7 +149,11 @@ pub fn ticket(data: &[u8]) {
 
 fn check_number(number: &TicketNumber) {
     let text = number.to_string();
-    assert_eq!(TicketNumber::parse(&text).as_ref(), Ok(number), "{text} does not parse back");
+    assert_eq!(
+        TicketNumber::parse(&text).as_ref(),
+        Ok(number),
+        "{text} does not parse back"
+    );
     round_trip!(TicketNumber, number);
     assert!(text.starts_with(number.prefix()));
     assert!(number.check_digit() <= 9);
@@ -154,7 +175,9 @@ pub fn ticket_number(data: &[u8]) {
         let mut rest = spec;
         let day = word(&mut rest).and_then(date);
         let sequence = word(&mut rest).and_then(|w| w.parse::<u64>().ok());
-        let (Some(day), Some(sequence)) = (day, sequence) else { return };
+        let (Some(day), Some(sequence)) = (day, sequence) else {
+            return;
+        };
         let built = match word(&mut rest) {
             Some(prefix) => TicketNumber::with_prefix(prefix, day, sequence),
             None => TicketNumber::new(day, sequence),

@@ -68,7 +68,8 @@ fn check_ledger(ledger: &Ledger, now: DateTime<Utc>) {
     let balance = ledger.balance();
     assert!(!balance.is_negative(), "negative balance {balance:?}");
     assert!(ledger.len() <= usize::try_from(ledger.config().max_retained).unwrap_or(usize::MAX));
-    assert_eq!(ledger.is_empty(), ledger.len() == 0);
+    let len = ledger.len();
+    assert_eq!(ledger.is_empty(), len == 0);
     assert!(!ledger.daily_outgoing_remaining(now).is_negative());
     assert!(!ledger.monthly_incoming_remaining(now).is_negative());
 
@@ -80,7 +81,9 @@ fn check_ledger(ledger: &Ledger, now: DateTime<Utc>) {
     for entry in ledger.entries() {
         assert!(last_sequence < Some(entry.sequence), "entries out of order");
         last_sequence = Some(entry.sequence);
-        let Outcome::Applied(receipt) = &entry.outcome else { continue };
+        let Outcome::Applied(receipt) = &entry.outcome else {
+            continue;
+        };
         assert_eq!(receipt.sequence, entry.sequence);
         assert_eq!(receipt.key, entry.request.key);
         let id = entry.request.transaction.as_str().to_owned();
@@ -91,14 +94,21 @@ fn check_ledger(ledger: &Ledger, now: DateTime<Utc>) {
             }
             Operation::TopUp { amount } => assert_eq!(receipt.change, amount),
             Operation::Refund { .. } | Operation::Reversal => {
-                assert!(receipt.change.is_positive(), "a credit of {:?}", receipt.change);
+                assert!(
+                    receipt.change.is_positive(),
+                    "a credit of {:?}",
+                    receipt.change
+                );
                 *credited.entry(id).or_default() += i128::from(receipt.change.minor());
             }
         }
     }
     for (id, total) in credited {
         if let Some((_, debit)) = debits.get(&id) {
-            assert!(total <= *debit, "{id}: credited {total} back on a debit of {debit}");
+            assert!(
+                total <= *debit,
+                "{id}: credited {total} back on a debit of {debit}"
+            );
         }
     }
 }
@@ -123,11 +133,15 @@ pub fn ledger(data: &[u8]) {
     check_ledger(&ledger, now);
     for line in input.take(MAX_COMMANDS) {
         let (verb, mut rest) = command(line);
-        let Some(at) = word(&mut rest).and_then(instant) else { continue };
+        let Some(at) = word(&mut rest).and_then(instant) else {
+            continue;
+        };
         now = at;
         match verb {
             "apply" | "tx" => {
-                let Some(state) = word(&mut rest) else { continue };
+                let Some(state) = word(&mut rest) else {
+                    continue;
+                };
                 let state = account_state(state, now);
                 let request = if verb == "tx" {
                     match serde_json::from_str::<Transaction>(rest) {
@@ -168,7 +182,10 @@ fn apply(ledger: &mut Ledger, request: &LedgerRequest, state: &AccountState, now
             assert_eq!(receipt.key, request.key);
             if known.is_none() {
                 assert_eq!(receipt.balance_after, ledger.balance());
-                assert_eq!(before.balance().checked_add(receipt.change), Ok(ledger.balance()));
+                assert_eq!(
+                    before.balance().checked_add(receipt.change),
+                    Ok(ledger.balance())
+                );
                 assert_eq!(receipt.at, now);
             } else {
                 assert_eq!(*ledger, before, "a replay changed the ledger");
@@ -186,7 +203,10 @@ fn apply(ledger: &mut Ledger, request: &LedgerRequest, state: &AccountState, now
         }
         Err(error) => {
             check_error(error);
-            assert_eq!(*ledger, before, "an invalid request changed the ledger: {error:?}");
+            assert_eq!(
+                *ledger, before,
+                "an invalid request changed the ledger: {error:?}"
+            );
         }
     }
     if let Err(error) = &result {
@@ -196,7 +216,11 @@ fn apply(ledger: &mut Ledger, request: &LedgerRequest, state: &AccountState, now
     // A replay returns the same thing and changes nothing.
     let after = ledger.clone();
     if ledger.outcome(&request.key).is_some() {
-        assert_eq!(ledger.apply(request, state, now), result, "a replay differs");
+        assert_eq!(
+            ledger.apply(request, state, now),
+            result,
+            "a replay differs"
+        );
         assert_eq!(*ledger, after, "a replay changed the ledger");
     }
 }
@@ -235,19 +259,34 @@ pub fn transaction(data: &[u8]) {
     let mut tz = policy.zone;
     for line in input.take(MAX_COMMANDS) {
         let (verb, mut rest) = command(line);
-        let Some(now) = word(&mut rest).and_then(instant) else { continue };
+        let Some(now) = word(&mut rest).and_then(instant) else {
+            continue;
+        };
         let from = tx.status();
         let last = tx.updated_at();
         let (to, result) = match verb {
-            "succeed" => (TransactionStatus::Succeeded, all_or_nothing(&mut tx, |t| t.succeed(now))),
-            "reverse" => (TransactionStatus::Reversed, all_or_nothing(&mut tx, |t| t.reverse(now))),
+            "succeed" => (
+                TransactionStatus::Succeeded,
+                all_or_nothing(&mut tx, |t| t.succeed(now)),
+            ),
+            "reverse" => (
+                TransactionStatus::Reversed,
+                all_or_nothing(&mut tx, |t| t.reverse(now)),
+            ),
             "fail" => {
-                let Ok(reason) = serde_json::from_str::<FailureReason>(rest) else { continue };
+                let Ok(reason) = serde_json::from_str::<FailureReason>(rest) else {
+                    continue;
+                };
                 round_trip!(FailureReason, &reason);
-                (TransactionStatus::Failed, all_or_nothing(&mut tx, |t| t.fail(reason, now)))
+                (
+                    TransactionStatus::Failed,
+                    all_or_nothing(&mut tx, |t| t.fail(reason, now)),
+                )
             }
             "diagnose" => {
-                let Some(state) = word(&mut rest) else { continue };
+                let Some(state) = word(&mut rest) else {
+                    continue;
+                };
                 let state = account_state(state, now);
                 if let Ok(p) = serde_json::from_str::<DiagnosisPolicy>(rest) {
                     round_trip!(DiagnosisPolicy, &p);
@@ -276,7 +315,10 @@ pub fn transaction(data: &[u8]) {
             }
             Err(error) => {
                 check_error(&error);
-                assert!(!from.can_become(to) || now < last, "{from} could become {to}: {error:?}");
+                assert!(
+                    !from.can_become(to) || now < last,
+                    "{from} could become {to}: {error:?}"
+                );
             }
         }
         round_trip!(Transaction, &tx);
