@@ -4,8 +4,10 @@
 mod account;
 mod calendar;
 mod card;
+mod hostile;
 mod money;
 mod refund;
+mod secrets;
 mod ticket;
 mod transaction;
 mod triage;

@@ -91,7 +91,9 @@ const EXPIRY_MAX_YEARS_AHEAD: i32 = 20;
 ///
 /// The JSON form (deserialisation only) is
 /// `{"number":"…","holder_name":"…","expiry":"MM/YY","cvv":"…"}`; unknown
-/// fields are refused.
+/// fields are refused. A number or CVV of the wrong JSON type is refused
+/// without quoting it: the error says "the card number must be a JSON
+/// string", never ``invalid type: integer `4111…` ``.
 ///
 /// # Examples
 ///
@@ -102,19 +104,43 @@ const EXPIRY_MAX_YEARS_AHEAD: i32 = 20;
 /// let debug = format!("{input:?}");
 /// assert!(!debug.contains("5555 5555 5555 4444") && !debug.contains("321"));
 /// assert!(debug.contains("<redacted>"));
+///
+/// let err = serde_json::from_str::<CardInput>(r#"{"number":5555555555554444}"#).err().ok_or("accepted")?;
+/// assert!(!err.to_string().contains("5555555555554444"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CardInput {
     /// The card number: digits, with spaces or dashes allowed between them.
+    #[serde(deserialize_with = "secret_number")]
     pub number: String,
     /// The name on the card.
     pub holder_name: String,
     /// The expiry, `MM/YY` or `MM/YYYY`.
     pub expiry: String,
     /// The security code: 3 digits, 4 for American Express.
+    #[serde(deserialize_with = "secret_cvv")]
     pub cvv: String,
+}
+
+/// Reads a secret field. serde's type errors quote the value they got
+/// (``invalid type: integer `4111111111111111`, expected a string``), and
+/// hosts log deserialisation errors, so any error is replaced by one that
+/// names only the field.
+fn secret_string<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    message: &'static str,
+) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map_err(|_| serde::de::Error::custom(message))
+}
+
+fn secret_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    secret_string(deserializer, "the card number must be a JSON string")
+}
+
+fn secret_cvv<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    secret_string(deserializer, "the CVV must be a JSON string")
 }
 
 impl fmt::Debug for CardInput {
@@ -1478,6 +1504,35 @@ mod tests {
             );
             let json = serde_json::to_string(&err).unwrap();
             assert_eq!(serde_json::from_str::<CardError>(&json).unwrap(), err);
+        }
+    }
+
+    #[test]
+    fn card_input_json_errors_never_quote_the_number_or_cvv() {
+        // Regression: serde's type errors quoted the value, so a number sent
+        // as a JSON number came back whole in the error message.
+        for (json, secret) in [
+            (
+                r#"{"number":4532017689031253,"holder_name":"A","expiry":"08/31","cvv":"947"}"#,
+                "4532017689031253",
+            ),
+            (
+                r#"{"number":["4532017689031253"],"holder_name":"A","expiry":"08/31","cvv":"947"}"#,
+                "4532017689031253",
+            ),
+            (
+                r#"{"number":"4532017689031253","holder_name":"A","expiry":"08/31","cvv":947}"#,
+                "947",
+            ),
+            (
+                r#"{"number":"4532017689031253","holder_name":"A","expiry":"08/31","cvv":9.47e2}"#,
+                "947",
+            ),
+        ] {
+            let err = serde_json::from_str::<CardInput>(json).err().unwrap();
+            let message = err.to_string();
+            assert!(!message.contains(secret), "{message}");
+            assert!(message.contains("must be a JSON string"), "{message}");
         }
     }
 }

@@ -7,6 +7,10 @@
 //! most specific to the least (e-mail, dates, times, relative days, phone
 //! numbers, amounts, card digits, error codes, references), so a span is
 //! claimed by one entity only. Spans are byte offsets into the text as given.
+//!
+//! A full card number pasted into a message (13 to 19 digits passing the
+//! Luhn check) is never reported, under any kind, so it does not travel in
+//! a triage result that hosts log or store.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +33,8 @@ pub enum EntityKind {
     /// An amount of money: "Rp 50.000", "50rb", "1,5jt", "200元", "$12", "¥30".
     Amount,
     /// An order, transaction, invoice or ticket number: "TRX123456789",
-    /// "INV/20261121/XYZ/123", a long run of digits.
+    /// "INV/20261121/XYZ/123", a long run of digits (but never a full card
+    /// number: 13 to 19 digits passing the Luhn check are left out).
     Reference,
     /// A calendar date: "21/11/2026", "2026-11-21", "11月21日", "21 Nov".
     Date,
@@ -1233,12 +1238,45 @@ impl<'a> Scan<'a> {
             && len >= 8
             && (i..j).any(|k| matches!(self.c(k), Some('/' | '-' | '_')));
         let cued = digits >= 6 && self.reference_cue_before(i);
+        if self.in_card_number(i, j) {
+            // A pasted card number is not a reference, and the result must
+            // not carry it or a part of it (hosts log and store results).
+            return None;
+        }
         (long_digits || mixed || structured || cued).then_some(Found {
             start: i,
             end: j,
             kind: EntityKind::Reference,
             value: None,
         })
+    }
+
+    /// Whether the span `i..j` ends a token of digits and separators
+    /// (`4532-0176-8903-1253`, the span possibly starting after a
+    /// separator) whose 13 to 19 digits pass the Luhn check, as every card
+    /// number does.
+    fn in_card_number(&self, i: usize, j: usize) -> bool {
+        let mut start = i;
+        while start >= 2
+            && self
+                .c(start - 1)
+                .is_some_and(|c| matches!(c, '/' | '-' | '_' | '.'))
+            && self.c(start - 2).is_some_and(|c| c.is_ascii_digit())
+        {
+            start -= 2;
+            while start > 0 && self.c(start - 1).is_some_and(|c| c.is_ascii_digit()) {
+                start -= 1;
+            }
+        }
+        let mut digits = String::new();
+        for k in start..j {
+            match self.c(k) {
+                Some(c) if c.is_ascii_digit() => digits.push(c),
+                Some('/' | '-' | '_' | '.') => {}
+                _ => return false,
+            }
+        }
+        (13..=19).contains(&digits.len()) && crate::card::luhn_valid(&digits)
     }
 
     /// Whether an order or transaction word comes shortly before `i`.
