@@ -172,6 +172,8 @@ struct Scan<'a> {
     text: &'a str,
     /// Byte offset and folded, lowercased character.
     chars: Vec<(usize, char)>,
+    /// [`Scan::lead`] of each position, computed once.
+    leads: Vec<Lead>,
     default_currency: Currency,
 }
 
@@ -206,10 +208,24 @@ impl<'a> Scan<'a> {
                     },
                 )
             })
+            .collect::<Vec<_>>();
+        let mut prev_word = false;
+        let leads = chars
+            .iter()
+            .map(|&(_, c)| {
+                let mut buf = [0u8; 4];
+                let lead = Lead {
+                    byte: c.encode_utf8(&mut buf).as_bytes().first().copied(),
+                    starts_word: !prev_word,
+                };
+                prev_word = is_word(c);
+                lead
+            })
             .collect();
         Scan {
             text,
             chars,
+            leads,
             default_currency,
         }
     }
@@ -262,6 +278,16 @@ impl<'a> Scan<'a> {
         Some(end)
     }
 
+    /// As [`Scan::any_word`], for the words of `(word, value)` pairs.
+    fn any_word_of<T>(&self, i: usize, pairs: &[(&str, T)]) -> Option<(usize, usize)> {
+        let lead = self.lead(i);
+        pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (w, _))| Self::could_start(lead, w))
+            .find_map(|(k, (w, _))| self.word(i, w).map(|end| (k, end)))
+    }
+
     /// The first of `words` that matches at `i`, with its index.
     fn any_word(&self, i: usize, words: &[&str]) -> Option<(usize, usize)> {
         let lead = self.lead(i);
@@ -283,13 +309,10 @@ impl<'a> Scan<'a> {
 
     /// The facts [`Scan::could_start`] checks, for position `i`.
     fn lead(&self, i: usize) -> Lead {
-        let mut buf = [0u8; 4];
-        Lead {
-            byte: self
-                .c(i)
-                .and_then(|c| c.encode_utf8(&mut buf).as_bytes().first().copied()),
+        self.leads.get(i).copied().unwrap_or_else(|| Lead {
+            byte: None,
             starts_word: self.starts_word(i),
-        }
+        })
     }
 
     /// A cheap pre-check: `false` only when [`Scan::word`] (and so
@@ -821,7 +844,7 @@ impl<'a> Scan<'a> {
             ("上礼拜", -7),
             ("上個星期", -7),
         ];
-        if let Some((k, end)) = self.any_word(i, &FIXED.map(|(w, _)| w)) {
+        if let Some((k, end)) = self.any_word_of(i, &FIXED) {
             let days = FIXED.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
@@ -830,7 +853,7 @@ impl<'a> Scan<'a> {
                 value: Some(EntityValue::RelativeDay { days }),
             });
         }
-        if let Some((k, end)) = self.any_word(i, &MORE.map(|(w, _)| w)) {
+        if let Some((k, end)) = self.any_word_of(i, &MORE) {
             let days = MORE.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
@@ -1731,6 +1754,11 @@ mod tests {
         for text in texts {
             let scan = Scan::new(text, Currency::Idr);
             for i in 0..=scan.len() + 1 {
+                assert_eq!(
+                    scan.lead(i).starts_word,
+                    scan.starts_word(i),
+                    "{text:?} at {i}"
+                );
                 for w in words {
                     let word = scan.word(i, w);
                     let lit = scan.lit(i, w);
