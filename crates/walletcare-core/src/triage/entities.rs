@@ -177,13 +177,24 @@ struct Scan<'a> {
     text: &'a str,
     /// Byte offset and folded, lowercased character.
     chars: Vec<(usize, char)>,
+    /// [`Scan::lead`] of each position, computed once.
+    leads: Vec<Lead>,
     default_currency: Currency,
 }
 
 /// A Latin letter or ASCII digit: the characters that glue into one word
 /// (Han characters do not, so "单号123" splits before the digits).
 fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F))
+    c.is_ascii_alphanumeric() || (matches!(u32::from(c), 0xC0..=0x24F) && c.is_alphabetic())
+}
+
+/// What [`Scan::could_start`] needs to know about one position: the first
+/// UTF-8 byte of its (folded) character, if any, and whether a word starts
+/// there.
+#[derive(Clone, Copy)]
+struct Lead {
+    byte: Option<u8>,
+    starts_word: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -202,10 +213,24 @@ impl<'a> Scan<'a> {
                     },
                 )
             })
+            .collect::<Vec<_>>();
+        let mut prev_word = false;
+        let leads = chars
+            .iter()
+            .map(|&(_, c)| {
+                let mut buf = [0u8; 4];
+                let lead = Lead {
+                    byte: c.encode_utf8(&mut buf).as_bytes().first().copied(),
+                    starts_word: !prev_word,
+                };
+                prev_word = is_word(c);
+                lead
+            })
             .collect();
         Scan {
             text,
             chars,
+            leads,
             default_currency,
         }
     }
@@ -258,12 +283,53 @@ impl<'a> Scan<'a> {
         Some(end)
     }
 
+    /// As [`Scan::any_word`], for the words of `(word, value)` pairs.
+    fn any_word_of<T>(&self, i: usize, pairs: &[(&str, T)]) -> Option<(usize, usize)> {
+        let lead = self.lead(i);
+        pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (w, _))| Self::could_start(lead, w))
+            .find_map(|(k, (w, _))| self.word(i, w).map(|end| (k, end)))
+    }
+
     /// The first of `words` that matches at `i`, with its index.
     fn any_word(&self, i: usize, words: &[&str]) -> Option<(usize, usize)> {
+        let lead = self.lead(i);
         words
             .iter()
             .enumerate()
+            .filter(|(_, w)| Self::could_start(lead, w))
             .find_map(|(k, w)| self.word(i, w).map(|end| (k, end)))
+    }
+
+    /// As [`Scan::lead`], for a pre-check of [`Scan::lit`] (which does not
+    /// care where words start).
+    fn lit_lead(&self, i: usize) -> Lead {
+        Lead {
+            starts_word: true,
+            ..self.lead(i)
+        }
+    }
+
+    /// The facts [`Scan::could_start`] checks, for position `i`.
+    fn lead(&self, i: usize) -> Lead {
+        self.leads.get(i).copied().unwrap_or_else(|| Lead {
+            byte: None,
+            starts_word: self.starts_word(i),
+        })
+    }
+
+    /// A cheap pre-check: `false` only when [`Scan::word`] (and so
+    /// [`Scan::lit`], for the first condition) cannot match `word` at the
+    /// position `lead` describes: its first byte differs from the
+    /// character's there, or it starts with an ASCII letter or digit in the
+    /// middle of a word.
+    fn could_start(lead: Lead, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => true,
+            Some(&b) => lead.byte == Some(b) && (lead.starts_word || !b.is_ascii_alphanumeric()),
+        }
     }
 
     fn skip_spaces(&self, mut i: usize, max: usize) -> usize {
@@ -558,7 +624,11 @@ impl<'a> Scan<'a> {
             ("peb", 2),
             ("nop", 11),
         ];
+        let lead = self.lead(i);
         MONTHS.iter().find_map(|&(name, m)| {
+            if !Self::could_start(lead, name) {
+                return None;
+            }
             let end = self.word(i, name)?;
             // "Nov." is fine.
             let end = if self.c(end) == Some('.') {
@@ -654,9 +724,11 @@ impl<'a> Scan<'a> {
             return Self::time_found(i, end, hour, minute);
         }
         // Chinese: "下午3点", "10点30分", "3点半".
+        let lead = self.lit_lead(i);
         let (offset, j) = match ["上午", "早上", "中午", "下午", "晚上", "凌晨"]
             .iter()
             .enumerate()
+            .filter(|(_, w)| Self::could_start(lead, w))
             .find_map(|(k, w)| self.lit(i, w).map(|e| (k, e)))
         {
             Some((k, e)) => (if k == 3 || k == 4 { 12 } else { 0 }, e),
@@ -777,7 +849,7 @@ impl<'a> Scan<'a> {
             ("上礼拜", -7),
             ("上個星期", -7),
         ];
-        if let Some((k, end)) = self.any_word(i, &FIXED.map(|(w, _)| w)) {
+        if let Some((k, end)) = self.any_word_of(i, &FIXED) {
             let days = FIXED.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
@@ -786,7 +858,7 @@ impl<'a> Scan<'a> {
                 value: Some(EntityValue::RelativeDay { days }),
             });
         }
-        if let Some((k, end)) = self.any_word(i, &MORE.map(|(w, _)| w)) {
+        if let Some((k, end)) = self.any_word_of(i, &MORE) {
             let days = MORE.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
@@ -934,7 +1006,11 @@ impl<'a> Scan<'a> {
         if !self.starts_word(i) {
             return None;
         }
+        let lead = self.lit_lead(i);
         PREFIXES.iter().find_map(|&(p, cur)| {
+            if !Self::could_start(lead, p) {
+                return None;
+            }
             let end = self.lit(i, p)?;
             // A letter prefix must not run into more letters ("rpm", "rupiah").
             if p.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
@@ -965,7 +1041,11 @@ impl<'a> Scan<'a> {
             ("千", "千", Some(Currency::Cny)),
             ("亿", "亿", Some(Currency::Cny)),
         ];
+        let lead = self.lit_lead(i);
         WORDS.iter().find_map(|&(w, canonical, cur)| {
+            if !Self::could_start(lead, w) {
+                return None;
+            }
             let end = self.lit(i, w)?;
             let latin = w.chars().all(|c| c.is_ascii_alphabetic());
             if latin && !self.ends_word(end) {
@@ -1004,7 +1084,11 @@ impl<'a> Scan<'a> {
             ("peso", Currency::Php),
             ("yen", Currency::Jpy),
         ];
+        let lead = self.lit_lead(i);
         SUFFIXES.iter().find_map(|&(w, cur)| {
+            if !Self::could_start(lead, w) {
+                return None;
+            }
             let end = self.lit(i, w)?;
             if w.chars().all(|c| c.is_ascii_alphabetic()) && !self.ends_word(end) {
                 return None;
@@ -1665,5 +1749,67 @@ mod tests {
         }
         let big = only("Rp 99.999.999.999.999.999.999");
         assert_eq!(big.value, None, "too large for i64 minor units");
+    }
+
+    #[test]
+    fn lead_precheck_never_rejects_a_match() {
+        let texts = [
+            "yesterday I paid Rp 50.000, kemarin lusa ribu",
+            "xyesterday ayesterday 3 days ago, a day ago",
+            "昨天付了200元，上个星期 下午3点 错误代码 E-1234",
+            "ＲＰ５０ＲＢ ￥30 €5 ฿100 ₱20 éyesterday ÉRR 12",
+            "ending in 1234, berakhiran 5678 尾号 9999",
+            "",
+        ];
+        let words = [
+            "yesterday",
+            "kemarin lusa",
+            "a",
+            "rp",
+            "rp.",
+            "¥",
+            "€",
+            "฿",
+            "₱",
+            "$",
+            "昨天",
+            "上个星期",
+            "下午",
+            "错误代码",
+            "尾号",
+            "ending in",
+            "error",
+            "err",
+            "day",
+            "days",
+            "ago",
+            "ribu",
+            "rb",
+            "元",
+            "",
+        ];
+        let mut matches = 0;
+        for text in texts {
+            let scan = Scan::new(text, Currency::Idr);
+            for i in 0..=scan.len() + 1 {
+                assert_eq!(
+                    scan.lead(i).starts_word,
+                    scan.starts_word(i),
+                    "{text:?} at {i}"
+                );
+                for w in words {
+                    let word = scan.word(i, w);
+                    let lit = scan.lit(i, w);
+                    matches += usize::from(word.is_some()) + usize::from(lit.is_some());
+                    if !Scan::could_start(scan.lead(i), w) {
+                        assert_eq!(word, None, "{text:?} at {i}: {w:?}");
+                    }
+                    if !Scan::could_start(scan.lit_lead(i), w) {
+                        assert_eq!(lit, None, "{text:?} at {i}: {w:?}");
+                    }
+                }
+            }
+        }
+        assert!(matches > 40, "the texts exercise real matches: {matches}");
     }
 }
