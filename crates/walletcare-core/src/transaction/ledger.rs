@@ -1771,6 +1771,21 @@ impl Ledger {
             if receipt.sequence != entry.sequence || receipt.key != entry.request.key {
                 return Err(corrupt("a receipt does not match its entry"));
             }
+            // The change a receipt records is the one `apply` gives for its
+            // request: a tampered amount would let later credits return
+            // more than was debited.
+            let expected_change = match entry.request.operation {
+                Operation::Debit { amount } => Some(amount.checked_neg()?),
+                Operation::TopUp { amount } | Operation::Refund { amount } => Some(amount),
+                Operation::Reversal => None,
+            };
+            let change_matches = match expected_change {
+                Some(expected) => receipt.change == expected,
+                None => receipt.change.is_positive(),
+            };
+            if !change_matches {
+                return Err(corrupt("a receipt's change does not match its request"));
+            }
             let id = entry.request.transaction.clone();
             match entry.request.operation {
                 Operation::Debit { amount } | Operation::TopUp { amount } => {
@@ -1787,10 +1802,17 @@ impl Ledger {
                 Operation::Refund { amount } => {
                     if let Some(original) = self.originals.get_mut(&id) {
                         original.credited_back = original.credited_back.checked_add(amount)?;
+                        if original.credited_back > original.amount {
+                            return Err(corrupt("credits exceed the debit they return"));
+                        }
                     }
                 }
                 Operation::Reversal => {
                     if let Some(original) = self.originals.get_mut(&id) {
+                        let available = original.amount.checked_sub(original.credited_back)?;
+                        if receipt.change != available {
+                            return Err(corrupt("a reversal returns other than what was left"));
+                        }
                         original.credited_back = original.amount;
                         original.reversed = true;
                     }

@@ -912,6 +912,56 @@ fn ledger_json_round_trips_and_rejects_inconsistent_state() {
     assert!(serde_json::from_str::<Ledger>(&small).is_err());
 }
 
+/// Found by the `ledger` fuzz target: a saved ledger whose receipt records
+/// another change than its request (a top-up of 200,000 received as
+/// 100,000) was accepted, and later credits were checked against the
+/// tampered amounts.
+#[test]
+fn ledger_json_rejects_a_receipt_whose_change_differs_from_its_request() {
+    let now = at(2026, 11, 21, 3, 0);
+    let mut l = Ledger::new(LedgerConfig::default(), VerificationLevel::Verified).unwrap();
+    l.apply(&top_up("k1", "t1", rp(200_000)), &ACTIVE, now)
+        .unwrap();
+    l.apply(&debit("k2", "t2", rp(30_000)), &ACTIVE, now)
+        .unwrap();
+    l.credit_refund(key("k3"), tid("t2"), rp(10_000), &ACTIVE, now)
+        .unwrap();
+    let json = serde_json::to_string(&l).unwrap();
+    assert_eq!(serde_json::from_str::<Ledger>(&json).unwrap(), l);
+
+    let cases = [
+        // The top-up's receipt says 100,000 came in.
+        json.replacen(
+            r#""change":{"minor":20000000,"#,
+            r#""change":{"minor":10000000,"#,
+            1,
+        ),
+        // The debit's receipt says 20,000 went out.
+        json.replacen(
+            r#""change":{"minor":-3000000,"#,
+            r#""change":{"minor":-2000000,"#,
+            1,
+        ),
+        // The refund's receipt says 20,000 came back.
+        json.replacen(
+            r#""change":{"minor":1000000,"#,
+            r#""change":{"minor":2000000,"#,
+            1,
+        ),
+        // The refund's request asks for more than the debit.
+        json.replacen(
+            r#""op":"refund","amount":{"minor":1000000,"#,
+            r#""op":"refund","amount":{"minor":4000000,"#,
+            1,
+        ),
+    ];
+    for tampered in cases {
+        assert_ne!(tampered, json, "the replacement must apply");
+        let err = serde_json::from_str::<Ledger>(&tampered).unwrap_err();
+        assert!(err.to_string().contains("ledger"), "{err}");
+    }
+}
+
 // ---- diagnosis ----
 
 fn failed(reason: FailureReason, kind: TransactionKind, now: DateTime<Utc>) -> Transaction {
