@@ -1802,7 +1802,7 @@ impl Ledger {
                 Operation::Refund { amount } => {
                     if let Some(original) = self.originals.get_mut(&id) {
                         original.credited_back = original.credited_back.checked_add(amount)?;
-                        if original.credited_back > original.amount {
+                        if original.credited_back.minor() > original.amount.minor() {
                             return Err(corrupt("credits exceed the debit they return"));
                         }
                     }
