@@ -37,9 +37,7 @@ use crate::error::{ErrorCode, HasErrorCode};
 /// assert!("fr".parse::<Locale>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub enum Locale {
     /// English.
     #[default]
@@ -127,6 +125,15 @@ pub struct UnknownLocale(pub String);
 impl HasErrorCode for UnknownLocale {
     fn code(&self) -> ErrorCode {
         ErrorCode::UnknownValue
+    }
+}
+
+/// Reads any tag [`str::parse`] accepts (`"id"`, `"zh-Hans-CN"`, `"en-GB"`);
+/// anything else is `general.unknown_value`, as everywhere else.
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tag = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        tag.parse().map_err(crate::error::Coded::de)
     }
 }
 
