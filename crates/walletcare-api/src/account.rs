@@ -134,7 +134,8 @@ impl Verdict {
     }
 }
 
-/// The options of [`CheckPin`] and [`PasswordStrength`].
+/// The options argument of [`CheckPin`] and [`PasswordStrength`] in a
+/// binding whose functions take the credential first and options after.
 ///
 /// # Examples
 ///
@@ -155,7 +156,7 @@ pub struct ContextOptions {
     pub locale: Locale,
 }
 
-/// The options of [`CheckPassword`].
+/// The options argument of [`CheckPassword`] in a binding.
 ///
 /// # Examples
 ///
@@ -189,23 +190,27 @@ pub struct PasswordOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckPin {
     /// The new PIN.
     pub pin: Secret,
-    /// Context and locale.
-    #[serde(flatten)]
-    pub options: ContextOptions,
+    /// What is known about the user (nothing when absent).
+    #[serde(default)]
+    pub context: Option<CredentialContext>,
+    /// The locale of the sentences (English when absent).
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 impl Operation for CheckPin {
     const NAME: &'static str = "account.check_pin";
     type Output = Verdict;
     fn run(self) -> Result<Verdict, Error> {
-        let context = self.options.context.unwrap_or_default();
+        let context = self.context.unwrap_or_default();
         Ok(Verdict::of(
             check_pin(self.pin.expose(), &context),
             CredentialKind::Pin,
-            self.options.locale,
+            self.locale,
         ))
     }
 }
@@ -220,24 +225,31 @@ impl Operation for CheckPin {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckPassword {
     /// The new password.
     pub password: Secret,
-    /// Policy, context and locale.
-    #[serde(flatten)]
-    pub options: PasswordOptions,
+    /// The policy (the default when absent); checked as it is read.
+    #[serde(default)]
+    pub policy: Option<CredentialPolicy>,
+    /// What is known about the user.
+    #[serde(default)]
+    pub context: Option<CredentialContext>,
+    /// The locale of the sentences.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 impl Operation for CheckPassword {
     const NAME: &'static str = "account.check_password";
     type Output = Verdict;
     fn run(self) -> Result<Verdict, Error> {
-        let policy = self.options.policy.unwrap_or_default();
-        let context = self.options.context.unwrap_or_default();
+        let policy = self.policy.unwrap_or_default();
+        let context = self.context.unwrap_or_default();
         Ok(Verdict::of(
             check_password(self.password.expose(), &policy, &context),
             CredentialKind::Password,
-            self.options.locale,
+            self.locale,
         ))
     }
 }
@@ -253,12 +265,16 @@ impl Operation for CheckPassword {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PasswordStrength {
     /// The password.
     pub password: Secret,
-    /// Context and locale.
-    #[serde(flatten)]
-    pub options: ContextOptions,
+    /// What is known about the user.
+    #[serde(default)]
+    pub context: Option<CredentialContext>,
+    /// The locale of the sentences.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// A strength estimate with its label and suggestions.
@@ -285,11 +301,8 @@ impl Operation for PasswordStrength {
     const NAME: &'static str = "account.password_strength";
     type Output = StrengthOut;
     fn run(self) -> Result<StrengthOut, Error> {
-        let locale = self.options.locale;
-        let strength = estimate_strength(
-            self.password.expose(),
-            &self.options.context.unwrap_or_default(),
-        );
+        let locale = self.locale;
+        let strength = estimate_strength(self.password.expose(), &self.context.unwrap_or_default());
         Ok(StrengthOut {
             label: strength.render(locale),
             messages: strength.reasons.iter().map(|r| r.render(locale)).collect(),
@@ -298,7 +311,7 @@ impl Operation for PasswordStrength {
     }
 }
 
-/// The options of [`SecurityCheckup`].
+/// The options argument of [`SecurityCheckup`] in a binding.
 ///
 /// # Examples
 ///
@@ -334,14 +347,21 @@ pub struct CheckupOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SecurityCheckup {
     /// The account.
     pub account: Account,
     /// The instant of the check-up.
     pub now: DateTime<Utc>,
-    /// Policy, activity and locale.
-    #[serde(flatten)]
-    pub options: CheckupOptions,
+    /// The policy (the default when absent).
+    #[serde(default)]
+    pub policy: Option<CredentialPolicy>,
+    /// What the risk engine flagged (nothing when absent).
+    #[serde(default)]
+    pub activity: Option<RecentActivity>,
+    /// The locale of the sentences.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// The check-up items and their sentences.
@@ -365,11 +385,11 @@ impl Operation for SecurityCheckup {
     const NAME: &'static str = "account.security_checkup";
     type Output = CheckupOut;
     fn run(self) -> Result<CheckupOut, Error> {
-        let policy = self.options.policy.unwrap_or_default();
-        let activity = self.options.activity.unwrap_or_default();
+        let policy = self.policy.unwrap_or_default();
+        let activity = self.activity.unwrap_or_default();
         let items = security_checkup(&self.account, &policy, self.now, &activity);
         Ok(CheckupOut {
-            messages: items.iter().map(|i| i.render(self.options.locale)).collect(),
+            messages: items.iter().map(|i| i.render(self.locale)).collect(),
             items,
         })
     }

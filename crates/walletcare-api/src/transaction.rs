@@ -45,7 +45,8 @@ registry! {
     commands: [Apply, Preview, SetLevel, Summary],
 }
 
-/// The options of [`Diagnose`]: everything but the transaction and `now`.
+/// The options argument of [`Diagnose`] in a binding whose function takes
+/// the transaction and `now` first (JavaScript's `diagnoseTransaction`).
 ///
 /// # Examples
 ///
@@ -84,14 +85,21 @@ pub struct DiagnoseOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Diagnose {
     /// The transaction.
     pub transaction: Transaction,
     /// The instant of the diagnosis.
     pub now: DateTime<Utc>,
-    /// Account state, policy and locale.
-    #[serde(flatten)]
-    pub options: DiagnoseOptions,
+    /// The account's state (active when absent).
+    #[serde(default)]
+    pub account_state: Option<AccountState>,
+    /// The diagnosis settings (the defaults when absent).
+    #[serde(default)]
+    pub policy: Option<DiagnosisPolicy>,
+    /// The locale of the text (English when absent).
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// A diagnosis with its text: `cause_text` renders the cause,
@@ -125,9 +133,9 @@ impl Operation for Diagnose {
     const NAME: &'static str = "transaction.diagnose";
     type Output = DiagnosisOut;
     fn run(self) -> Result<DiagnosisOut, Error> {
-        let account = self.options.account_state.unwrap_or(AccountState::Active);
-        let policy = self.options.policy.unwrap_or_default();
-        let locale = self.options.locale;
+        let account = self.account_state.unwrap_or(AccountState::Active);
+        let policy = self.policy.unwrap_or_default();
+        let locale = self.locale;
         let diagnosis = diagnose_with(&self.transaction, &account, self.now, &policy);
         let zone = policy.zone;
         Ok(DiagnosisOut {
