@@ -22,12 +22,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use walletcare_core::account::{
     Account, AccountEvent, AccountId, AccountState, AttemptOutcome, AttemptResult,
-    ChallengePurpose, ChallengeStatus, CheckupItem, ContactKind, CredentialContext,
-    CredentialKind, CredentialPolicy, DeviceId, EmailAddress, PhoneNumber, PolicyViolations,
-    RecentActivity, Strength, VerificationLevel, VerifiedCode, check_password, check_pin,
-    estimate_strength, security_checkup,
+    ChallengePurpose, ChallengeStatus, CheckupItem, ContactKind, CredentialContext, CredentialKind,
+    CredentialPolicy, DeviceId, EmailAddress, PhoneNumber, PolicyViolations, RecentActivity,
+    Strength, VerificationLevel, VerifiedCode, check_password, check_pin, estimate_strength,
+    security_checkup,
 };
-use walletcare_core::card::{self as core_card, BoundCard, CardFingerprint, CardId, CardInput, CardPolicy};
+use walletcare_core::card::{
+    self as core_card, BoundCard, CardFingerprint, CardId, CardInput, CardPolicy,
+};
 use walletcare_core::error::{Error, ErrorCode};
 use walletcare_core::locale::{Locale, Render};
 
@@ -121,14 +123,22 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn of(result: Result<(), PolicyViolations>, credential: CredentialKind, locale: Locale) -> Self {
+    fn of(
+        result: Result<(), PolicyViolations>,
+        credential: CredentialKind,
+        locale: Locale,
+    ) -> Self {
         let violations = result.err().unwrap_or(PolicyViolations {
             credential,
             violations: Vec::new(),
         });
         Verdict {
             valid: violations.violations.is_empty(),
-            messages: violations.violations.iter().map(|v| v.render(locale)).collect(),
+            messages: violations
+                .violations
+                .iter()
+                .map(|v| v.render(locale))
+                .collect(),
             violations,
         }
     }
@@ -596,7 +606,9 @@ impl Command for RecordAttempt {
     type State = Account;
     type Output = AttemptOut;
     fn run(self, account: &mut Account) -> Result<AttemptOut, Error> {
-        let outcome = on_copy(account, |a| a.record_attempt(self.result, &self.policy, self.now))?;
+        let outcome = on_copy(account, |a| {
+            a.record_attempt(self.result, &self.policy, self.now)
+        })?;
         let refusal = outcome.into_result().err().map(Error::from);
         Ok(AttemptOut {
             outcome,
@@ -834,8 +846,13 @@ impl OneTimeCode {
         purpose: ChallengePurpose,
         policy: &CredentialPolicy,
     ) -> Result<(VerifiedCode, ChallengeStatus), Error> {
-        let mut challenge =
-            account.issue_challenge(purpose, self.channel, self.sent.expose(), policy, self.sent_at)?;
+        let mut challenge = account.issue_challenge(
+            purpose,
+            self.channel,
+            self.sent.expose(),
+            policy,
+            self.sent_at,
+        )?;
         let mut last = None;
         for attempt in &self.attempts {
             match challenge.verify(attempt.code.expose(), attempt.at) {
@@ -943,7 +960,9 @@ impl Command for DisableTwoFactor {
         let (mut proof, status) =
             self.code
                 .verify(account, ChallengePurpose::DisableTwoFactor, &self.policy)?;
-        on_copy(account, |a| a.disable_two_factor(&mut proof, &self.policy, self.now))?;
+        on_copy(account, |a| {
+            a.disable_two_factor(&mut proof, &self.policy, self.now)
+        })?;
         Ok(status)
     }
 }
@@ -975,7 +994,9 @@ impl Command for RecordDevice {
     type State = Account;
     type Output = bool;
     fn run(self, account: &mut Account) -> Result<bool, Error> {
-        on_copy(account, |a| a.record_device(self.device_id, &self.label, self.now))
+        on_copy(account, |a| {
+            a.record_device(self.device_id, &self.label, self.now)
+        })
     }
 }
 
@@ -1108,7 +1129,9 @@ impl Command for ReplaceCard {
     type Output = CardId;
     fn run(self, account: &mut Account) -> Result<CardId, Error> {
         let card = core_card::validate(self.card, self.now)?;
-        on_copy(account, |a| a.replace_card(self.old, card, self.fingerprint, self.now))
+        on_copy(account, |a| {
+            a.replace_card(self.old, card, self.fingerprint, self.now)
+        })
     }
 }
 

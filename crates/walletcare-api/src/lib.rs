@@ -59,7 +59,9 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         account::NAMES,
         transaction::NAMES,
     ]
-    .into_iter().flatten().copied()
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.

@@ -34,8 +34,8 @@ use walletcare_core::error::{Error, ErrorCode};
 use walletcare_core::locale::{Locale, Render};
 use walletcare_core::money::Money;
 use walletcare_core::transaction::{
-    Diagnosis, DiagnosisPolicy, Ledger, LedgerConfig, LedgerRequest, Outcome, Receipt,
-    Transaction, TransactionError, diagnose_with,
+    Diagnosis, DiagnosisPolicy, Ledger, LedgerConfig, LedgerRequest, Outcome, Receipt, Transaction,
+    TransactionError, diagnose_with,
 };
 
 use crate::ops::{Command, Operation, registry};
@@ -182,9 +182,7 @@ impl Operation for NewLedger {
     fn run(self) -> Result<Ledger, Error> {
         let config = self.config.unwrap_or_default();
         let level = self.level.unwrap_or(VerificationLevel::Unverified);
-        let balance = self
-            .balance
-            .unwrap_or_else(|| Money::zero(config.currency));
+        let balance = self.balance.unwrap_or_else(|| Money::zero(config.currency));
         Ok(Ledger::with_balance(config, level, balance)?)
     }
 }

@@ -3,7 +3,12 @@
 //! `tests/vectors/README.md`: one current state per script, `state: true`
 //! steps are commands, `set_state: true` steps make the state, `expect` is a
 //! JSON subset, `expect_error` a code with the state unchanged.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 
@@ -31,11 +36,19 @@ fn run_script(file: &str, script: &Value) -> Vec<String> {
     let name = script["name"].as_str().unwrap_or("?");
     let mut state = Value::Null;
     let mut failures = Vec::new();
-    for (i, step) in script["steps"].as_array().expect("steps").iter().enumerate() {
+    for (i, step) in script["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .enumerate()
+    {
         let op = step["op"].as_str().expect("op");
         let where_ = format!("{file}: {name}: step {i} ({op})");
         let command = step.get("state").and_then(Value::as_bool) == Some(true);
-        let mut input = step.get("input").cloned().unwrap_or(Value::Object(Map::new()));
+        let mut input = step
+            .get("input")
+            .cloned()
+            .unwrap_or(Value::Object(Map::new()));
         if command {
             input
                 .as_object_mut()
@@ -74,7 +87,10 @@ fn run_script(file: &str, script: &Value) -> Vec<String> {
                 }
             }
             (Err(err), None) => {
-                failures.push(format!("{where_}: failed with {}: {}", err.code, err.message));
+                failures.push(format!(
+                    "{where_}: failed with {}: {}",
+                    err.code, err.message
+                ));
             }
         }
     }
@@ -102,7 +118,12 @@ fn every_script_step_answers_as_written() {
         }
     }
     assert!(count > 0, "no scripts found");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The codes of the domains this file's scripts cover, each expected as an
@@ -119,9 +140,16 @@ fn scripts_cover_every_code_of_their_domains() {
         .iter()
         .map(|c| c.as_str())
         .filter(|c| {
-            ["general.", "money.", "account.", "card.", "transaction.", "calendar."]
-                .iter()
-                .any(|p| c.starts_with(p))
+            [
+                "general.",
+                "money.",
+                "account.",
+                "card.",
+                "transaction.",
+                "calendar.",
+            ]
+            .iter()
+            .any(|p| c.starts_with(p))
         })
         .filter(|c| !seen.contains(*c))
         .collect();

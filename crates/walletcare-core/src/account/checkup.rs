@@ -283,7 +283,6 @@ pub fn security_checkup(
     items
 }
 
-
 crate::error::coded_from_string!(RecentActivity(RecentActivityInput) => AccountError);
 #[cfg(test)]
 mod tests {

@@ -615,7 +615,6 @@ impl Contact {
     }
 }
 
-
 crate::error::coded_from_string!(PhoneNumber => AccountError, EmailAddress => AccountError);
 
 #[cfg(test)]

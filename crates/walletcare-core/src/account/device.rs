@@ -245,7 +245,6 @@ impl KnownDevice {
     }
 }
 
-
 crate::error::coded_from_string!(DeviceId => AccountError);
 
 #[cfg(test)]

@@ -1199,12 +1199,9 @@ impl Render for CardError {
     }
 }
 
-
 crate::error::coded_from_string!(HolderName => CardError);
 
-
 crate::error::coded_from_string!(CardExpiry(CardExpiryRepr) => CardError, ValidatedCard(ValidatedCardRepr) => CardError);
-
 
 #[cfg(test)]
 mod tests {

@@ -373,7 +373,6 @@ impl From<MaskedCardNumber> for String {
     }
 }
 
-
 crate::error::coded_from_string!(MaskedCardNumber => CardError);
 
 #[cfg(test)]

@@ -613,9 +613,7 @@ fn check_not_expired(card: &ValidatedCard, now: DateTime<Utc>) -> Result<(), Car
     }
 }
 
-
 crate::error::coded_from_string!(CardFingerprint => CardError);
-
 
 crate::error::coded_from_string!(CardWallet(CardWalletRepr) => CardError);
 #[cfg(test)]

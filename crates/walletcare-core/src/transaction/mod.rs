@@ -417,7 +417,10 @@ pub enum PaymentChannel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "crate::error::Unchecked<BankAccountRepr>", into = "BankAccountRepr")]
+#[serde(
+    try_from = "crate::error::Unchecked<BankAccountRepr>",
+    into = "BankAccountRepr"
+)]
 pub struct BankAccountRef {
     bank: Name,
     last4: String,
@@ -1479,7 +1482,6 @@ impl HasErrorCode for TransactionError {
         }
     }
 }
-
 
 crate::error::coded_from_string!(Transaction(TransactionRepr) => TransactionError);
 
