@@ -1041,7 +1041,7 @@ fn non_business_days_explain_themselves_in_three_locales() {
     );
     assert_eq!(
         days[2].render(Locale::En),
-        "Tuesday 17 September 2024: Mid-Autumn Festival (public holiday)"
+        "Tuesday, 17 September 2024: Mid-Autumn Festival (public holiday)"
     );
     assert_eq!(
         days[2].render(Locale::Id),

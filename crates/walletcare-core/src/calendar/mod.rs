@@ -536,7 +536,7 @@ pub enum NonBusinessReason {
 /// let id = BusinessCalendar::builtin(CalendarId::Indonesia);
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).ok_or("bad date");
 /// let days = id.non_business_days(d(4, 10)?, d(4, 10)?)?;
-/// assert_eq!(days[0].render(Locale::En), "Wednesday 10 April 2024: Eid al-Fitr (public holiday)");
+/// assert_eq!(days[0].render(Locale::En), "Wednesday, 10 April 2024: Eid al-Fitr (public holiday)");
 /// assert_eq!(days[0].render(Locale::Id), "Rabu, 10 April 2024: Hari Raya Idulfitri (libur nasional)");
 /// assert_eq!(days[0].render(Locale::ZhCn), "2024年4月10日（星期三）：开斋节（法定节假日）");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -547,73 +547,6 @@ pub struct NonBusinessDay {
     pub date: NaiveDate,
     /// Why it is not a business day.
     pub reason: NonBusinessReason,
-}
-
-fn weekday_name(w: Weekday, locale: Locale) -> &'static str {
-    let i = w.num_days_from_monday() as usize;
-    let en = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let id = [
-        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-    ];
-    let zh = [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ];
-    let table = match locale {
-        Locale::En => &en,
-        Locale::Id => &id,
-        Locale::ZhCn => &zh,
-    };
-    table.get(i).copied().unwrap_or("")
-}
-
-fn month_name(month: u32, locale: Locale) -> &'static str {
-    let en = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let id = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    let table = if locale == Locale::Id { &id } else { &en };
-    table
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("")
 }
 
 impl Render for NonBusinessDay {
@@ -632,29 +565,9 @@ impl Render for NonBusinessDay {
         } else {
             ""
         };
-        match locale {
-            Locale::En => format!(
-                "{} {} {} {}: {what}{note}",
-                weekday_name(d.weekday(), locale),
-                d.day(),
-                month_name(d.month(), locale),
-                d.year()
-            ),
-            Locale::Id => format!(
-                "{}, {} {} {}: {what}{note}",
-                weekday_name(d.weekday(), locale),
-                d.day(),
-                month_name(d.month(), locale),
-                d.year()
-            ),
-            Locale::ZhCn => format!(
-                "{}年{}月{}日（{}）：{what}{note}",
-                d.year(),
-                d.month(),
-                d.day(),
-                weekday_name(d.weekday(), locale)
-            ),
-        }
+        let date = crate::locale::format_weekday_date(d, locale);
+        let colon = if locale == Locale::ZhCn { "：" } else { ": " };
+        format!("{date}{colon}{what}{note}")
     }
 }
 
@@ -981,6 +894,59 @@ impl CalendarSpec {
 pub fn epoch_day(date: NaiveDate) -> i32 {
     // Every NaiveDate is within ±262 143 years, so this cannot overflow.
     date.num_days_from_ce().wrapping_sub(EPOCH_FROM_CE as i32)
+}
+
+/// The first instant of `date` on the clock of `zone`: local midnight, or,
+/// where midnight does not exist (a daylight-saving change at 00:00, as in
+/// America/Sao_Paulo until 2019 and America/Santiago), the first local time
+/// after the gap. Where midnight occurs twice, the earlier one. This is
+/// the one rule for the start (and, through [`end_of_day`], the end) of a
+/// local day in the crate: refund due instants, ticket and regulatory
+/// deadlines all use it.
+///
+/// # Errors
+///
+/// [`CalendarError::DateOutOfRange`] at the ends of chrono's range.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use walletcare_core::calendar::start_of_day;
+///
+/// // Sao Paulo sprang forward at midnight on 4 November 2018: the day began at 01:00 (-02).
+/// let d = NaiveDate::from_ymd_opt(2018, 11, 4).ok_or("bad date")?;
+/// let start = start_of_day(chrono_tz::America::Sao_Paulo, d)?;
+/// assert_eq!(start, Utc.with_ymd_and_hms(2018, 11, 4, 3, 0, 0).single().ok_or("bad time")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn start_of_day(zone: Tz, date: NaiveDate) -> Result<DateTime<Utc>, CalendarError> {
+    let nanos = local_instant(zone, date, 0).ok_or(CalendarError::DateOutOfRange)?;
+    let seconds = i64::try_from(nanos / NANOS).map_err(|_| CalendarError::DateOutOfRange)?;
+    DateTime::from_timestamp(seconds, 0).ok_or(CalendarError::DateOutOfRange)
+}
+
+/// The instant `date` ends on the clock of `zone`: the [`start_of_day`] of
+/// the next day (exclusive: the last moment of `date` is just before it).
+///
+/// # Errors
+///
+/// [`CalendarError::DateOutOfRange`] at the ends of chrono's range.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use walletcare_core::calendar::end_of_day;
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 12, 24).ok_or("bad date")?;
+/// let end = end_of_day(chrono_tz::Asia::Jakarta, d)?;
+/// assert_eq!(end, Utc.with_ymd_and_hms(2026, 12, 24, 17, 0, 0).single().ok_or("bad time")?);
+/// assert!(end_of_day(chrono_tz::Asia::Jakarta, NaiveDate::MAX).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn end_of_day(zone: Tz, date: NaiveDate) -> Result<DateTime<Utc>, CalendarError> {
+    start_of_day(zone, date.succ_opt().ok_or(CalendarError::DateOutOfRange)?)
 }
 
 /// The date of an epoch day; [`CalendarError::DateOutOfRange`] outside
@@ -2155,8 +2121,7 @@ impl BusinessCalendar {
 
     /// The local date of an instant, checked against the coverage.
     fn local_day(&self, at: DateTime<Utc>) -> Result<(NaiveDate, i64), CalendarError> {
-        let local = at.with_timezone(&self.inner.spec.time_zone);
-        let date = local.date_naive();
+        let date = crate::locale::local_date(at, self.inner.spec.time_zone);
         let d = day_of(date);
         self.check_input(d)?;
         Ok((date, d))
@@ -2181,7 +2146,7 @@ impl BusinessCalendar {
     /// ```
     pub fn start_date(&self, at: DateTime<Utc>) -> Result<NaiveDate, CalendarError> {
         let local = at.with_timezone(&self.inner.spec.time_zone);
-        let date = local.date_naive();
+        let date = crate::locale::local_date(at, self.inner.spec.time_zone);
         let d = day_of(date);
         let before_cutoff = self
             .inner

@@ -109,17 +109,11 @@ pub struct RegulatoryReport {
     pub estimated: bool,
 }
 
-/// The first instant after `date` in the calendar's zone (midnight at the
-/// start of the next day).
+/// The instant `date` ends in the calendar's zone: the calendar's one
+/// end-of-day rule ([`crate::calendar::end_of_day`]), which also holds on
+/// days whose local midnight does not exist.
 fn end_of_day(date: NaiveDate, calendar: &BusinessCalendar) -> Result<DateTime<Utc>, TicketError> {
-    let next = date
-        .succ_opt()
-        .ok_or(TicketError::Calendar(CalendarError::DateOutOfRange))?;
-    let tz = calendar.time_zone();
-    tz.from_local_datetime(&next.and_time(chrono::NaiveTime::MIN))
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or(TicketError::Calendar(CalendarError::DateOutOfRange))
+    Ok(crate::calendar::end_of_day(calendar.time_zone(), date)?)
 }
 
 /// The due date and deadline of a complaint without its extension.
@@ -291,54 +285,10 @@ impl Ticket {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// A date as people write it: `24 December 2026`, `24 Desember 2026`,
-/// `2026年12月24日`.
+/// `2026年12月24日` (the crate's one date printer).
 pub(super) fn date_text(date: NaiveDate, locale: Locale) -> String {
-    let index = usize::try_from(date.month0()).unwrap_or(0);
-    match locale {
-        Locale::En => format!(
-            "{} {} {}",
-            date.day(),
-            MONTHS_EN.get(index).copied().unwrap_or(""),
-            date.year()
-        ),
-        Locale::Id => format!(
-            "{} {} {}",
-            date.day(),
-            MONTHS_ID.get(index).copied().unwrap_or(""),
-            date.year()
-        ),
-        Locale::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-    }
+    crate::locale::format_date(date, locale)
 }
 
 impl Render for RegulatoryReport {
