@@ -717,7 +717,7 @@ impl SlaReport {
     /// let ticket = Ticket::new(TicketNumber::for_instant(t0, cal.time_zone(), 1)?, Channel::Email, Category::Refund, t0);
     /// let report = ticket.sla(t0 + Duration::minutes(30), &SlaPolicy::default(), &cal)?;
     /// let text = report.explain(cal.time_zone()).render(Locale::En);
-    /// assert!(text.contains("First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)"));
+    /// assert!(text.contains("First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)"));
     /// let text = report.explain(cal.time_zone()).render(Locale::Id);
     /// assert!(text.contains("Respons pertama: sesuai target, sisa 7 jam 30 menit"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
