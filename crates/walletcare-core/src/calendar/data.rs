@@ -52,8 +52,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::{
-    BusinessPeriod, CalendarEdition, CalendarError, CalendarId, CalendarSpec, Holiday,
-    HolidayKind, TimeOfDay, WorkingDay, YearRange,
+    BusinessPeriod, CalendarEdition, CalendarError, CalendarId, CalendarSpec, Holiday, HolidayKind,
+    TimeOfDay, WorkingDay, YearRange,
 };
 use crate::locale::Locale;
 
@@ -163,7 +163,10 @@ pub(crate) fn builtin_spec(id: CalendarId) -> Result<CalendarSpec, CalendarError
 
 /// The codes of the built-in regions, in the order of `regions.txt`.
 pub(crate) fn region_codes() -> Vec<&'static str> {
-    region_blocks(REGIONS).into_iter().map(|(c, _, _)| c).collect()
+    region_blocks(REGIONS)
+        .into_iter()
+        .map(|(c, _, _)| c)
+        .collect()
 }
 
 /// The blocks of a regions file: (code, first line number, text).
@@ -233,7 +236,8 @@ fn region_on_base(
     spec.estimated_years.extend(&region.spec.estimated_years);
     for (date, name) in &region.removals {
         let before = spec.holidays.len();
-        spec.holidays.retain(|h| !(h.date == *date && h.name == *name));
+        spec.holidays
+            .retain(|h| !(h.date == *date && h.name == *name));
         if spec.holidays.len() == before {
             return Err(format!(
                 "removes {name:?} on {date}, which the base {base_id} does not have"

@@ -597,6 +597,12 @@ mod tests {
         assert_eq!(e.id, "content-11ee");
         let kept = normalise(Some(CalendarEdition::new("X-1", ["a"])), "22dd".to_owned()).unwrap();
         assert_eq!((kept.id.as_str(), kept.digest.as_str()), ("X-1", "22dd"));
-        assert!(normalise(Some(CalendarEdition::new(&"x".repeat(65), [""; 0])), String::new()).is_err());
+        assert!(
+            normalise(
+                Some(CalendarEdition::new(&"x".repeat(65), [""; 0])),
+                String::new()
+            )
+            .is_err()
+        );
     }
 }

@@ -1941,11 +1941,20 @@ impl BusinessCalendar {
         estimated_years.dedup();
         let (ea, eb) = (&a.inner.edition, &b.inner.edition);
         let mut sources = ea.sources.clone();
-        sources.extend(eb.sources.iter().filter(|s| !ea.sources.contains(s)).cloned());
+        sources.extend(
+            eb.sources
+                .iter()
+                .filter(|s| !ea.sources.contains(s))
+                .cloned(),
+        );
         sources.truncate(256);
         let id = format!("{}+{}", ea.id, eb.id);
         // A joint of joints may outgrow the id limit: then the id is derived.
-        let id = if id.chars().count() <= 64 { id } else { String::new() };
+        let id = if id.chars().count() <= 64 {
+            id
+        } else {
+            String::new()
+        };
         BusinessCalendar::new(CalendarSpec {
             edition: Some(CalendarEdition::new(&id, sources)),
             name: format!("{} + {}", sa.name, sb.name),
