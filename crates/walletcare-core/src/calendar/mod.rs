@@ -59,6 +59,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod amend;
 mod data;
 mod edition;
 mod hours;
@@ -72,6 +73,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use chrono_tz::Tz;
+pub use amend::CalendarAmendment;
 pub use edition::{
     CalendarEdition, ChangedDay, DueStart, EditionComparison, EditionStamp, FailedDueDate,
     MAX_OPEN_DUE_DATES, MovedDueDate, OpenDueDate, compare_editions,
