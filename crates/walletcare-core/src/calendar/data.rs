@@ -459,6 +459,48 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_region_parses_and_keeps_its_base() {
+        for code in region_codes() {
+            let spec = region_spec(code)
+                .unwrap_or_else(|e| panic!("{code}: {e}"))
+                .unwrap();
+            super::super::BusinessCalendar::new(spec).unwrap_or_else(|e| panic!("{code}: {e}"));
+        }
+        assert!(region_spec("XX-1").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_region_adds_merges_removes_and_overrides() {
+        let dict = parse_names(NAMES).unwrap();
+        let body = "base MY\nname Test state\nedition T-1\nweekmask 1111001\n\
+                    year 2026 official Test gazette 2026\n\
+                    11-08 - deepavali\n08-31 thaipusam\n01-01 new_year\n";
+        let spec = region_on_base(body, &dict.by_key, 0).unwrap();
+        let find = |m, d| {
+            let date = NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+            spec.holidays.iter().find(|h| h.date == date)
+        };
+        assert!(find(11, 8).is_none(), "deepavali removed");
+        assert_eq!(find(8, 31).unwrap().name, "National Day; Thaipusam");
+        assert_eq!(find(1, 1).unwrap().name, "New Year's Day");
+        assert_eq!(spec.name, "Test state");
+        assert_eq!(spec.weekmask.to_string(), "1111001");
+        let edition = spec.edition.unwrap();
+        assert_eq!(edition.id, "T-1");
+        assert_eq!(edition.sources.last().unwrap(), "2026: Test gazette 2026");
+        assert!(edition.sources.iter().any(|s| s.starts_with("2020: ")));
+
+        let missing = "base MY\nyear 2026 official x\n11-10 - deepavali\n";
+        assert!(
+            region_on_base(missing, &dict.by_key, 0)
+                .unwrap_err()
+                .contains("does not have")
+        );
+        assert!(region_on_base("year 2026 official x\n", &dict.by_key, 0).is_err());
+        assert!(region_on_base("base XX\n", &dict.by_key, 0).is_err());
+    }
+
+    #[test]
     fn translation_falls_back_to_the_english_name() {
         assert_eq!(translate("Company Picnic", Locale::ZhCn), "Company Picnic");
         assert_eq!(translate("New Year's Day", Locale::ZhCn), "元旦");
