@@ -223,7 +223,11 @@ fn run(args: &Args) -> Result<bool, String> {
     );
     let (mut unexplained, mut to_decree, mut total) = (0, 0, 0);
     for code in BusinessCalendar::builtin_codes() {
-        if !args.oracle_dir.join(format!("holidays_{code}.csv")).is_file() {
+        if !args
+            .oracle_dir
+            .join(format!("holidays_{code}.csv"))
+            .is_file()
+        {
             println!("{code}: no oracle file holidays_{code}.csv, not compared");
             continue;
         }
@@ -245,7 +249,8 @@ fn run(args: &Args) -> Result<bool, String> {
             } else {
                 "estimated"
             };
-            let in_year: Vec<&Difference> = diffs.iter().filter(|d| d.date.year() == year).collect();
+            let in_year: Vec<&Difference> =
+                diffs.iter().filter(|d| d.date.year() == year).collect();
             let decree_news = ours == "estimated" && theirs == "decreed";
             if in_year.is_empty() && !decree_news {
                 continue;
@@ -253,7 +258,9 @@ fn run(args: &Args) -> Result<bool, String> {
             println!("  {year} (ours {ours}, oracle {theirs}):");
             if decree_news {
                 to_decree += 1;
-                println!("    year_decreed     the oracle has the {year} decree: update the data and mark the year official");
+                println!(
+                    "    year_decreed     the oracle has the {year} decree: update the data and mark the year official"
+                );
             }
             for d in in_year {
                 total += 1;

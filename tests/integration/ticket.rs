@@ -1574,7 +1574,9 @@ fn sla_and_regulatory_reports_record_the_calendar_edition() {
         Category::Refund,
         t0,
     );
-    ticket.file_complaint(t0, ComplaintKind::FormalOral).unwrap();
+    ticket
+        .file_complaint(t0, ComplaintKind::FormalOral)
+        .unwrap();
     let report = ticket.sla(t0, &SlaPolicy::default(), &cal).unwrap();
     let stamp = cal.edition().stamp();
     assert_eq!(report.edition.as_ref(), Some(&stamp));

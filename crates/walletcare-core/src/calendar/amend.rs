@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{BusinessCalendar, CalendarEdition, CalendarError, Holiday, MAX_JSON_BYTES, WorkingDay};
+use super::{
+    BusinessCalendar, CalendarEdition, CalendarError, Holiday, MAX_JSON_BYTES, WorkingDay,
+};
 
 /// A change to a calendar's data, as a decree makes it: the edition it
 /// creates, whole years replaced (a year's decree replacing its estimate),
@@ -127,7 +129,8 @@ impl BusinessCalendar {
         let mut spec = self.spec().clone();
         let years: BTreeSet<i32> = amendment.replace_years.iter().copied().collect();
         spec.holidays.retain(|h| !years.contains(&h.date.year()));
-        spec.working_days.retain(|w| !years.contains(&w.date.year()));
+        spec.working_days
+            .retain(|w| !years.contains(&w.date.year()));
         spec.estimated_years.retain(|y| !years.contains(y));
         let have: BTreeSet<NaiveDate> = spec.holidays.iter().map(|h| h.date).collect();
         if let Some(d) = amendment.remove_holidays.iter().find(|d| !have.contains(d)) {
@@ -136,7 +139,11 @@ impl BusinessCalendar {
             )));
         }
         let have: BTreeSet<NaiveDate> = spec.working_days.iter().map(|w| w.date).collect();
-        if let Some(d) = amendment.remove_working_days.iter().find(|d| !have.contains(d)) {
+        if let Some(d) = amendment
+            .remove_working_days
+            .iter()
+            .find(|d| !have.contains(d))
+        {
             return Err(super::invalid(format!(
                 "the amendment removes the working day on {d}, which the calendar does not have"
             )));

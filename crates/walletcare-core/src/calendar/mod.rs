@@ -72,8 +72,8 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use chrono_tz::Tz;
 pub use amend::CalendarAmendment;
+pub use chrono_tz::Tz;
 pub use edition::{
     CalendarEdition, ChangedDay, DueStart, EditionComparison, EditionStamp, FailedDueDate,
     MAX_OPEN_DUE_DATES, MovedDueDate, OpenDueDate, compare_editions,
