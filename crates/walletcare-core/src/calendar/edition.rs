@@ -315,7 +315,7 @@ pub struct OpenDueDate {
 /// let report = compare_editions(&old, &new, &open)?;
 /// let moved = &report.moved[0];
 /// assert_eq!((moved.old_due_date.to_string(), moved.new_due_date.to_string()), ("2027-03-25".into(), "2027-03-29".into()));
-/// assert_eq!(moved.shift_business_days, 1);
+/// assert_eq!(moved.shift_days, 4);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,9 +333,9 @@ pub struct MovedDueDate {
     pub old_due_date: NaiveDate,
     /// The due date on the new edition.
     pub new_due_date: NaiveDate,
-    /// Business days (on the new edition) from the old due date to the new
-    /// one: positive when the due date moves later, negative when earlier.
-    pub shift_business_days: i64,
+    /// Calendar days from the old due date to the new one: positive when
+    /// the due date moves later, negative when earlier.
+    pub shift_days: i64,
 }
 
 /// An open due date that could not be checked, and why.
@@ -538,7 +538,6 @@ fn recompute(
     if old_due == new_due && old_start == new_start {
         return Ok(None);
     }
-    let shift = new.business_days_between(old_due, new_due)?;
     Ok(Some(MovedDueDate {
         id: item.id.clone(),
         business_days: days,
@@ -546,7 +545,7 @@ fn recompute(
         new_start_date: new_start,
         old_due_date: old_due,
         new_due_date: new_due,
-        shift_business_days: shift,
+        shift_days: (new_due - old_due).num_days(),
     }))
 }
 
