@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{BankCode, Refund, RefundDestination, RefundError};
-use crate::calendar::{BusinessCalendar, NonBusinessDay, NonBusinessReason};
+use crate::calendar::{BusinessCalendar, EditionStamp, NonBusinessDay, NonBusinessReason};
 use crate::locale::{Locale, Render};
 
 /// The largest SLA a policy may set, in business days.
@@ -226,6 +226,7 @@ impl RefundSlaPolicy {
             due_soon_at,
             skipped,
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
@@ -363,6 +364,12 @@ pub struct RefundDue {
     pub skipped: Vec<NonBusinessDay>,
     /// Whether the answer depends on a year whose holidays are estimated.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 impl RefundDue {

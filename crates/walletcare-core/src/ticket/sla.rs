@@ -19,7 +19,7 @@ use super::{
     Action, EscalationCause, EscalationLevel, Priority, SlaClock, SlaPolicy, SlaTarget, SlaTargets,
     Status, Ticket, TicketError, TimeBasis,
 };
-use crate::calendar::BusinessCalendar;
+use crate::calendar::{BusinessCalendar, EditionStamp};
 
 /// Where one SLA clock stands at `now`. The JSON form is tagged by `state`:
 /// `{"state":"on_track","due_at":"...","remaining_seconds":3600}`.
@@ -178,6 +178,12 @@ pub struct SlaReport {
     pub escalation: EscalationLevel,
     /// Whether any answer depends on estimated calendar data.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 /// A running interval of a clock.
@@ -608,6 +614,7 @@ impl Ticket {
             recorded_escalation: state.escalation,
             escalation: state.escalation.max(auto),
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
