@@ -33,9 +33,13 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod arg;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod refund;
+pub mod ticket;
+pub mod triage;
 
 pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 
@@ -48,7 +52,10 @@ pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn operation_names() -> impl Iterator<Item = &'static str> {
-    [money::NAMES].into_iter().flatten().copied()
+    [money::NAMES, refund::NAMES, ticket::NAMES, triage::NAMES]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.
@@ -68,7 +75,7 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn call(name: &str, input: &str) -> Result<String, Error> {
-    let modules = [money::call];
+    let modules = [money::call, refund::call, ticket::call, triage::call];
     for module in modules {
         if let Some(result) = module(name, input) {
             return result;
