@@ -11,9 +11,7 @@
 use std::ffi::c_char;
 
 use walletcare_api::ops::{Command, Operation};
-use walletcare_api::refund::{
-    Apply, BookDue, Check, Due, DueStatus, Get, NewBook, Submit,
-};
+use walletcare_api::refund::{Apply, BookDue, Check, Due, DueStatus, Get, NewBook, Submit};
 use walletcare_core::refund::{RefundBook, RefundId};
 
 use crate::calendar::{calendar, wc_calendar};

@@ -267,7 +267,10 @@ pub unsafe extern "C" fn wc_ticket_new(
                     ffi::text(number, number_len, "number")?,
                     "number",
                 ))?,
-                channel: api(walletcare_api::arg::code(ffi::code(channel, "channel")?, "channel"))?,
+                channel: api(walletcare_api::arg::code(
+                    ffi::code(channel, "channel")?,
+                    "channel",
+                ))?,
                 category: api(walletcare_api::arg::code(
                     ffi::code(category, "category")?,
                     "category",

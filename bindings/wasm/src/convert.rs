@@ -232,6 +232,37 @@ pub(crate) fn api_error(err: &walletcare_core::error::Error) -> JsValue {
     js_error(err.code, &err.message)
 }
 
+/// The operation layer's result, its error as a JS error.
+pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> Result<T, JsValue> {
+    result.map_err(|err| api_error(&err))
+}
+
+/// The operation layer's result as a JS value.
+pub(crate) fn api_js<T: Serialize>(
+    result: Result<T, walletcare_core::error::Error>,
+) -> Result<JsValue, JsValue> {
+    to_js(&api(result)?)
+}
+
+/// A member of an options object, read as the operation's field `what`
+/// (so its errors name the field as the C library and `call` do).
+pub(crate) fn member<T: DeserializeOwned>(
+    value: Option<serde_json::Value>,
+    what: &str,
+) -> Result<Option<T>, JsValue> {
+    match value {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(value) => api(walletcare_api::json::from_value(value, what)).map(Some),
+    }
+}
+
+/// A short code read as its type's JSON form reads it
+/// (`walletcare_api::arg::code`), as the C library does.
+pub(crate) fn code_of<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
+    let text = string_arg(value, name)?;
+    api(walletcare_api::arg::code(&text, name))
+}
+
 /// Reads an argument that may be JSON text or an object in the core's JSON
 /// form (a calendar, a refund book, a ticket).
 pub(crate) fn json_or_object(value: &JsValue, what: &str) -> Result<String, JsValue> {
