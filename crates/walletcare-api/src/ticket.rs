@@ -107,7 +107,7 @@ impl StateOut {
     /// use walletcare_core::{locale::Locale, ticket::{Category, Channel, Ticket}};
     /// let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).single().ok_or("time")?;
     /// let ticket = Ticket::new("WC-20261121-000123-7".parse()?, Channel::Chat, Category::Refund, at);
-    /// assert_eq!(StateOut::of(&ticket, Locale::En).text, "New");
+    /// assert_eq!(StateOut::of(&ticket, Locale::En).text, "Received");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
