@@ -381,6 +381,9 @@ pub unsafe extern "C" fn wc_ticket_free(ticket: *mut wc_ticket) {
 /// `{"kind":"request_review","reason":"..."}`,
 /// `{"kind":"rate_satisfaction","score":5}`, ...
 ///
+/// The core decides every move, a `create` action included (a ticket is
+/// created once: `WC_TICKET_INVALID_TRANSITION`, as in the npm package).
+///
 /// Errors (the ticket is then unchanged): `WC_TICKET_INVALID_TRANSITION`,
 /// `WC_TICKET_EVENT_OUT_OF_ORDER`, `WC_TICKET_WINDOW_CLOSED`,
 /// `WC_TICKET_INVALID_SATISFACTION_SCORE`, `WC_TICKET_INVALID_ESCALATION`...
