@@ -6,7 +6,7 @@
 //! A refund book is JSON state (`{"payment", "policy", "refunds"}`):
 //! `refund_book.new` creates it and every `refund_book.*` command runs on
 //! it. The bindings' handles hold the same book and call the same
-//! [`Command::run`](crate::ops::Command::run).
+//! [`Command::run`].
 //!
 //! # Examples
 //!
