@@ -443,6 +443,8 @@ static void test_calendar(void) {
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 1, 1}, (wc_date){2026, 12, 31}, &flag), WC_OK);
   CHECK(!flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 12, 1}, (wc_date){2027, 1, 31}, &flag), WC_OK);
+  CHECK(!flag); /* 2027 is decreed (SKB 3 Menteri) */
+  CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2027, 12, 1}, (wc_date){2028, 1, 31}, &flag), WC_OK);
   CHECK(flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, feb30, (wc_date){2027, 1, 31}, &flag), WC_GENERAL_DATE_OUT_OF_RANGE);
 

@@ -22,6 +22,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, HasErrorCode};
 
+mod text;
+pub use text::{
+    DurationUnit, format_date, format_duration, format_instant, format_weekday_date, local_date,
+    month_name, weekday_name,
+};
+
 /// A locale walletcare can render text and parse numbers in.
 ///
 /// The JSON form is the BCP 47 tag returned by [`Locale::as_str`].

@@ -10,6 +10,57 @@ import { deepEqual, equal, includes, ok, subset, throwsCode } from './assert.mjs
 
 const NOW = '2026-11-21T08:00:00Z';
 
+// Whether `actual` has everything `expect` says: objects by key (extra keys
+// allowed), arrays element by element with the same length, the rest equal.
+// The same rule as the Rust and C runners.
+function scriptSubset(expect, actual) {
+  if (Array.isArray(expect)) {
+    return Array.isArray(actual) && expect.length === actual.length &&
+      expect.every((e, i) => scriptSubset(e, actual[i]));
+  }
+  if (expect !== null && typeof expect === 'object') {
+    return actual !== null && typeof actual === 'object' && !Array.isArray(actual) &&
+      Object.keys(expect).every((k) => k in actual && scriptSubset(expect[k], actual[k]));
+  }
+  return expect === actual;
+}
+
+// The shared scripts (tests/vectors/scripts/*.json), each run through
+// `call` step by step: `env.scripts` is `{ files: { "<file>": <content> } }`.
+function scriptCases(wc, scripts) {
+  const out = [];
+  if (!scripts) return out;
+  for (const [file, content] of Object.entries(scripts.files)) {
+    for (const script of content.scripts) {
+      out.push({
+        name: `scripts/${file}: ${script.name}`,
+        run: () => {
+          let state = null;
+          script.steps.forEach((step, i) => {
+            const where = `step ${i} (${step.op})`;
+            const input = step.state ? { state, ...(step.input ?? {}) } : (step.input ?? {});
+            if (step.expect_error !== undefined) {
+              throwsCode(() => wc.call(step.op, input), step.expect_error, where);
+              return;
+            }
+            let got = wc.call(step.op, input);
+            if (step.state) {
+              state = got.state;
+              got = got.output;
+            } else if (step.set_state) {
+              state = got;
+            }
+            if (step.expect !== undefined && !scriptSubset(step.expect, got)) {
+              throw new Error(`${where}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(got)}`);
+            }
+          });
+        },
+      });
+    }
+  }
+  return out;
+}
+
 function vectorCases(wc, vectors) {
   const out = [];
   if (!vectors) return out;
@@ -689,5 +740,5 @@ export function cases(wc, env = {}) {
     deepEqual(wc.refundSlaStatus(JSON.parse(text), '2026-12-18T00:00:00Z').status.state, 'on_track');
   });
 
-  return [...list, ...vectorCases(wc, env.vectors ?? null)];
+  return [...list, ...vectorCases(wc, env.vectors ?? null), ...scriptCases(wc, env.scripts ?? null)];
 }
