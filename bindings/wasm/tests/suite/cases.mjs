@@ -501,7 +501,7 @@ export function cases(wc, env = {}) {
     equal(ticket.status, 'new');
     equal(ticket.priority, 'normal');
     const report = ticket.sla('2026-11-23T02:30:00Z', cal);
-    includes(report.explanation, 'First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)');
+    includes(report.explanation, 'First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)');
     includes(ticket.sla('2026-11-23T02:30:00Z', cal, { locale: 'id' }).explanation, 'Respons pertama: sesuai target, sisa 7 jam 30 menit');
     const after = ticket.apply('2026-11-23T03:00:00Z', { kind: 'respond' }, { locale: 'en' });
     equal(after.status, 'open');
