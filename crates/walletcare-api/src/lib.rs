@@ -34,12 +34,16 @@
 #![warn(missing_debug_implementations)]
 
 pub mod account;
+pub mod arg;
 pub mod calendar;
 pub mod card;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod refund;
+pub mod ticket;
 pub mod transaction;
+pub mod triage;
 
 pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 
@@ -58,6 +62,9 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         card::NAMES,
         account::NAMES,
         transaction::NAMES,
+        refund::NAMES,
+        ticket::NAMES,
+        triage::NAMES,
     ]
     .into_iter()
     .flatten()
@@ -87,6 +94,9 @@ pub fn call(name: &str, input: &str) -> Result<String, Error> {
         card::call,
         account::call,
         transaction::call,
+        refund::call,
+        ticket::call,
+        triage::call,
     ];
     for module in modules {
         if let Some(result) = module(name, input) {

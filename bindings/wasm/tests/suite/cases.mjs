@@ -412,7 +412,10 @@ export function cases(wc, env = {}) {
     deepEqual(late, { status: { state: 'breached', overdue_seconds: 26 * 3600 }, text: 'Terlambat 1 hari 2 jam' });
     equal(wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { completedAt: new Date('2024-03-04T04:00:00Z') }).status.state, 'completed_on_time');
     throwsCode(() => wc.refundDue(id, '2031-06-01T03:00:00Z', card), 'calendar.not_covered');
-    throwsCode(() => wc.refundDue(id, NOW, { type: 'card', bank: 'B C A', last4: '1' }), 'general.invalid_json');
+    throwsCode(() => wc.refundDue(id, NOW, { type: 'card', bank: 'B C A', last4: '1' }), 'general.invalid_argument');
+    // A card without its bank names the field, as C does (issue 11).
+    const noBank = throwsCode(() => wc.refundDue(id, NOW, { type: 'card', last4: '1234' }), 'general.invalid_argument');
+    equal(noBank.message, 'destination.bank is required');
     throwsCode(() => wc.refundDue(id, NOW, card, { policy: { other_card_days: 1000 } }), 'general.invalid_argument');
   });
 
@@ -500,7 +503,7 @@ export function cases(wc, env = {}) {
     equal(ticket.status, 'new');
     equal(ticket.priority, 'normal');
     const report = ticket.sla('2026-11-23T02:30:00Z', cal);
-    includes(report.explanation, 'First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)');
+    includes(report.explanation, 'First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)');
     includes(ticket.sla('2026-11-23T02:30:00Z', cal, { locale: 'id' }).explanation, 'Respons pertama: sesuai target, sisa 7 jam 30 menit');
     const after = ticket.apply('2026-11-23T03:00:00Z', { kind: 'respond' }, { locale: 'en' });
     equal(after.status, 'open');
@@ -512,14 +515,20 @@ export function cases(wc, env = {}) {
     const before = JSON.stringify(ticket);
     throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'close' }), 'ticket.invalid_transition');
     throwsCode(() => ticket.apply('2026-11-23T01:00:00Z', { kind: 'resolve' }), 'ticket.event_out_of_order');
-    throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'teleport' }), 'general.invalid_json');
+    throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'teleport' }), 'general.unknown_value');
+    // A ticket is created once: the core refuses a second create, as in C (issue 11).
+    throwsCode(
+      () => ticket.apply('2026-11-23T05:00:00Z', { kind: 'create', channel: 'chat', category: 'refund', priority: 'normal' }),
+      'ticket.invalid_transition',
+    );
     equal(JSON.stringify(ticket), before);
     const copy = wc.Ticket.fromJson(JSON.stringify(ticket));
     deepEqual(copy.toJSON(), ticket.toJSON());
     equal(copy.state().complaint_count, 1);
     equal(copy.events().length, 3);
     throwsCode(() => ticket.sla('2026-11-22T00:00:00Z', cal), 'general.invalid_argument');
-    throwsCode(() => ticket.sla(NOW, cal, { policy: { fallback: {} } }), 'ticket.invalid_sla_policy');
+    throwsCode(() => ticket.sla(NOW, cal, { policy: { fallback: {} } }), 'general.invalid_argument');
+    throwsCode(() => ticket.sla(NOW, cal, { policy: { ...wc.defaultTicketSlaPolicy(), due_soon_percent: 0 } }), 'ticket.invalid_sla_policy');
     throwsCode(() => new wc.Ticket('WC-20261121-000123-7', 'fax', 'refund', t0), 'general.unknown_value');
     equal(typeof wc.defaultTicketSlaPolicy().due_soon_percent, 'number');
     const urgent = new wc.Ticket('WC-20261121-000123-7', 'chat', 'account_security', t0, { priority: 'urgent' });
@@ -607,7 +616,7 @@ export function cases(wc, env = {}) {
     const small = wc.TriageModel.train(examples, { ...config, features: { ...config.features, bits: 12 } });
     equal(small.triage('crashing again').category, 'technical');
     throwsCode(() => wc.TriageModel.train(examples, { ...config, c: -1 }), 'general.invalid_argument');
-    throwsCode(() => wc.TriageModel.train(examples, { ...config, extra: 1 }), 'general.invalid_json');
+    throwsCode(() => wc.TriageModel.train(examples, { ...config, extra: 1 }), 'general.invalid_argument');
     const builtin = wc.TriageModel.builtin();
     equal(builtin.isBuiltin, true);
     equal(builtin.labels.length, 9);
@@ -643,7 +652,7 @@ export function cases(wc, env = {}) {
     };
     throwsCode(() => wc.addMoney(hostile, hostile), 'general.invalid_argument');
     throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locale: 'fr' }), 'general.unknown_value');
-    throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locael: 'id' }), 'general.invalid_json');
+    throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locael: 'id' }), 'general.invalid_argument');
     throwsCode(() => wc.triage(Symbol('x')), 'general.invalid_argument');
     throwsCode(() => wc.Calendar.fromJson('['.repeat(100000)), 'general.invalid_json');
     // After all that, the instance still answers.
