@@ -205,7 +205,7 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
-/* ---- scripts (tests/vectors/scripts/*.json), run through wc_call ---- */
+/* ---- scripts (tests/vectors/scripts, one JSON file each), run through wc_call ---- */
 
 /* A malloc'd copy of a node's source text. */
 static char *node_text(const mj_node *n) {
