@@ -181,6 +181,11 @@ pub(super) const CJK: &[(&str, Cue)] = &[
     ("安全码", Cue::Cvv),
     ("卡背面", Cue::Cvv),
     ("背面三位", Cue::Cvv),
+    ("卡背面三位", Cue::Cvv),
+    ("卡背面三位数", Cue::Cvv),
+    ("背面三位数", Cue::Cvv),
+    ("后三位", Cue::Cvv),
+    ("卡片背面", Cue::Cvv),
     ("身份证号码", Cue::ResidentId),
     ("身份证号", Cue::ResidentId),
     ("身份证", Cue::ResidentId),
@@ -697,5 +702,115 @@ pub(super) const CJK_CONNECTORS: &[char] = &[
 /// Chinese characters that end the search for a value.
 pub(super) const CJK_BLOCKERS: &[char] = &[
     '元', '块', '钱', '金', '额', '时', '间', '日', '期', '点', '分', '钟', '月', '年', '次', '错',
-    '误', '订', '单', '转', '账', '付', '款', '充', '值', '退',
+    '误', '订', '单', '转', '账', '付', '款', '充', '值', '退', '失', '败', '过', '期',
+];
+
+/// The cues of [`LATIN`] and [`CJK`] that start with `first`, from a table
+/// sorted once.
+pub(super) fn starting_with(first: char) -> &'static [(&'static str, Cue)] {
+    use std::sync::OnceLock;
+    static SORTED: OnceLock<Vec<(&'static str, Cue)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut all: Vec<(&'static str, Cue)> = LATIN.iter().chain(CJK).copied().collect();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all
+    });
+    let mut buf = [0u8; 4];
+    let p = first.encode_utf8(&mut buf).as_bytes();
+    let lo = sorted.partition_point(|(w, _)| w.as_bytes() < p);
+    let hi = sorted.partition_point(|(w, _)| w.as_bytes() < p || w.as_bytes().starts_with(p));
+    sorted.get(lo..hi).unwrap_or_default()
+}
+
+/// Words before "code"/"kode" that make it something else than a one-time
+/// code ("error code 502", "promo code").
+pub(super) const CODE_DISQUALIFIERS: &[&str] = &[
+    "error",
+    "err",
+    "promo",
+    "voucher",
+    "referral",
+    "referal",
+    "reff",
+    "booking",
+    "bayar",
+    "pembayaran",
+    "payment",
+    "pos",
+    "postal",
+    "zip",
+    "area",
+    "country",
+    "negara",
+    "produk",
+    "product",
+    "kupon",
+    "coupon",
+    "diskon",
+    "discount",
+    "invite",
+    "undangan",
+    "swift",
+    "bank",
+    "merchant",
+    "qr",
+    "billing",
+    "tagihan",
+    "va",
+    "virtual",
+    "unik",
+    "unique",
+    "tracking",
+    "sku",
+    "status",
+    "kurir",
+    "gift",
+    "redeem",
+    "redemption",
+    "tiket",
+    "ticket",
+    "kupon",
+];
+
+/// Month names and abbreviations (English and Indonesian): a year follows.
+pub(super) const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januari",
+    "februari",
+    "maret",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "agu",
+    "agt",
+    "okt",
+    "oktober",
+    "des",
+    "desember",
+    "nop",
+    "nopember",
 ];

@@ -10,7 +10,7 @@ use crate::card::{CardBrand, MaskedCardNumber, luhn_valid};
 
 /// The most digits a number is read with; longer runs are no secret of
 /// ours and are skipped whole.
-const MAX_DIGITS: usize = 24;
+const MAX_DIGITS: usize = 64;
 
 /// Unknown words allowed between a cue and a numeric value.
 const MAX_FILLER_WORDS: usize = 3;
@@ -63,15 +63,22 @@ pub(super) struct Text<'a> {
     pub(super) chars: Vec<Ch>,
 }
 
+/// The most digit groups a number is read with.
+const MAX_GROUPS: usize = 12;
+
 /// A number read from the text: its digits (at most [`MAX_DIGITS`]), how
-/// many there were, and where it ends; `groups` holds the digit count at
-/// the end of each group (separated by spaces, dashes or dots).
+/// many there were, and where it ends; for each group (digits separated by
+/// spaces, dashes or dots) where it starts and ends and the digit count at
+/// its end.
 struct Number {
     digits: [u8; MAX_DIGITS],
     count: usize,
     end: usize,
-    groups: [u8; 8],
+    /// (start, end, digits so far) of each group.
+    groups: [(usize, usize, usize); MAX_GROUPS],
     group_count: usize,
+    /// Whether a dash or dot separates two groups.
+    punctuated: bool,
 }
 
 impl Number {
@@ -83,6 +90,49 @@ impl Number {
 
     fn as_str(&self) -> &str {
         std::str::from_utf8(self.digits()).unwrap_or_default()
+    }
+
+    fn groups(&self) -> &[(usize, usize, usize)] {
+        self.groups
+            .get(..self.group_count.min(MAX_GROUPS))
+            .unwrap_or_default()
+    }
+
+    /// The digits of groups `a..=b`, and the span they cover.
+    fn sub(&self, a: usize, b: usize) -> Option<(&str, usize, usize)> {
+        let groups = self.groups();
+        let first = groups.get(a)?;
+        let last = groups.get(b)?;
+        let from = if a == 0 { 0 } else { groups.get(a - 1)?.2 };
+        let digits = self.digits.get(from..last.2.min(MAX_DIGITS))?;
+        if last.2 > MAX_DIGITS {
+            return None;
+        }
+        Some((std::str::from_utf8(digits).ok()?, first.0, last.1))
+    }
+
+    /// Whether groups `0..=b` have one length and no dots between them.
+    fn uniform(&self, b: usize) -> bool {
+        let groups = self.groups();
+        let len = |g: &(usize, usize, usize)| g.1 - g.0;
+        let Some(first) = groups.first() else {
+            return false;
+        };
+        groups
+            .get(..=b)
+            .is_some_and(|gs| gs.iter().all(|g| len(g) == len(first)))
+    }
+
+    /// Whether the groups look like a value someone typed as one: one
+    /// group, or groups of the same length separated by spaces ("482 913",
+    /// "1 2 3 4 5 6").
+    fn one_value(&self) -> bool {
+        let groups = self.groups();
+        let len = |g: &(usize, usize, usize)| g.1 - g.0;
+        !self.punctuated
+            && groups
+                .first()
+                .is_none_or(|f| groups.iter().all(|g| len(g) == len(f)))
     }
 }
 
@@ -103,6 +153,11 @@ impl<'a> Text<'a> {
 
     pub(super) fn c(&self, i: usize) -> Option<char> {
         self.chars.get(i).map(|ch| ch.c)
+    }
+
+    /// The character as written (not folded).
+    fn orig(&self, i: usize) -> Option<char> {
+        self.src.get(self.chars.get(i)?.byte..)?.chars().next()
     }
 
     fn byte(&self, i: usize) -> usize {
@@ -190,22 +245,17 @@ impl<'a> Text<'a> {
     /// The longest cue at `i`.
     fn cue_at(&self, i: usize) -> Option<(Cue, usize)> {
         let first = self.c(i)?;
-        let table = if first.is_ascii_alphabetic() {
+        let latin = first.is_ascii_alphabetic();
+        if latin {
             if i > 0 && self.letter(i - 1) {
                 return None;
             }
-            cue::LATIN
-        } else if is_cjk(first) {
-            cue::CJK
-        } else {
+        } else if !is_cjk(first) {
             return None;
-        };
+        }
         let mut best: Option<(Cue, usize)> = None;
-        for &(word, kind) in table {
-            if !word.starts_with(first) {
-                continue;
-            }
-            let end = if first.is_ascii_alphabetic() {
+        for &(word, kind) in cue::starting_with(first) {
+            let end = if latin {
                 self.latin_word(i, word, cue::CUE_SUFFIXES)
             } else {
                 self.lit(i, word)
@@ -272,11 +322,13 @@ impl<'a> Text<'a> {
             digits: [0; MAX_DIGITS],
             count: 0,
             end: i,
-            groups: [0; 8],
+            groups: [(0, 0, 0); MAX_GROUPS],
             group_count: 0,
+            punctuated: false,
         };
         let mut j = i;
         loop {
+            let start = j;
             while let Some(d) = digit_at(j) {
                 if let Some(slot) = n.digits.get_mut(n.count) {
                     *slot = d;
@@ -286,19 +338,23 @@ impl<'a> Text<'a> {
             }
             n.end = j;
             if let Some(g) = n.groups.get_mut(n.group_count) {
-                *g = u8::try_from(n.count).unwrap_or(u8::MAX);
+                *g = (start, j, n.count);
             }
             n.group_count += 1;
+            if n.group_count >= MAX_GROUPS {
+                break;
+            }
             // A separator, then more digits.
             let sep = match self.c(j) {
                 Some(' ') if self.c(j + 1) == Some(' ') => 2,
                 Some(' ' | '-' | '.') => 1,
                 _ => 0,
             };
-            // "50.000,-" and decimals: a dot between digit groups of 3 is
-            // still one number, which is what an amount is too.
             if sep == 0 || digit_at(j + sep).is_none() {
                 break;
+            }
+            if self.c(j) == Some('.') {
+                n.punctuated = true;
             }
             j += sep;
         }
@@ -309,14 +365,29 @@ impl<'a> Text<'a> {
     /// an amount, a duration, a count, a time or a date.
     fn unit_after(&self, end: usize) -> bool {
         let next = self.c(end);
-        if matches!(next, Some(':' | '/' | ',')) && self.digit(end + 1) {
+        if matches!(next, Some(':' | '/')) && self.digit(end + 1) {
+            return true;
+        }
+        // "50,000": an ASCII comma and three digits (a Chinese comma "，"
+        // only separates clauses).
+        if self.orig(end) == Some(',')
+            && (1..=3).all(|d| self.digit(end + d))
+            && !self.digit(end + 4)
+        {
+            return true;
+        }
+        if self.is(end, |c| cue::UNIT_CHARS.contains(&c)) {
             return true;
         }
         let k = if next == Some(' ') { end + 1 } else { end };
-        if self.is(k, |c| cue::UNIT_CHARS.contains(&c)) {
+        if k > end && self.is(k, |c| matches!(c, '元' | '块' | '万' | '%')) {
             return true;
         }
-        self.word_in(k, cue::UNIT_WORDS).is_some()
+        // "10 jam" is a duration; "jam 09:37" starts a time.
+        self.word_in(k, cue::UNIT_WORDS).is_some_and(|e| {
+            let after = if self.c(e) == Some(' ') { e + 1 } else { e };
+            !self.digit(after)
+        })
     }
 
     /// Whether a currency sign or word comes right before `i`.
@@ -347,6 +418,11 @@ impl<'a> Text<'a> {
         }
         s < k && self.word_in(s, list) == Some(k)
     }
+}
+
+/// Whether four digits are a year of the 20th or 21st century.
+fn is_year(d: &[u8]) -> bool {
+    matches!(d, [b'1', b'9', _, _] | [b'2', b'0', _, _])
 }
 
 /// Masks all but the last four characters.
@@ -429,7 +505,11 @@ impl Scanner<'_, '_> {
         if t.alnum(i - 1) {
             return false;
         }
-        !(t.is(i - 1, |c| matches!(c, '-' | '/' | '_')) && i >= 2 && t.alnum(i - 2))
+        let glued = i >= 2
+            && ((t.is(i - 1, |c| matches!(c, '-' | '/' | '_')) && t.alnum(i - 2))
+                || ((t.is(i - 1, |c| matches!(c, ':' | '.')) || t.orig(i - 1) == Some(','))
+                    && t.digit(i - 2)));
+        !glued
     }
 
     /// Whether the number ending at `end` is not glued to what follows.
@@ -440,84 +520,37 @@ impl Scanner<'_, '_> {
 
     /// A number with no cue before it, at `i`: a card, an identity number,
     /// a phone number, or a code followed by its name ("482913 is my OTP").
-    /// Returns the hits and where scanning resumes.
+    /// Returns where scanning resumes.
     fn bare_number(&self, i: usize, out: &mut Vec<Hit>) -> usize {
         let t = self.t;
         let Some(n) = t.number(i, false) else {
             return i + 1;
         };
         if !self.standalone(i) {
-            return t.token_end(i).max(i + 1);
+            let first = n.groups().first().map_or(i + 1, |g| g.1);
+            return t.token_end(i).max(first).max(i + 1);
         }
-        let digits = n.digits();
-        let s = n.as_str();
         let plus = i > 0 && t.is(i - 1, |c| c == '+');
-        // A Chinese resident ID ending in X.
-        if n.count == 17
-            && t.is(n.end, |c| c == 'x')
-            && !t.alnum(n.end + 1)
-            && self.on(SecretKind::ResidentId)
-        {
-            let id = format!("{s}X");
-            if chinese_resident_id_valid(&id) {
-                out.push(Hit {
-                    kind: SecretKind::ResidentId,
-                    start: i,
-                    end: n.end + 1,
-                    masked: keep_last_four(&id),
-                });
-                return n.end + 1;
-            }
-        }
-        if !self.ends_clean(n.end) {
+        let x_after = t.is(n.end, |c| c == 'x') && !t.alnum(n.end + 1);
+        if !x_after && !self.ends_clean(n.end) {
             return t.token_end(n.end).max(i + 1);
         }
-        if n.count == 18 && self.on(SecretKind::ResidentId) && chinese_resident_id_valid(s) {
-            out.push(Hit {
-                kind: SecretKind::ResidentId,
-                start: i,
-                end: n.end,
-                masked: keep_last_four(s),
-            });
-            return n.end;
-        }
-        if !plus && self.on(SecretKind::CardNumber) {
-            // The whole number, or its first groups with a CVV after them.
-            let ends = n.groups.get(..n.group_count.min(8)).unwrap_or_default();
-            for (g, &count) in ends.iter().enumerate().rev() {
-                let count = usize::from(count);
-                let Some(head) = digits.get(..count) else {
-                    continue;
-                };
-                let nik_instead = count == 16
-                    && nik_plausible(std::str::from_utf8(head).unwrap_or_default())
-                    && CardBrand::detect(std::str::from_utf8(head).unwrap_or_default()).is_none();
-                if !card_like(head) || nik_instead {
-                    continue;
-                }
-                let end = self.group_end(i, g + 1);
-                if let Some(hit) = card_hit(i, end, std::str::from_utf8(head).unwrap_or_default()) {
-                    out.push(hit);
-                    let rest = n.count - count;
-                    if (3..=4).contains(&rest) && g + 2 == n.group_count && self.on(SecretKind::Cvv)
-                    {
-                        let cvv_start = self.group_start(i, g + 1);
-                        out.push(stars(SecretKind::Cvv, cvv_start, n.end, rest));
-                        return n.end;
+        {
+            // The whole number, else its runs of groups, earliest first
+            // ("Rp 50000 4111 1111 1111 1111", "2025 110105194912310021");
+            // after a "+", not the country code's group.
+            // Candidates ending last are tried first: a card typed after
+            // a phone number or an amount ends the run.
+            let g = n.groups().len();
+            for b in (0..g).rev() {
+                for a in usize::from(plus)..=b {
+                    if let Some(end) = self.identity_or_card(&n, a, b, x_after && b + 1 == g, out) {
+                        return end;
                     }
-                    return end;
                 }
             }
         }
-        if n.count == 16 && !plus && self.on(SecretKind::Nik) && nik_plausible(s) {
-            out.push(Hit {
-                kind: SecretKind::Nik,
-                start: i,
-                end: n.end,
-                masked: keep_last_four(s),
-            });
-            return n.end;
-        }
+        let s = n.as_str();
         if self.on(SecretKind::Phone)
             && let Some(p) = phone(s, plus)
         {
@@ -529,66 +562,177 @@ impl Scanner<'_, '_> {
             });
             return n.end;
         }
-        if (4..=8).contains(&n.count)
-            && !plus
+        // A code named after it: the whole number ("482 913 is my OTP"),
+        // or its last group ("+62 812 ... 482913 itu kode otp").
+        let whole = n.one_value() && !plus;
+        let (start, digits) = if whole {
+            (i, n.digits())
+        } else {
+            let (gs, ge, _) = n.groups().last().copied().unwrap_or((i, n.end, 0));
+            let before = n.count - (ge - gs);
+            (gs, n.digits().get(before..).unwrap_or_default())
+        };
+        if (4..=8).contains(&digits.len())
             && !t.unit_after(n.end)
-            && !t.currency_before(i)
-            && let Some(kind) = self.cue_after(n.end)
+            && !t.currency_before(start)
+            && !t.word_before_in(start, cue::BLOCKERS)
+            && !t.word_before_in(start, cue::MONTHS)
+            && (start == i || t.c(start - 1) == Some(' '))
+            && let Some(kind) = self.cue_after(n.end, is_year(digits), !whole)
             && self.on(kind)
         {
-            out.push(stars(kind, i, n.end, n.count));
+            out.push(stars(kind, start, n.end, digits.len()));
         }
         n.end
     }
 
-    /// The character position where digit group `g` (0-based) of the
-    /// number at `i` starts.
-    fn group_start(&self, i: usize, g: usize) -> usize {
-        let t = self.t;
-        let mut seen = 0;
-        let mut k = i;
-        while k < t.len() {
-            if t.digit(k) && (k == i || !t.digit(k - 1)) {
-                if seen == g {
-                    return k;
-                }
-                seen += 1;
-            }
-            k += 1;
+    /// A card number, NIK or resident ID made of groups `a..=b` of `n`
+    /// (with the `X` after it when `x`); pushes it (and a CVV right after
+    /// a card) and returns where scanning resumes.
+    fn identity_or_card(
+        &self,
+        n: &Number,
+        a: usize,
+        b: usize,
+        x: bool,
+        out: &mut Vec<Hit>,
+    ) -> Option<usize> {
+        let (d, start, end) = n.sub(a, b)?;
+        let len = d.len();
+        if !(15..=19).contains(&len) {
+            return None;
         }
-        k
+        // Inside the run, a candidate is bounded by spaces, not by the
+        // dots or dashes of a date, a time or a longer number.
+        let t = self.t;
+        if (b + 1 < n.group_count && t.c(end) != Some(' '))
+            || (a > 0 && start > 0 && t.c(start - 1) != Some(' '))
+        {
+            return None;
+        }
+        if !self.one_separator(start, end) {
+            return None;
+        }
+        if x && len == 17 && self.on(SecretKind::ResidentId) {
+            let id = format!("{d}X");
+            if chinese_resident_id_valid(&id) {
+                out.push(Hit {
+                    kind: SecretKind::ResidentId,
+                    start,
+                    end: end + 1,
+                    masked: keep_last_four(&id),
+                });
+                return Some(end + 1);
+            }
+        }
+        if len == 18 && self.on(SecretKind::ResidentId) && chinese_resident_id_valid(d) {
+            out.push(Hit {
+                kind: SecretKind::ResidentId,
+                start,
+                end,
+                masked: keep_last_four(d),
+            });
+            return Some(end);
+        }
+        let nik = len == 16 && nik_plausible(d);
+        let card = card_like(d.as_bytes()) && !(nik && CardBrand::detect(d).is_none());
+        if card && self.on(SecretKind::CardNumber) {
+            out.push(card_hit(start, end, d)?);
+            // A CVV typed right after the number, as the next group.
+            if let Some(&(cs, ce, _)) = n.groups().get(b + 1)
+                && (3..=4).contains(&(ce - cs))
+                && b + 2 == n.group_count
+                && self.on(SecretKind::Cvv)
+            {
+                out.push(stars(SecretKind::Cvv, cs, ce, ce - cs));
+                return Some(ce);
+            }
+            return Some(end);
+        }
+        if nik && self.on(SecretKind::Nik) {
+            out.push(Hit {
+                kind: SecretKind::Nik,
+                start,
+                end,
+                masked: keep_last_four(d),
+            });
+            return Some(end);
+        }
+        None
     }
 
-    /// The character position just past digit group `g - 1` of the number
-    /// at `i` (the end of its first `g` groups).
-    fn group_end(&self, i: usize, g: usize) -> usize {
-        let t = self.t;
-        let mut k = self.group_start(i, g.saturating_sub(1));
-        while t.digit(k) {
-            k += 1;
+    /// Whether the digits in `start..end` are separated by one kind of
+    /// separator at most: one number has one ("3404-603739-32636 14.12" is
+    /// a card number and a time).
+    fn one_separator(&self, start: usize, end: usize) -> bool {
+        let mut sep = None;
+        for k in start..end {
+            match self.t.c(k) {
+                Some(c) if c.is_ascii_digit() => {}
+                Some(c) if sep.is_none_or(|s| s == c) => sep = Some(c),
+                _ => return false,
+            }
         }
-        k
+        true
     }
 
     /// A secret's name after a number ("482913 is my OTP", "482913 itu
-    /// kode otp", "482913是验证码").
-    fn cue_after(&self, end: usize) -> Option<SecretKind> {
+    /// kode otp", "482913是验证码"): a connector word or a specific name
+    /// ("code" alone needs a connector), which is not followed by a value
+    /// of its own.
+    fn cue_after(&self, end: usize, year: bool, need_connector: bool) -> Option<SecretKind> {
         let t = self.t;
         let mut k = end;
+        let mut connected = false;
         for _ in 0..6 {
             while t.is(k, |c| {
                 c.is_whitespace() || matches!(c, '(' | '[' | ',' | '-' | ':' | '>')
             }) {
                 k += 1;
             }
-            if let Some((cue, _)) = t.cue_at(k) {
-                return match cue {
-                    Cue::Otp | Cue::Code => Some(SecretKind::OneTimeCode),
-                    Cue::Pin => Some(SecretKind::Pin),
-                    Cue::Password => Some(SecretKind::Password),
-                    Cue::Cvv => Some(SecretKind::Cvv),
-                    _ => None,
+            if let Some((cue, e)) = t.cue_at(k) {
+                if (year || need_connector) && !connected {
+                    return None;
+                }
+                let kind = match cue {
+                    Cue::Code if connected => SecretKind::OneTimeCode,
+                    Cue::Otp => SecretKind::OneTimeCode,
+                    Cue::Pin => SecretKind::Pin,
+                    Cue::Password => SecretKind::Password,
+                    Cue::Cvv => SecretKind::Cvv,
+                    _ => return None,
                 };
+                // "2026-07-22 pin: 369473": the name has its own value.
+                let mut v = e;
+                for _ in 0..4 {
+                    while t.is(v, |c| {
+                        c.is_whitespace() || matches!(c, ':' | '=' | '是' | '为' | '码' | '号')
+                    }) {
+                        v += 1;
+                    }
+                    match t
+                        .word_in(v, cue::STRONG_CONNECTORS)
+                        .or_else(|| t.word_in(v, cue::CONNECTORS))
+                    {
+                        Some(next) => v = next,
+                        None => break,
+                    }
+                }
+                let own = if kind == SecretKind::Password {
+                    t.alnum(v) && t.word_in(v, cue::STOP_WORDS).is_none()
+                } else {
+                    let lengths = if kind == SecretKind::Cvv {
+                        3..=4
+                    } else {
+                        4..=8
+                    };
+                    t.number(v, true)
+                        .is_some_and(|m| lengths.contains(&m.count) && !t.unit_after(m.end))
+                };
+                if own {
+                    return None;
+                }
+                return Some(kind);
             }
             if let Some(e) = t.word_in(
                 k,
@@ -608,8 +752,10 @@ impl Scanner<'_, '_> {
                     "nya",
                 ],
             ) {
+                connected = true;
                 k = e;
             } else if t.is(k, |c| matches!(c, '是' | '为' | '我' | '的' | '你' | '这')) {
+                connected = true;
                 k += 1;
             } else {
                 return None;
@@ -628,7 +774,7 @@ impl Scanner<'_, '_> {
         out: &mut Vec<Hit>,
     ) -> Option<usize> {
         let t = self.t;
-        if cue == Cue::Code && t.word_before_in(cue_start, &cue::BLOCKERS) {
+        if cue == Cue::Code && t.word_before_in(cue_start, cue::CODE_DISQUALIFIERS) {
             return None;
         }
         let mut cue = cue;
@@ -670,8 +816,14 @@ impl Scanner<'_, '_> {
                 }
             }
             let c = t.c(k)?;
-            if c.is_ascii_digit() || (cjk_digit(c).is_some() && cue != Cue::Password) {
+            if c.is_ascii_digit() {
                 return self.value(cue, k, strong, adjacent, out);
+            }
+            if cjk_digit(c).is_some() && cue != Cue::Password {
+                if let Some(e) = self.value(cue, k, strong, adjacent, out) {
+                    return Some(e);
+                }
+                // "卡背面三位": a numeral in words, not the value.
             }
             if c.is_ascii_alphabetic() {
                 if let Some((next, e)) = t.cue_at(k) {
@@ -773,9 +925,11 @@ impl Scanner<'_, '_> {
         }
         if t.alnum(k) {
             let mut e = t.token_end(k);
-            // Digits in spaced groups ("1234 5678 9012 3456").
+            // Digits in short spaced groups ("1234 5678 9012 3456") are one
+            // number; a long first group is the reference on its own.
             if let Some(n) = t.number(k, false) {
-                e = e.max(n.end);
+                let first = n.groups().first().map_or(n.end, |g| g.1);
+                e = e.max(if first - k >= 6 { first } else { n.end });
             }
             Some(e)
         } else {
@@ -793,61 +947,87 @@ impl Scanner<'_, '_> {
         out: &mut Vec<Hit>,
     ) -> Option<usize> {
         let t = self.t;
+        // Glued to a word that is not the cue: part of a reference
+        // ("re: WC-20260705-...").
+        if !adjacent && !self.standalone(k) {
+            return None;
+        }
         if cue == Cue::Password {
             return self.password(k, strong, adjacent, out);
         }
         let cjk = matches!(cue, Cue::Otp | Cue::Code | Cue::Pin | Cue::Cvv);
         let n = t.number(k, cjk)?;
-        let clean = self.ends_clean(n.end);
-        let s = n.as_str();
-        // A resident ID ending in X.
-        if cue == Cue::ResidentId
-            && n.count == 17
-            && t.is(n.end, |c| c == 'x')
-            && self.on(SecretKind::ResidentId)
-        {
-            out.push(Hit {
-                kind: SecretKind::ResidentId,
-                start: k,
-                end: n.end + 1,
-                masked: keep_last_four(&format!("{s}X")),
-            });
-            return Some(n.end + 1);
+        let groups = n.groups().len();
+        // The whole number, else its first groups ("支付密码736336
+        // 2025-10-02"); after words in between, only one group.
+        let last = if adjacent { groups } else { 1 };
+        for b in (0..last).rev() {
+            let Some((d, start, end)) = n.sub(0, b) else {
+                continue;
+            };
+            let whole = b + 1 == groups;
+            // A prefix ends where a space does ("736336 2025-10-02"), not
+            // inside "0868-8638-2745" or "5123...6737 23.15".
+            if !whole && t.c(end) != Some(' ') {
+                continue;
+            }
+            // A code typed in groups has groups of one length ("482 913",
+            // "1 2 3 4 5 6"); "336 9 Nov" is a code and a date.
+            let short = matches!(cue, Cue::Otp | Cue::Code | Cue::Pin | Cue::Cvv);
+            if short && b > 0 && (n.punctuated || !n.uniform(b)) {
+                continue;
+            }
+            if !short && !self.one_separator(start, end) {
+                continue;
+            }
+            if whole
+                && cue == Cue::ResidentId
+                && d.len() == 17
+                && t.is(end, |c| c == 'x')
+                && !t.alnum(end + 1)
+                && self.on(SecretKind::ResidentId)
+            {
+                out.push(Hit {
+                    kind: SecretKind::ResidentId,
+                    start,
+                    end: end + 1,
+                    masked: keep_last_four(&format!("{d}X")),
+                });
+                return Some(end + 1);
+            }
+            if (whole && !self.ends_clean(end)) || t.unit_after(end) {
+                continue;
+            }
+            let count = d.len();
+            let (kind, ok) = match cue {
+                Cue::Otp | Cue::Code => (SecretKind::OneTimeCode, (4..=8).contains(&count)),
+                Cue::Pin => (SecretKind::Pin, (4..=8).contains(&count)),
+                Cue::Cvv => (SecretKind::Cvv, (3..=4).contains(&count)),
+                Cue::Nik => (SecretKind::Nik, count == 16),
+                Cue::ResidentId => (SecretKind::ResidentId, count == 18 || count == 15),
+                Cue::Card => (SecretKind::CardNumber, card_like(d.as_bytes())),
+                Cue::Bank => (SecretKind::BankAccount, (6..=20).contains(&count)),
+                Cue::Password | Cue::Reference => (SecretKind::Password, false),
+            };
+            if !ok || !self.on(kind) {
+                continue;
+            }
+            let hit = match kind {
+                SecretKind::CardNumber => card_hit(start, end, d)?,
+                SecretKind::Nik | SecretKind::ResidentId | SecretKind::BankAccount => Hit {
+                    kind,
+                    start,
+                    end,
+                    masked: keep_last_four(d),
+                },
+                _ => stars(kind, start, end, count),
+            };
+            out.push(hit);
+            return Some(end);
         }
-        if !clean || t.unit_after(n.end) {
-            return None;
-        }
-        let count = n.count;
-        let (kind, ok) = match cue {
-            Cue::Otp | Cue::Code => (SecretKind::OneTimeCode, (4..=8).contains(&count)),
-            Cue::Pin => (SecretKind::Pin, (4..=8).contains(&count)),
-            Cue::Cvv => (SecretKind::Cvv, (3..=4).contains(&count)),
-            Cue::Nik => (SecretKind::Nik, count == 16),
-            Cue::ResidentId => (SecretKind::ResidentId, count == 18 || count == 15),
-            Cue::Card => (
-                SecretKind::CardNumber,
-                (15..=19).contains(&count) && matches!(n.digits().first(), Some(b'2'..=b'6')),
-            ),
-            Cue::Bank => (SecretKind::BankAccount, (6..=20).contains(&count)),
-            Cue::Password | Cue::Reference => (SecretKind::Password, false),
-        };
-        if !ok || !self.on(kind) {
-            // Not this cue's value: the number is read on its own (a card
-            // after "pin"?) by the main loop.
-            return None;
-        }
-        let hit = match kind {
-            SecretKind::CardNumber => card_hit(k, n.end, s)?,
-            SecretKind::Nik | SecretKind::ResidentId | SecretKind::BankAccount => Hit {
-                kind,
-                start: k,
-                end: n.end,
-                masked: keep_last_four(s),
-            },
-            _ => stars(kind, k, n.end, count),
-        };
-        out.push(hit);
-        Some(n.end)
+        // Not this cue's value: the number is read on its own (a card
+        // after "pin"?) by the main loop.
+        None
     }
 
     /// A password at `k`: the token up to a space, a Chinese character or
