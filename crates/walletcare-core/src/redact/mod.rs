@@ -503,6 +503,24 @@ impl Redaction {
     }
 }
 
+/// The byte spans of the secrets [`RedactPolicy::default`] hides in
+/// `text`, for modules that must not pass them on (triage entities).
+pub(crate) fn secret_spans(text: &str) -> Vec<(usize, usize)> {
+    scan::scan(text, RedactPolicy::default())
+        .into_iter()
+        .map(|f| (f.start, f.end))
+        .collect()
+}
+
+/// Whether `text` reports a scam attempt (see
+/// [`WarningCode::is_scam_report`]), against the default allow-list.
+pub(crate) fn reports_scam(text: &str) -> bool {
+    static CONFIG: std::sync::OnceLock<ScamConfig> = std::sync::OnceLock::new();
+    warnings(text, CONFIG.get_or_init(ScamConfig::default))
+        .iter()
+        .any(|w| w.code.is_scam_report())
+}
+
 /// Masks every secret of the kinds `policy` names in `text` (see the
 /// [module documentation](self)). Any input gives a result in time linear
 /// in its length; masking is idempotent (redacting a redacted text changes
@@ -543,3 +561,6 @@ pub fn redact(text: &str, policy: &RedactPolicy) -> Redaction {
     redacted.push_str(text.get(at..).unwrap_or_default());
     Redaction { redacted, findings }
 }
+
+#[cfg(test)]
+mod tests;

@@ -502,11 +502,13 @@ impl Scanner<'_, '_> {
         if i == 0 {
             return true;
         }
-        if t.alnum(i - 1) {
+        // Glued to a word, or to a mask ("411111******1111").
+        if t.alnum(i - 1) || t.is(i - 1, |c| c == '*' || c == '•') {
             return false;
         }
         let glued = i >= 2
-            && ((t.is(i - 1, |c| matches!(c, '-' | '/' | '_')) && t.alnum(i - 2))
+            && ((t.is(i - 1, |c| matches!(c, '-' | '/' | '_'))
+                && (t.alnum(i - 2) || t.is(i - 2, |c| c == '*')))
                 || ((t.is(i - 1, |c| matches!(c, ':' | '.')) || t.orig(i - 1) == Some(','))
                     && t.digit(i - 2)));
         !glued
@@ -541,13 +543,37 @@ impl Scanner<'_, '_> {
             // after a "+", not the country code's group.
             // Candidates ending last are tried first: a card typed after
             // a phone number or an amount ends the run.
+            // After a hit, the groups before it are searched too.
             let g = n.groups().len();
-            for b in (0..g).rev() {
+            let mut found: Option<usize> = None;
+            let mut first = g;
+            let mut b = g;
+            while b > usize::from(plus) {
+                b -= 1;
                 for a in usize::from(plus)..=b {
                     if let Some(end) = self.identity_or_card(&n, a, b, x_after && b + 1 == g, out) {
-                        return end;
+                        found = Some(found.map_or(end, |f| f.max(end)));
+                        first = a;
+                        b = a;
+                        break;
                     }
                 }
+            }
+            if let Some(end) = found {
+                // A phone number typed before them ("0812-3456-7890 <NIK>").
+                if first > 0
+                    && self.on(SecretKind::Phone)
+                    && let Some((d, _, pe)) = n.sub(0, first - 1)
+                    && let Some(p) = phone(d, plus)
+                {
+                    out.push(Hit {
+                        kind: SecretKind::Phone,
+                        start: if plus { i - 1 } else { i },
+                        end: pe,
+                        masked: p.masked(),
+                    });
+                }
+                return end;
             }
         }
         let s = n.as_str();
@@ -719,15 +745,16 @@ impl Scanner<'_, '_> {
                     }
                 }
                 let own = if kind == SecretKind::Password {
-                    t.alnum(v) && t.word_in(v, cue::STOP_WORDS).is_none()
+                    t.is(v, |c| c.is_ascii_graphic()) && t.word_in(v, cue::STOP_WORDS).is_none()
                 } else {
                     let lengths = if kind == SecretKind::Cvv {
                         3..=4
                     } else {
                         4..=8
                     };
-                    t.number(v, true)
-                        .is_some_and(|m| lengths.contains(&m.count) && !t.unit_after(m.end))
+                    t.is(v, |c| c == '*')
+                        || t.number(v, true)
+                            .is_some_and(|m| lengths.contains(&m.count) && !t.unit_after(m.end))
                 };
                 if own {
                     return None;
@@ -798,7 +825,6 @@ impl Scanner<'_, '_> {
                             | '’'
                             | '-'
                             | '>'
-                            | '*'
                             | '#'
                             | '.'
                             | ','
@@ -838,7 +864,10 @@ impl Scanner<'_, '_> {
                         {
                             cue = next;
                         }
-                        _ => {}
+                        // The same name again ("kode otp OTP"), or another
+                        // secret's name, read from there by the main loop.
+                        same if same == cue => {}
+                        _ => return None,
                     }
                     k = e;
                     continue;
@@ -960,8 +989,7 @@ impl Scanner<'_, '_> {
         let groups = n.groups().len();
         // The whole number, else its first groups ("支付密码736336
         // 2025-10-02"); after words in between, only one group.
-        let last = if adjacent { groups } else { 1 };
-        for b in (0..last).rev() {
+        for b in (0..groups).rev() {
             let Some((d, start, end)) = n.sub(0, b) else {
                 continue;
             };
