@@ -6,6 +6,7 @@ mod calendar;
 mod card;
 mod hostile;
 mod money;
+mod redact;
 mod refund;
 mod secrets;
 mod ticket;
