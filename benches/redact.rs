@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use walletcare::redact::{RedactPolicy, ScamConfig, redact, warnings};
 
-#[allow(dead_code, unreachable_pub, clippy::indexing_slicing)]
+#[allow(dead_code, unreachable_pub)]
 #[path = "../examples/redact_eval.rs"]
 mod eval;
 

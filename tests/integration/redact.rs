@@ -1,6 +1,8 @@
 //! Redaction and scam warnings through the facade: the `redact` example's
 //! command line, the labelled set's figures, tickets and triage.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use walletcare::redact::{RedactPolicy, ScamConfig, WarningCode, redact, warnings};
 use walletcare::ticket::{Category, Channel, Ticket, TicketNumber, TicketRules};
 
@@ -10,7 +12,7 @@ use walletcare::ticket::{Category, Channel, Ticket, TicketNumber, TicketRules};
 mod redact_example;
 
 /// The labelled-set generator and scorer of `examples/redact_eval.rs`.
-#[allow(dead_code, unreachable_pub, clippy::indexing_slicing)]
+#[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/redact_eval.rs"]
 mod redact_eval;
 

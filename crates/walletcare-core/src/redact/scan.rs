@@ -517,7 +517,8 @@ impl Scanner<'_, '_> {
     /// Whether the number ending at `end` is not glued to what follows.
     fn ends_clean(&self, end: usize) -> bool {
         let t = self.t;
-        !t.alnum(end) && !(t.is(end, |c| matches!(c, '-' | '/' | '_')) && t.alnum(end + 1))
+        let joined = t.is(end, |c| matches!(c, '-' | '/' | '_')) && t.alnum(end + 1);
+        !t.alnum(end) && !joined
     }
 
     /// A number with no cue before it, at `i`: a card, an identity number,

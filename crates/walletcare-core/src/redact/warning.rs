@@ -314,6 +314,9 @@ impl ScamConfig {
 struct Words {
     folded: String,
     words: Vec<(usize, usize)>,
+    /// Every word, and every word without a "nya"/"ku"/"mu"/"s" suffix,
+    /// for a quick first test.
+    set: std::collections::HashSet<String>,
 }
 
 impl Words {
@@ -338,7 +341,17 @@ impl Words {
         if let Some(s) = start {
             words.push((s, folded.len()));
         }
-        Words { folded, words }
+        let mut set = std::collections::HashSet::new();
+        for &(s, e) in &words {
+            let w = folded.get(s..e).unwrap_or_default();
+            set.insert(w.to_owned());
+            for suffix in SUFFIXES {
+                if let Some(stem) = w.strip_suffix(suffix) {
+                    set.insert(stem.to_owned());
+                }
+            }
+        }
+        Words { folded, words, set }
     }
 
     fn word(&self, k: usize) -> &str {
@@ -355,15 +368,18 @@ impl Words {
             return self.folded.contains(phrase);
         }
         let parts: Vec<&str> = phrase.split(' ').collect();
+        if !parts.iter().all(|p| self.set.contains(*p)) {
+            return false;
+        }
         let n = parts.len();
+        if n == 1 {
+            return true;
+        }
         (0..self.words.len()).any(|k| {
             parts.iter().enumerate().all(|(p, part)| {
                 let w = self.word(k + p);
                 w == *part
-                    || (p + 1 == n
-                        && ["nya", "ku", "mu", "s"]
-                            .iter()
-                            .any(|s| w.strip_suffix(s) == Some(part)))
+                    || (p + 1 == n && SUFFIXES.iter().any(|s| w.strip_suffix(s) == Some(part)))
             })
         })
     }
@@ -372,6 +388,9 @@ impl Words {
         phrases.iter().any(|p| self.has(p))
     }
 }
+
+/// Suffixes a word may carry ("otpnya", "pinku", "codes").
+const SUFFIXES: [&str; 4] = ["nya", "ku", "mu", "s"];
 
 const SECRET_NOUNS: &[&str] = &[
     "otp",
