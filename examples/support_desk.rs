@@ -30,6 +30,7 @@ use walletcare::card::{CardFingerprint, CardInput, CardPolicy, validate};
 use walletcare::error::HasErrorCode;
 use walletcare::locale::{Locale, Render};
 use walletcare::money::{Currency, Money};
+use walletcare::redact::{RedactPolicy, ScamConfig, redact, warnings};
 use walletcare::refund::{
     BankCode, CapturedPayment, RefundAction, RefundAmount, RefundBook, RefundDestination,
     RefundDue, RefundError, RefundId, RefundPolicy, RefundReason, RefundRequest, RefundSlaPolicy,
@@ -1001,7 +1002,55 @@ fn support_inbox(desk: &Desk) -> DemoResult<Ticket> {
             .explain(JAKARTA)
             .render(Locale::Id),
     );
+    protect_conversation()?;
     Ok(email)
+}
+
+/// Two messages checked on the phone before they are sent: one pastes
+/// secrets, one reports a scam.
+fn protect_conversation() -> DemoResult {
+    let policy = RedactPolicy::default();
+    let scam = ScamConfig::default();
+    subheading(
+        "Before a message leaves the phone: secrets masked, scams flagged (redact, warnings).",
+    );
+    let pasted = "Kak tolong cek refund saya, kartu 4111 1111 1111 1111 cvv 123, \
+                  kode OTP nya 482913, no pesanan INV/20261223/SLB/0042";
+    let r = redact(pasted, &policy);
+    event(
+        jakarta(2026, 12, 28, 10, 20)?,
+        "Siti starts typing a follow-up that pastes her card, its CVV and a one-time code:",
+    );
+    detail(&format!("typed:    {pasted}"));
+    detail(&format!("sent as:  {}", r.redacted));
+    detail(&format!(
+        "findings: {}",
+        r.findings
+            .iter()
+            .map(|f| format!("{} \"{}\"", f.kind, f.masked))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    for w in warnings(pasted, &scam) {
+        said(Locale::Id, &w.render(Locale::Id));
+    }
+    let report = "Tadi ada yang telpon ngaku dari CS, minta kode OTP saya, katanya saldo dibekukan \
+                  dan harus bayar biaya admin dulu supaya cair, linknya gopay-promo.xyz";
+    event(
+        jakarta(2026, 12, 28, 10, 25)?,
+        &format!("Another customer writes: \u{201c}{report}\u{201d}"),
+    );
+    let t = triage(report, Some(triage::Channel::Chat));
+    detail(&format!(
+        "triage: {}, priority {} (a reported scam is an account-security case by rule)",
+        wire_name!(t.category),
+        wire_name!(t.priority)
+    ));
+    for w in warnings(report, &scam) {
+        detail(&format!("warning {}:", w.code));
+        said(Locale::Id, &w.render(Locale::Id));
+    }
+    Ok(())
 }
 
 /// Triages a message and opens its ticket.

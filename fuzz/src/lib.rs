@@ -17,6 +17,7 @@ mod card;
 mod common;
 mod ffi;
 mod money;
+mod redact;
 mod refund;
 mod ticket;
 mod transaction;
@@ -27,6 +28,7 @@ pub use calendar::calendar;
 pub use card::card;
 pub use ffi::ffi;
 pub use money::{money_format, money_parse};
+pub use redact::redact_text;
 pub use refund::refund;
 pub use ticket::{ticket, ticket_number};
 pub use transaction::{ledger, transaction};
@@ -52,4 +54,5 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("triage_model", triage_model),
     ("triage_csv", triage_csv),
     ("ffi", ffi),
+    ("redact", redact_text),
 ];

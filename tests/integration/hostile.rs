@@ -506,3 +506,31 @@ fn fuzz_regression_triage_scores_survive_their_json_exactly() {
         );
     }
 }
+
+#[test]
+fn redaction_and_warnings_take_linear_time_on_any_text() {
+    use walletcare::redact::{RedactPolicy, ScamConfig, redact, warnings};
+    let units = [
+        "kode OTP 482913 kartu 4111 1111 1111 1111 ",
+        "1 2 3 4 5 6 7 8 9 0 ",
+        "9",
+        "otp otp otp pin: ",
+        "验证码",
+        "a.b-c.xyz/ g0pay.co.id ",
+        "@@@a@b.co ",
+        "😡",
+    ];
+    let policy = RedactPolicy::all();
+    let config = ScamConfig::default();
+    for unit in units {
+        let small = text_of(unit, MEGABYTE / 16);
+        let big = text_of(unit, MEGABYTE);
+        let (t_small, _) = best_of(3, || redact(&small, &policy));
+        let (t_big, r) = best_of(2, || redact(&big, &policy));
+        assert_linear(&format!("redact of {unit:?}"), t_small, t_big, 16);
+        assert!(r.redacted.len() <= big.len() * 2, "{unit:?}");
+        let (t_small, _) = best_of(3, || warnings(&small, &config));
+        let (t_big, _) = best_of(2, || warnings(&big, &config));
+        assert_linear(&format!("warnings of {unit:?}"), t_small, t_big, 16);
+    }
+}

@@ -7,6 +7,7 @@ mod card;
 mod hostile;
 mod local_days;
 mod money;
+mod redact;
 mod refund;
 mod scripts;
 mod secrets;

@@ -1106,7 +1106,8 @@ fn policies_are_validated_and_configurable() {
             Priority::Low,
             TicketRules {
                 reopen_window_days: 366,
-                review_window_days: 1
+                review_window_days: 1,
+                ..TicketRules::default()
             },
             t0
         )

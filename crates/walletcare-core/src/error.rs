@@ -8,7 +8,7 @@
 //!
 //! Numbers are grouped by module: 100-199 general, 200-299 money, 300-399
 //! account, 400-499 card, 500-599 transaction, 600-699 calendar, 700-799
-//! refund, 800-899 ticket, 900-999 triage.
+//! refund, 800-899 ticket, 900-999 triage, 1000-1099 redact.
 //!
 //! # Examples
 //!
@@ -278,6 +278,12 @@ error_codes! {
     InvalidTrainingData = 901 => "triage.invalid_training_data",
     /// CSV training data is malformed (the message names the line).
     InvalidCsv = 902 => "triage.invalid_csv",
+
+    // ---- redact: 1000-1099 ----
+    /// A secret kind name is not known.
+    RedactUnknownKind = 1000 => "redact.unknown_kind",
+    /// A scam configuration (allowed domains) is malformed.
+    RedactInvalidConfig = 1001 => "redact.invalid_config",
 }
 
 impl ErrorCode {
@@ -745,6 +751,7 @@ mod tests {
                 7 => "refund",
                 8 => "ticket",
                 9 => "triage",
+                10 => "redact",
                 _ => "?",
             };
             assert_eq!(module, expected, "{code} is in the wrong range");

@@ -14,6 +14,7 @@
 //! - [`calendar`]: business calendars for Indonesia, China, Singapore, Malaysia;
 //! - [`refund`]: eligibility, lifecycle and SLA;
 //! - [`ticket`]: support tickets and their SLA clocks;
+//! - [`redact`]: secrets masked in support messages, scam warnings;
 //! - [`triage`]: offline multilingual classification of support messages;
 //! - [`locale`]: the three locales and rendering of user-facing text;
 //! - [`error`]: the stable error codes shared with the bindings.
@@ -38,6 +39,7 @@ pub mod card;
 pub mod error;
 pub mod locale;
 pub mod money;
+pub mod redact;
 pub mod refund;
 pub mod ticket;
 pub mod transaction;

@@ -253,7 +253,7 @@ pub struct MaskedCardNumber(String);
 
 impl MaskedCardNumber {
     /// Masks a number of 12 to 19 ASCII digits.
-    pub(super) fn from_digits(digits: &str) -> Option<MaskedCardNumber> {
+    pub(crate) fn from_digits(digits: &str) -> Option<MaskedCardNumber> {
         let len = digits.len();
         if !(12..=19).contains(&len) || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;

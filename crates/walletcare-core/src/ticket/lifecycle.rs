@@ -566,6 +566,15 @@ pub struct TicketRules {
     /// Days after resolution during which the customer can ask for a second
     /// review (0-365; 0 disables it).
     pub review_window_days: u16,
+    /// Keep the text of reasons and notes as typed. By default (`false`)
+    /// a ticket stores them redacted with the default
+    /// [`RedactPolicy`](crate::redact::RedactPolicy): card numbers, CVVs,
+    /// one-time codes, PINs, passwords and identity numbers are masked
+    /// before they are recorded (PCI DSS forbids keeping a card number in
+    /// clear). Set it only for a host that must keep originals (and
+    /// protects them itself). Omitted from JSON when `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_original_text: bool,
 }
 
 /// The JSON form of [`TicketRules`] before its ranges are checked.
@@ -593,7 +602,35 @@ impl Default for TicketRules {
         TicketRules {
             reopen_window_days: 7,
             review_window_days: 14,
+            keep_original_text: false,
         }
+    }
+}
+
+/// The action as a ticket records it: the customer's reason and agent's
+/// note redacted unless the rules keep originals.
+fn recorded(rules: &TicketRules, action: Action) -> Action {
+    if rules.keep_original_text {
+        return action;
+    }
+    let policy = crate::redact::RedactPolicy::default();
+    let clean = |text: String| {
+        let r = crate::redact::redact(&text, &policy);
+        if r.findings.is_empty() {
+            text
+        } else {
+            r.redacted
+        }
+    };
+    match action {
+        Action::RequestReview { reason } => Action::RequestReview {
+            reason: clean(reason),
+        },
+        Action::ExtendRegulatoryDeadline { ground, note } => Action::ExtendRegulatoryDeadline {
+            ground,
+            note: clean(note),
+        },
+        other => other,
     }
 }
 
@@ -1278,7 +1315,7 @@ impl Ticket {
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).single().ok_or("time")?;
     /// let number = TicketNumber::for_instant(at, chrono_tz::Asia::Jakarta, 2)?;
-    /// let rules = TicketRules { reopen_window_days: 3, review_window_days: 30 };
+    /// let rules = TicketRules { reopen_window_days: 3, review_window_days: 30, ..TicketRules::default() };
     /// let ticket = Ticket::create(number, Channel::Email, Category::Feedback, Priority::Normal, rules, at)?;
     /// assert_eq!(ticket.priority(), Priority::Normal);
     /// assert_eq!(ticket.rules().reopen_window_days, 3);
@@ -1358,6 +1395,16 @@ impl Ticket {
             state.check(&rules, event.at, &event.action)?;
             state.commit(event.at, &event.action);
         }
+        // A history stored before redaction (or by a host that kept
+        // originals) is redacted when loaded under rules that do not keep
+        // them.
+        let events = events
+            .into_iter()
+            .map(|e| Event {
+                at: e.at,
+                action: recorded(&rules, e.action),
+            })
+            .collect();
         Ok(Ticket {
             number,
             rules,
@@ -1394,6 +1441,7 @@ impl Ticket {
             return Err(TicketError::HistoryFull { max: MAX_EVENTS });
         }
         self.state.check(&self.rules, at, &action)?;
+        let action = recorded(&self.rules, action);
         self.state.commit(at, &action);
         self.events.push(Event { at, action });
         self.events.last().ok_or(TicketError::MissingCreation)
@@ -1870,9 +1918,12 @@ impl Ticket {
     /// let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).single().ok_or("time")?;
     /// let mut ticket = Ticket::new(TicketNumber::for_instant(at, chrono_tz::Asia::Jakarta, 1)?, Channel::Chat, Category::Refund, at);
     /// ticket.resolve(at)?;
-    /// ticket.request_review(at + Duration::days(10), "the refund amount is wrong")?;
+    /// ticket.request_review(at + Duration::days(10), "the refund amount is wrong, my pin is 123456")?;
     /// assert_eq!(ticket.status(), Status::Open);
     /// assert_eq!(ticket.escalation(), EscalationLevel::Supervisor);
+    /// // Stored redacted (TicketRules::keep_original_text is off by default).
+    /// let json = serde_json::to_string(&ticket)?;
+    /// assert!(json.contains("my pin is ******") && !json.contains("123456"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn request_review(&mut self, at: DateTime<Utc>, reason: &str) -> Result<(), TicketError> {

@@ -10,7 +10,9 @@
 //!
 //! A full card number pasted into a message (13 to 19 digits passing the
 //! Luhn check) is never reported, under any kind, so it does not travel in
-//! a triage result that hosts log or store.
+//! a triage result that hosts log or store; nor is any other secret
+//! [`crate::redact::redact`] hides by default (CVV, one-time code, PIN,
+//! password, NIK, resident ID), or a part of one.
 
 use serde::{Deserialize, Serialize};
 
@@ -162,7 +164,14 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
 pub(crate) fn extract_with_default(text: &str, default_currency: Currency) -> Vec<Entity> {
     let (text, _) = super::cap_input(text);
     let scan = Scan::new(text, default_currency);
-    scan.run()
+    let mut entities = scan.run();
+    // No entity carries a secret or a part of one (a one-time code read as
+    // a reference, a NIK as a long number...): hosts log and store results.
+    let secrets = crate::redact::secret_spans(text);
+    if !secrets.is_empty() {
+        entities.retain(|e| !secrets.iter().any(|&(s, end)| e.start < end && s < e.end));
+    }
+    entities
 }
 
 /// One found span, in character positions.

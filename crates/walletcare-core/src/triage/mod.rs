@@ -256,7 +256,9 @@ pub struct Triage {
     /// The message's language.
     pub language: Language,
     /// The model's probability for the category (0 when the message shares
-    /// nothing with the training data).
+    /// nothing with the training data). When a reported scam attempt makes
+    /// the category `account_security` by rule, it is the probability of
+    /// the model's own pick, listed first among the alternatives.
     pub confidence: f64,
     /// The next most likely categories, best first (at most three).
     pub alternatives: Vec<CategoryScore>,
@@ -428,6 +430,29 @@ impl Triager {
                 alternatives,
             )
         };
+        // A reported scam attempt (someone asked for the user's code or
+        // PIN, a fee to release money, a look-alike link) is an account
+        // security case whatever the model says: a deterministic rule, so
+        // no retraining is needed.
+        let (category, alternatives) =
+            if category != Category::AccountSecurity && crate::redact::reports_scam(head) {
+                let mut alternatives = alternatives;
+                alternatives.retain(|a| a.category != Category::AccountSecurity);
+                if prediction.known_features > 0 {
+                    alternatives.insert(
+                        0,
+                        CategoryScore {
+                            category,
+                            score: 0.0,
+                            probability: confidence,
+                        },
+                    );
+                }
+                alternatives.truncate(3);
+                (Category::AccountSecurity, alternatives)
+            } else {
+                (category, alternatives)
+            };
         let language = detect_language(head);
         let default_currency = if language == Language::Zh {
             Currency::Cny
@@ -486,7 +511,11 @@ fn fallback(text: &str, channel: Option<Channel>) -> Triage {
     let (head, truncated) = cap_input(text);
     let language = detect_language(head);
     let cues = urgency_cues(head);
-    let category = Category::GeneralInquiry;
+    let category = if crate::redact::reports_scam(head) {
+        Category::AccountSecurity
+    } else {
+        Category::GeneralInquiry
+    };
     Triage {
         category,
         priority: priority_for(category, &cues),
