@@ -40,6 +40,7 @@ pub mod card;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod redact;
 pub mod refund;
 pub mod ticket;
 pub mod transaction;
@@ -65,6 +66,7 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         refund::NAMES,
         ticket::NAMES,
         triage::NAMES,
+        redact::NAMES,
     ]
     .into_iter()
     .flatten()
@@ -97,6 +99,7 @@ pub fn call(name: &str, input: &str) -> Result<String, Error> {
         refund::call,
         ticket::call,
         triage::call,
+        redact::call,
     ];
     for module in modules {
         if let Some(result) = module(name, input) {

@@ -209,9 +209,9 @@ struct ScamConfigRepr {
 }
 
 impl TryFrom<ScamConfigRepr> for ScamConfig {
-    type Error = RedactError;
+    type Error = crate::error::Coded<RedactError>;
     fn try_from(r: ScamConfigRepr) -> Result<Self, Self::Error> {
-        ScamConfig::new(r.allowed_domains)
+        ScamConfig::new(r.allowed_domains).map_err(crate::error::Coded)
     }
 }
 

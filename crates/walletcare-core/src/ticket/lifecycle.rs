@@ -583,6 +583,8 @@ pub struct TicketRules {
 struct TicketRulesWire {
     reopen_window_days: u16,
     review_window_days: u16,
+    #[serde(default)]
+    keep_original_text: bool,
 }
 
 impl TryFrom<TicketRulesWire> for TicketRules {
@@ -591,6 +593,7 @@ impl TryFrom<TicketRulesWire> for TicketRules {
         let rules = TicketRules {
             reopen_window_days: w.reopen_window_days,
             review_window_days: w.review_window_days,
+            keep_original_text: w.keep_original_text,
         };
         rules.validate().map_err(Coded)?;
         Ok(rules)
