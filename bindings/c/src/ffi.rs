@@ -386,6 +386,28 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> FfiResult<String> {
     })
 }
 
+/// An operation layer result as an export's result.
+pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> FfiResult<T> {
+    result.map_err(Failure::from_error)
+}
+
+/// Runs an operation of the operation layer and hands its JSON output to
+/// C (see [`write_string`]): one call for every export whose result is
+/// JSON. `out` is checked before anything runs.
+///
+/// # Safety
+///
+/// As [`write_string`].
+pub(crate) unsafe fn run_json<O: walletcare_api::ops::Operation>(
+    op: O,
+    out: *mut *mut c_char,
+) -> FfiResult {
+    require_out(out, "out_json")?;
+    let output = api(op.run())?;
+    // SAFETY: forwarded contract.
+    unsafe { write_json(out, &output, "out_json") }
+}
+
 /// Parses JSON from C into a core type, with the operation layer's errors
 /// (a domain code and the field's name, never serde's wording).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, name: &str) -> FfiResult<T> {

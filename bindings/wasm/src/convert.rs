@@ -232,6 +232,17 @@ pub(crate) fn api_error(err: &walletcare_core::error::Error) -> JsValue {
     js_error(err.code, &err.message)
 }
 
+/// An operation layer result as an export's result.
+pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> Result<T, JsValue> {
+    result.map_err(|err| api_error(&err))
+}
+
+/// Runs an operation of the operation layer and returns its output as a
+/// plain JS object: one call for every export whose result is JSON.
+pub(crate) fn run<O: walletcare_api::ops::Operation>(op: O) -> Result<JsValue, JsValue> {
+    to_js(&api(op.run())?)
+}
+
 /// Reads an argument that may be JSON text or an object in the core's JSON
 /// form (a calendar, a refund book, a ticket).
 pub(crate) fn json_or_object(value: &JsValue, what: &str) -> Result<String, JsValue> {

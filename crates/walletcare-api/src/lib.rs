@@ -33,9 +33,13 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod account;
+pub mod calendar;
+pub mod card;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod transaction;
 
 pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 
@@ -48,7 +52,16 @@ pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn operation_names() -> impl Iterator<Item = &'static str> {
-    [money::NAMES].into_iter().flatten().copied()
+    [
+        money::NAMES,
+        calendar::NAMES,
+        card::NAMES,
+        account::NAMES,
+        transaction::NAMES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.
@@ -68,7 +81,13 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn call(name: &str, input: &str) -> Result<String, Error> {
-    let modules = [money::call];
+    let modules = [
+        money::call,
+        calendar::call,
+        card::call,
+        account::call,
+        transaction::call,
+    ];
     for module in modules {
         if let Some(result) = module(name, input) {
             return result;

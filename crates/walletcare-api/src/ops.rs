@@ -84,7 +84,6 @@ pub trait Command: DeserializeOwned {
 
 /// The JSON input of a command run through [`crate::call`]: the state and
 /// the command's own fields side by side.
-#[allow(dead_code, reason = "until the first module registers a command")]
 #[derive(Debug, Deserialize)]
 struct CommandInput<S, C> {
     state: S,
@@ -94,7 +93,6 @@ struct CommandInput<S, C> {
 
 /// The JSON output of a command run through [`crate::call`]: the new state
 /// and the command's output.
-#[allow(dead_code, reason = "until the first module registers a command")]
 #[derive(Debug, Serialize)]
 struct CommandOutput<'a, S, O> {
     state: &'a S,
@@ -109,7 +107,6 @@ pub(crate) fn run_operation<O: Operation>(input: &str) -> Result<String, Error> 
 
 /// Runs a command from JSON text `{"state": ..., <command fields>}` into
 /// `{"state": ..., "output": ...}`.
-#[allow(dead_code, reason = "until the first module registers a command")]
 pub(crate) fn run_command<C: Command>(input: &str) -> Result<String, Error> {
     let CommandInput::<C::State, C> { mut state, command } = json::from_str(input, "input")?;
     let output = command.run(&mut state)?;

@@ -627,6 +627,45 @@ impl<E: HasErrorCode> std::fmt::Display for Coded<E> {
     }
 }
 
+/// A value as read from JSON, before the type it becomes checks it: the
+/// source of `serde(try_from = ...)` for types that also implement
+/// `TryFrom<String>` with their own error, so the serde path can report
+/// that error through [`Coded`] (keeping its code) while the plain
+/// `TryFrom<String>` keeps its module's error type.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::account::PhoneNumber;
+///
+/// let err = serde_json::from_str::<PhoneNumber>(r#""12""#).unwrap_err();
+/// assert!(err.to_string().starts_with("account.invalid_contact: "), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Unchecked<T>(pub T);
+
+/// Implements `TryFrom<Unchecked<Source>>` for types whose
+/// `TryFrom<Source>` fails with a module error, wrapping it in [`Coded`]
+/// (`Source` is `String` unless given as `Type(Source) => Error`).
+macro_rules! coded_from_string {
+    ($($ty:ident $(($src:ty))? => $err:ty),* $(,)?) => {$(
+        impl TryFrom<$crate::error::Unchecked<$crate::error::coded_from_string!(@src $($src)?)>> for $ty {
+            type Error = $crate::error::Coded<$err>;
+
+            fn try_from(
+                value: $crate::error::Unchecked<$crate::error::coded_from_string!(@src $($src)?)>,
+            ) -> Result<Self, Self::Error> {
+                <$ty>::try_from(value.0).map_err($crate::error::Coded)
+            }
+        }
+    )*};
+    (@src) => { String };
+    (@src $src:ty) => { $src };
+}
+pub(crate) use coded_from_string;
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

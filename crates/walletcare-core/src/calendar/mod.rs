@@ -722,7 +722,7 @@ impl Serialize for Weekmask {
 impl<'de> Deserialize<'de> for Weekmask {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse().map_err(crate::error::Coded::de)
     }
 }
 
@@ -771,7 +771,7 @@ mod tz_serde {
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
         let name = String::deserialize(d)?;
-        super::parse_tz(&name).map_err(serde::de::Error::custom)
+        super::parse_tz(&name).map_err(crate::error::Coded::de)
     }
 }
 
@@ -1091,7 +1091,7 @@ impl Serialize for BusinessCalendar {
 impl<'de> Deserialize<'de> for BusinessCalendar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spec = CalendarSpec::deserialize(deserializer)?;
-        BusinessCalendar::new(spec).map_err(serde::de::Error::custom)
+        BusinessCalendar::new(spec).map_err(crate::error::Coded::de)
     }
 }
 

@@ -883,7 +883,7 @@ struct DayRecord {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "LedgerRepr")]
+#[serde(try_from = "crate::error::Unchecked<LedgerRepr>")]
 pub struct Ledger {
     config: LedgerConfig,
     level: VerificationLevel,
@@ -1828,3 +1828,5 @@ impl Ledger {
         Ok(())
     }
 }
+
+crate::error::coded_from_string!(Ledger(LedgerRepr) => TransactionError);

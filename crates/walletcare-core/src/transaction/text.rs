@@ -43,8 +43,9 @@ pub(crate) mod zone_name {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
         let name = String::deserialize(deserializer)?;
         name.parse::<Tz>().map_err(|_| {
-            let shown: String = name.chars().take(64).collect();
-            serde::de::Error::custom(format!("unknown IANA time zone {shown:?}"))
+            crate::error::Coded::de(crate::calendar::CalendarError::UnknownTimeZone {
+                name: name.chars().take(64).collect(),
+            })
         })
     }
 }
