@@ -33,6 +33,7 @@ use crate::money::{Currency, Money};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TierLimits {
     /// The most the wallet may hold; top-ups beyond it are declined.
@@ -71,6 +72,7 @@ pub struct TierLimits {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LimitPolicy {
     /// Limits for accounts verified by phone number only.
@@ -210,6 +212,7 @@ impl Default for LimitPolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerConfig {
     /// The one currency the wallet holds.
@@ -219,6 +222,7 @@ pub struct LedgerConfig {
     /// The time zone whose calendar days and months the daily and monthly
     /// limits count in. Default `Asia/Jakarta` (WIB, UTC+7). A fixed offset
     /// is an `Etc/GMT±N` zone (note the POSIX sign: `Etc/GMT-7` is UTC+7).
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "zone_name")]
     pub zone: Tz,
     /// How many requests the ledger remembers for idempotency, refunds and
@@ -316,6 +320,7 @@ impl Default for LedgerConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "op",
     rename_all = "snake_case",
@@ -365,6 +370,7 @@ pub enum Operation {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerRequest {
     /// The idempotency key.
@@ -510,6 +516,7 @@ impl LedgerRequest {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
     /// The request's idempotency key.
@@ -549,6 +556,7 @@ pub struct Receipt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "reason",
     rename_all = "snake_case",
@@ -695,6 +703,7 @@ impl std::fmt::Display for Decline {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// The money moved.
@@ -745,6 +754,7 @@ impl Outcome {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerEntry {
     /// The ledger's sequence number for the request.
@@ -779,6 +789,7 @@ struct DayTotals {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 struct DayRecord {
     date: NaiveDate,
@@ -883,6 +894,8 @@ struct DayRecord {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "LedgerRepr"))]
 #[serde(try_from = "crate::error::Unchecked<LedgerRepr>")]
 pub struct Ledger {
     config: LedgerConfig,
@@ -1659,6 +1672,8 @@ struct LedgerReprRef<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "Ledger"))]
 #[serde(deny_unknown_fields)]
 struct LedgerRepr {
     config: LedgerConfig,

@@ -54,6 +54,7 @@ use super::model::{MAX_CLASSES, MAX_LABEL_BYTES, Model};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TrainConfig {
     /// Which features to extract.
@@ -92,6 +93,7 @@ pub struct TrainConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Multiclass {
     /// One L2-loss SVM per class against all the others (liblinear `-s 1`).
@@ -114,6 +116,7 @@ pub enum Multiclass {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct KindWeights {
     /// Words.
@@ -316,6 +319,7 @@ pub fn train_csv(csv: &str, config: &TrainConfig) -> Result<Model, TriageError> 
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Evaluation {
     /// The labels; `truth` and `predicted` index into it.
     pub labels: Vec<String>,
