@@ -266,7 +266,7 @@ fn invalid(message: String) -> CalendarError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CalendarCode"))]
 pub enum CalendarId {
     /// Indonesia: national holidays and cuti bersama, Asia/Jakarta.
     #[serde(rename = "ID")]
@@ -1070,7 +1070,7 @@ struct Inner {
 /// ```
 #[derive(Clone)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "typescript", ts(as = "CalendarSpec"))]
+#[cfg_attr(feature = "typescript", ts(type = "CalendarSpec"))]
 pub struct BusinessCalendar {
     inner: Arc<Inner>,
 }
