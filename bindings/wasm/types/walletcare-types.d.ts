@@ -262,6 +262,37 @@ since: string, } | { "state": "closed" };
 export type AccountStateKind = "active" | "locked" | "frozen" | "closed";
 
 /**
+ * A self-service answer rendered in one locale, as carried in a triage
+ * result.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::Locale;
+ * use walletcare_core::ticket::Category;
+ * use walletcare_core::triage::{Answer, SelfServiceAnswer};
+ *
+ * let answer = Answer::new(SelfServiceAnswer { category: Category::Technical }, Locale::En);
+ * assert_eq!(answer.title, "App problems");
+ * assert_eq!(answer.steps.len(), 6);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Answer = { 
+/**
+ * The locale of the text.
+ */
+locale: Locale, 
+/**
+ * The title.
+ */
+title: string, 
+/**
+ * The steps, in order.
+ */
+steps: Array<string>, };
+
+/**
  * The outcome of [`Apply`]: applied (the receipt's fields) or declined
  * (the decline's fields, its `code` and `message`), and whether it is the
  * replay of a request already recorded under the same key.
@@ -336,6 +367,39 @@ until: string, });
 export type AttemptResult = "matched" | "mismatched";
 
 /**
+ * Which escalation level an SLA breach raises a ticket to (automatic
+ * escalation). The effective level of a ticket at `now` is the highest of
+ * its recorded level and these.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{AutoEscalation, EscalationLevel};
+ * let auto = AutoEscalation::default();
+ * assert_eq!(auto.response_breach, EscalationLevel::Supervisor);
+ * assert_eq!(auto.regulatory_breach, EscalationLevel::ComplaintsUnit);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type AutoEscalation = { 
+/**
+ * A breached first or next response (default: supervisor).
+ */
+response_breach: EscalationLevel, 
+/**
+ * A breached resolution (default: manager).
+ */
+resolution_breach: EscalationLevel, 
+/**
+ * A regulatory deadline due soon (default: complaints unit).
+ */
+regulatory_due_soon: EscalationLevel, 
+/**
+ * A breached regulatory deadline (default: complaints unit).
+ */
+regulatory_breach: EscalationLevel, };
+
+/**
  * A bank account as the core needs it: the bank and the last four digits
  * of the account number (never the full number).
  *
@@ -352,6 +416,26 @@ export type AttemptResult = "matched" | "mismatched";
  * ```
  */
 export type BankAccountRef = { bank: Name, last4: string, };
+
+/**
+ * A bank, by its short code: 2 to 8 ASCII letters or digits, stored in upper
+ * case (`BCA`, `BRI`, `MANDIRI`, or a numeric clearing code such as `014`).
+ * The JSON form is the string.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::BankCode;
+ * let bca: BankCode = "bca".parse()?;
+ * assert_eq!(bca, BankCode::BCA);
+ * assert_eq!(bca.as_str(), "BCA");
+ * assert_eq!(serde_json::to_string(&BankCode::BRI)?, "\"BRI\"");
+ * assert!("B".parse::<BankCode>().is_err());
+ * assert!("BANK-1".parse::<BankCode>().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type BankCode = string;
 
 /**
  * A card bound to a wallet.
@@ -533,6 +617,45 @@ holidays: Array<Holiday>,
  * Weekend days that are worked.
  */
 working_days: Array<WorkingDay>, };
+
+/**
+ * The captured payment a [`RefundBook`] protects: what was paid, when, and
+ * how. Refunds of it never add up to more than `amount`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::CapturedPayment;
+ *
+ * let json = r#"{"transaction_id":"TX-1","order_number":"ORD-1",
+ *     "amount":{"minor":15000000,"currency":"IDR"},"paid_at":"2026-12-23T08:00:00Z",
+ *     "method":{"type":"card","bank":"BCA","last4":"1234"}}"#;
+ * let payment: CapturedPayment = serde_json::from_str(json)?;
+ * assert_eq!(payment.amount.minor(), 15_000_000);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CapturedPayment = { 
+/**
+ * The payment transaction.
+ */
+transaction_id: TransactionRef, 
+/**
+ * The merchant's order.
+ */
+order_number: OrderNumber, 
+/**
+ * The captured amount; must be positive.
+ */
+amount: Money, 
+/**
+ * When it was paid.
+ */
+paid_at: string, 
+/**
+ * How it was paid: where refunds go by default.
+ */
+method: RefundDestination, };
 
 /**
  * A card brand walletcare accepts, recognised by its IIN (the leading
@@ -869,6 +992,34 @@ export type CardWallet = { cards: Array<BoundCard>, next_id: number, };
 export type Category = "account_access" | "account_security" | "payment_failure" | "refund" | "bank_card" | "technical" | "complaint" | "feedback" | "general_inquiry";
 
 /**
+ * A category with the model's score and probability for it.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::Category;
+ * use walletcare_core::triage::CategoryScore;
+ *
+ * let s = CategoryScore { category: Category::Refund, score: -0.25, probability: 0.1 };
+ * assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","score":-0.25,"probability":0.1}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CategoryScore = { 
+/**
+ * The category.
+ */
+category: Category, 
+/**
+ * The linear decision value, rounded to 4 decimals.
+ */
+score: number, 
+/**
+ * The softmax probability, rounded to 4 decimals.
+ */
+probability: number, };
+
+/**
  * The likely cause of the problem with a transaction, as a code.
  *
  * # Examples
@@ -949,6 +1100,26 @@ tries_left: number,
  * Whether it was already accepted.
  */
 used: boolean, };
+
+/**
+ * Where a support request came in. Each channel has a default first-response
+ * target ([`Channel::default_first_response`]); an
+ * [`SlaPolicy`](super::SlaPolicy) can override it per category and priority.
+ *
+ * The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::Channel;
+ *
+ * assert_eq!(serde_json::to_string(&Channel::InApp)?, "\"in_app\"");
+ * assert_eq!("web_form".parse::<Channel>()?, Channel::WebForm);
+ * assert!(serde_json::from_str::<Channel>("\"fax\"").is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Channel = "hotline" | "chat" | "email" | "social" | "in_app" | "web_form";
 
 /**
  * Which character classes a password must contain.
@@ -1065,6 +1236,74 @@ items: Array<CheckupItem>,
 messages: Array<string>, };
 
 /**
+ * The best label for a text, from [`Model::classify`].
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::{TrainConfig, train};
+ *
+ * let model = train([("refund", "refund"), ("login", "access")], &TrainConfig::default())?;
+ * let best = model.classify("refund please");
+ * assert_eq!((best.label, best.index), ("refund", 1));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Classification = { 
+/**
+ * The label.
+ */
+label: string, 
+/**
+ * Its position in [`Model::labels`].
+ */
+index: number, 
+/**
+ * Its score (the linear decision value).
+ */
+score: number, };
+
+/**
+ * One clock at `now`: its target, the time elapsed in the target's basis,
+ * and its status.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{Duration, TimeZone, Utc};
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+ * use walletcare_core::ticket::{Category, Channel, SlaPolicy, SlaStatus, Ticket, TicketNumber};
+ *
+ * let cal = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().ok_or("time")?; // Mon 09:00 WIB
+ * let number = TicketNumber::for_instant(t0, cal.time_zone(), 1)?;
+ * let ticket = Ticket::new(number, Channel::Email, Category::Refund, t0);
+ * let report = ticket.sla(t0 + Duration::hours(2), &SlaPolicy::default(), &cal)?;
+ * assert_eq!(report.first_response.elapsed_seconds, 2 * 3600);
+ * assert!(matches!(report.first_response.status, SlaStatus::OnTrack { remaining_seconds: 21_600, .. }));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ClockReport = { 
+/**
+ * Which clock.
+ */
+clock: SlaClock, 
+/**
+ * The target in force at `now`.
+ */
+target: SlaTarget, 
+/**
+ * Time counted so far, in the target's basis (for next response: in the
+ * latest cycle).
+ */
+elapsed_seconds: number, 
+/**
+ * The status.
+ */
+status: TicketSlaStatus, };
+
+/**
  * One code the user typed, and when.
  *
  * # Examples
@@ -1085,6 +1324,32 @@ code: Secret,
  * When.
  */
 at: string, };
+
+/**
+ * A complaint about how the ticket is being handled.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::ComplaintKind;
+ * assert_eq!(serde_json::to_string(&ComplaintKind::FormalWritten)?, "\"formal_written\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ComplaintKind = "informal" | "formal_oral" | "formal_written";
+
+/**
+ * How a regulatory complaint was made, which decides its deadline.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::ComplaintMedium;
+ * assert_eq!(serde_json::to_string(&ComplaintMedium::Written)?, "\"written\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ComplaintMedium = "oral" | "written";
 
 /**
  * Phone or email.
@@ -1149,6 +1414,19 @@ context?: CredentialContext,
  * The locale of the sentences (English when absent).
  */
 locale?: LocaleTag, };
+
+/**
+ * Why counting starts on the day it does.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::CountStart;
+ * assert_eq!(serde_json::to_string(&CountStart::AfterCutoff)?, "\"after_cutoff\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CountStart = "same_day" | "after_cutoff" | "non_business_day";
 
 /**
  * What the policy knows about the user, to refuse credentials built from it.
@@ -1565,6 +1843,47 @@ cause: Cause,
 steps: Array<NextStep>, };
 
 /**
+ * The outcome of an eligibility check: every problem found, and whether an
+ * eligible request is approved automatically.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::refund::{Eligibility, RefundDestination};
+ *
+ * let json = r#"{"eligible":true,"problems":[],"auto_approve":false,
+ *     "amount":{"minor":100,"currency":"IDR"},"destination":{"type":"wallet_balance"}}"#;
+ * let e: Eligibility = serde_json::from_str(json)?;
+ * assert!(e.eligible && e.problems.is_empty());
+ * assert_eq!(e.amount, Money::new(100, Currency::Idr));
+ * assert_eq!(e.destination, RefundDestination::WalletBalance);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Eligibility = { 
+/**
+ * Whether there are no problems.
+ */
+eligible: boolean, 
+/**
+ * Every problem, in a fixed order; empty when eligible.
+ */
+problems: Array<IneligibilityReason>, 
+/**
+ * Whether the refund is approved on submission without review.
+ */
+auto_approve: boolean, 
+/**
+ * The amount the request resolves to.
+ */
+amount: Money, 
+/**
+ * Where the money would go.
+ */
+destination: RefundDestination, };
+
+/**
  * An email address, syntax-checked and lowercased.
  *
  * The accepted syntax is the common subset of RFC 5321/5322 that mail
@@ -1597,6 +1916,108 @@ steps: Array<NextStep>, };
 export type EmailAddress = string;
 
 /**
+ * Something found in a message.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::triage::{EntityKind, EntityValue, extract_entities};
+ *
+ * let text = "saldo kepotong Rp 50.000 kemarin";
+ * let entities = extract_entities(text);
+ * assert_eq!(entities[0].kind, EntityKind::Amount);
+ * assert_eq!(entities[0].text, "Rp 50.000");
+ * assert_eq!(&text[entities[0].start..entities[0].end], "Rp 50.000");
+ * assert_eq!(entities[0].value, Some(EntityValue::Money(Money::new(5_000_000, Currency::Idr))));
+ * assert_eq!(entities[1].kind, EntityKind::RelativeDate);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Entity = { 
+/**
+ * What it is.
+ */
+kind: EntityKind, 
+/**
+ * The text as written.
+ */
+text: string, 
+/**
+ * Byte offset of the start in the message.
+ */
+start: number, 
+/**
+ * Byte offset just past the end in the message.
+ */
+end: number, 
+/**
+ * The value, when the entity has one and it could be read exactly
+ * (an amount too precise for its currency has none).
+ */
+value: EntityValue | null, };
+
+/**
+ * What an [`Entity`] is. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::EntityKind;
+ * assert_eq!(serde_json::to_string(&EntityKind::RelativeDate)?, "\"relative_date\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EntityKind = "amount" | "reference" | "date" | "relative_date" | "time" | "phone" | "email" | "card_digits" | "error_code";
+
+/**
+ * The value of an [`Entity`], when it has one. The JSON form is tagged by
+ * `type`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::triage::EntityValue;
+ *
+ * let v = EntityValue::Money(Money::new(5_000_000, Currency::Idr));
+ * assert_eq!(serde_json::to_string(&v)?, r#"{"type":"money","minor":5000000,"currency":"IDR"}"#);
+ * let d = EntityValue::RelativeDay { days: -1 };
+ * assert_eq!(serde_json::to_string(&d)?, r#"{"type":"relative_day","days":-1}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EntityValue = { "type": "money" } & Money | { "type": "date", 
+/**
+ * The year, if written.
+ */
+year: number | null, 
+/**
+ * 1..=12.
+ */
+month: number, 
+/**
+ * 1..=31.
+ */
+day: number, } | { "type": "relative_day", 
+/**
+ * Days from today (negative: in the past).
+ */
+days: number, } | { "type": "time", 
+/**
+ * 0..=23.
+ */
+hour: number, 
+/**
+ * 0..=59.
+ */
+minute: number, } | { "type": "digits", 
+/**
+ * The digits (with a leading `+` for international phone numbers).
+ */
+digits: string, };
+
+/**
  * Every stable error code, as in the core and the C library (`ErrorCode::ALL`).
  */
 export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv";
@@ -1623,6 +2044,73 @@ export type ErrorJson = { code: ErrorCode, status: number, kind: ErrorKind, mess
 export type ErrorKind = "invalid_input" | "conflict" | "not_found" | "not_allowed";
 
 /**
+ * Why a ticket was escalated.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::EscalationCause;
+ * assert_eq!(serde_json::to_string(&EscalationCause::SlaBreach)?, "\"sla_breach\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EscalationCause = "manual" | "sla_breach" | "regulatory_deadline";
+
+/**
+ * Who is handling the ticket: 0 agent, 1 supervisor, 2 manager, 3 the
+ * complaints unit. Ordered; the JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::EscalationLevel;
+ *
+ * assert!(EscalationLevel::Manager > EscalationLevel::Supervisor);
+ * assert_eq!(EscalationLevel::from_u8(3)?, EscalationLevel::ComplaintsUnit);
+ * assert_eq!(EscalationLevel::Supervisor.as_u8(), 1);
+ * assert!(EscalationLevel::from_u8(4).is_err());
+ * assert_eq!(serde_json::to_string(&EscalationLevel::ComplaintsUnit)?, "\"complaints_unit\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EscalationLevel = "agent" | "supervisor" | "manager" | "complaints_unit";
+
+/**
+ * One piece of evidence: its kind and a reference to it (an uploaded file's
+ * id, a URL, a statement reference), 1 to [`MAX_EVIDENCE_REF_CHARS`]
+ * characters. The core never fetches it.
+ *
+ * The JSON form is `{"kind":"photo","reference":"upload/8c1e.jpg"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{Evidence, EvidenceKind};
+ * let photo = Evidence::new(EvidenceKind::Photo, "upload/8c1e.jpg")?;
+ * assert_eq!(photo.kind(), EvidenceKind::Photo);
+ * let json = serde_json::to_string(&photo)?;
+ * assert_eq!(json, r#"{"kind":"photo","reference":"upload/8c1e.jpg"}"#);
+ * assert_eq!(serde_json::from_str::<Evidence>(&json)?, photo);
+ * assert!(serde_json::from_str::<Evidence>(r#"{"kind":"photo","reference":""}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Evidence = { kind: EvidenceKind, reference: string, };
+
+/**
+ * The kind of a piece of evidence. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::EvidenceKind;
+ * assert_eq!(serde_json::to_string(&EvidenceKind::BankStatement)?, "\"bank_statement\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EvidenceKind = "photo" | "video" | "chat_log" | "receipt" | "bank_statement" | "delivery_record" | "police_report" | "other";
+
+/**
  * What is wrong with an expiry date.
  *
  * # Examples
@@ -1640,63 +2128,174 @@ export type ExpiryProblem = { "problem": "malformed" } | { "problem": "invalid_m
 max_years: number, };
 
 /**
- * Why a transaction failed.
- *
- * The JSON form is tagged with `reason`:
- * `{"reason":"insufficient_balance","shortfall":{"minor":500000,"currency":"IDR"}}`.
+ * A recorded extension of a regulatory deadline. Its time is when the
+ * customer was notified.
  *
  * # Examples
  *
  * ```
- * use walletcare_core::money::{Currency, Money};
- * use walletcare_core::transaction::FailureReason;
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::ticket::{Extension, ExtensionGround};
  *
- * let reason = FailureReason::InsufficientBalance { shortfall: Money::new(500_000, Currency::Idr) };
- * let json = serde_json::to_string(&reason)?;
- * assert_eq!(json, r#"{"reason":"insufficient_balance","shortfall":{"minor":500000,"currency":"IDR"}}"#);
- * assert_eq!(serde_json::from_str::<FailureReason>(&json)?, reason);
- * assert_eq!(serde_json::to_string(&FailureReason::WrongPin)?, r#"{"reason":"wrong_pin"}"#);
- * assert!(serde_json::from_str::<FailureReason>(r#"{"reason":"solar_flare"}"#).is_err());
+ * let ext = Extension {
+ *     at: Utc.with_ymd_and_hms(2027, 1, 5, 3, 0, 0).single().ok_or("time")?,
+ *     ground: ExtensionGround::BeyondControl,
+ *     note: "waiting for the issuing bank's chargeback report".into(),
+ * };
+ * assert!(serde_json::to_string(&ext)?.contains("\"ground\":\"beyond_control\""));
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type FailureReason = { "reason": "insufficient_balance", 
+export type Extension = { 
 /**
- * How much was missing.
+ * When the extension was notified to the customer.
  */
-shortfall: Money, } | { "reason": "wrong_pin" } | { "reason": "account_locked", 
+at: string, 
 /**
- * When the lock ends.
+ * The ground.
  */
-until: string, } | { "reason": "account_frozen" } | { "reason": "account_closed" } | { "reason": "limit_exceeded", 
+ground: ExtensionGround, 
 /**
- * Which limit.
+ * The note kept on record.
  */
-kind: LimitKind, 
+note: string, };
+
 /**
- * The limit itself.
+ * The grounds on which a regulatory deadline may be extended (the
+ * conditions POJK 18/POJK.07/2018 lists).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::ExtensionGround;
+ * assert_eq!(serde_json::to_string(&ExtensionGround::SpecialInvestigation)?, "\"special_investigation\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
  */
-limit: Money, 
+export type ExtensionGround = "different_office" | "special_investigation" | "beyond_control";
+
 /**
- * How much was still allowed when the request came (zero or more).
+ * Why a payout failed. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::FailureReason;
+ * assert_eq!(serde_json::to_string(&FailureReason::BankRejected)?, "\"bank_rejected\"");
+ * assert!(FailureReason::Timeout.render(Locale::Id).contains("waktu"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
  */
-remaining: Money, 
+export type FailureReason = "bank_rejected" | "destination_closed" | "timeout" | "other";
+
 /**
- * The verification level whose limits applied.
+ * Which features a model extracts from text. Part of every model (it is
+ * stored in the model's bytes), so a model always sees text the way it was
+ * trained.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::FeatureConfig;
+ *
+ * let config = FeatureConfig::default();
+ * assert_eq!(config.word_ngrams, 2);
+ * assert_eq!((config.char_min, config.char_max), (3, 5));
+ * assert!(config.validate().is_ok());
+ * let bad = FeatureConfig { char_min: 6, char_max: 3, ..config };
+ * assert!(bad.validate().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
  */
-level: VerificationLevel, } | { "reason": "network_timeout" } | { "reason": "merchant_unavailable" } | { "reason": "system_maintenance", 
+export type FeatureConfig = { 
 /**
- * When the maintenance ends.
+ * Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams).
  */
-until: string, } | { "reason": "risk_rejected" } | { "reason": "card_expired" } | { "reason": "bank_unavailable", 
+word_ngrams: number, 
 /**
- * Which bank.
+ * Shortest character n-gram inside a padded word (0 turns them off).
  */
-bank: Name, } | { "reason": "unknown", 
+char_min: number, 
 /**
- * The provider's code, kept for support staff.
+ * Longest character n-gram inside a padded word, at most 8.
  */
-code: ProviderCode, };
+char_max: number, 
+/**
+ * Shortest character n-gram over a CJK run (0 turns them off).
+ */
+cjk_min: number, 
+/**
+ * Longest character n-gram over a CJK run, at most 8.
+ */
+cjk_max: number, 
+/**
+ * Pairs of words up to this many words apart, in either order, are
+ * features too (0 turns them off, at most 16): they let a linear model
+ * see combinations such as "card" with "arrive" anywhere in a sentence.
+ */
+word_pairs: number, 
+/**
+ * Features are hashed into `2^bits` buckets (12..=22), each a row of
+ * the model's weights: more bits mean fewer collisions and more memory.
+ */
+bits: number, };
+
+/**
+ * A formal complaint and its regulatory clock's facts.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::ticket::{Category, Channel, ComplaintKind, ComplaintMedium, Ticket, TicketNumber};
+ *
+ * let at = Utc.with_ymd_and_hms(2026, 12, 24, 2, 0, 0).single().ok_or("time")?;
+ * let number = TicketNumber::for_instant(at, chrono_tz::Asia::Jakarta, 1)?;
+ * let mut ticket = Ticket::new(number, Channel::Email, Category::Refund, at);
+ * ticket.file_complaint(at, ComplaintKind::FormalWritten)?;
+ * let complaint = &ticket.state().formal_complaints[0];
+ * assert_eq!(complaint.medium, ComplaintMedium::Written);
+ * assert_eq!(complaint.received_at, at);
+ * assert_eq!(complaint.resolved_at, None);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type FormalComplaint = { 
+/**
+ * Oral or written.
+ */
+medium: ComplaintMedium, 
+/**
+ * When it was received (record it once the complete documents are in:
+ * the regulation counts from then).
+ */
+received_at: string, 
+/**
+ * When the ticket was next resolved (the answer to the complaint).
+ */
+resolved_at: string | null, 
+/**
+ * The extension, if one was granted.
+ */
+extension: Extension | null, };
+
+/**
+ * Free text written by a person (a refund detail, an appeal statement):
+ * 1 to [`MAX_TEXT_CHARS`] characters, no control characters except
+ * newline and tab.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::FreeText;
+ * let text = FreeText::new("Paket tidak pernah sampai.\nKurir bilang sudah dikirim.")?;
+ * assert!(text.as_str().contains('\n'));
+ * assert!(FreeText::new("bell \u{7}").is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type FreeText = string;
 
 /**
  * Why an account was frozen.
@@ -1825,19 +2424,16 @@ estimated: boolean, };
 export type HolidayKind = "public" | "collective_leave" | "substitute" | "observed";
 
 /**
- * The idempotency key of a request: 1 to 128 printable ASCII characters,
- * no spaces (a UUID fits).
- *
- * The same key with the same request always gives the same result; see
- * [`Ledger`].
+ * A caller-chosen idempotency key: submitting the same request twice under
+ * one key creates one refund. 1 to [`MAX_ID_CHARS`] ASCII letters, digits
+ * or `- _ . / : #`.
  *
  * # Examples
  *
  * ```
- * use walletcare_core::transaction::IdempotencyKey;
- *
- * let key = IdempotencyKey::new("4f9c2a1e-77d0-4b8e-9d51-0c6a3f2e8b10")?;
- * assert_eq!(serde_json::to_string(&key)?, "\"4f9c2a1e-77d0-4b8e-9d51-0c6a3f2e8b10\"");
+ * use walletcare_core::refund::IdempotencyKey;
+ * let key: IdempotencyKey = "app:9f1c2e".parse()?;
+ * assert_eq!(key.to_string(), "app:9f1c2e");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
@@ -1901,6 +2497,143 @@ selfie: boolean,
 otp_or_security_questions: boolean, };
 
 /**
+ * One reason a refund request is not eligible. Renders in every locale.
+ *
+ * The JSON form is tagged by `problem`:
+ * `{"problem":"too_many_refunds","existing":5,"max":5}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::{IneligibilityReason, RefundReason};
+ *
+ * let p = IneligibilityReason::EvidenceRequired { reason: RefundReason::NotAsDescribed };
+ * assert_eq!(
+ *     serde_json::to_string(&p)?,
+ *     r#"{"problem":"evidence_required","reason":"not_as_described"}"#
+ * );
+ * assert!(p.render(Locale::Id).contains("memerlukan bukti"));
+ * assert!(p.render(Locale::ZhCn).contains("证据"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type IneligibilityReason = { "problem": "transaction_mismatch", 
+/**
+ * The payment's transaction.
+ */
+expected: TransactionRef, 
+/**
+ * The one in the request.
+ */
+requested: TransactionRef, } | { "problem": "order_mismatch", 
+/**
+ * The payment's order.
+ */
+expected: OrderNumber, 
+/**
+ * The one in the request.
+ */
+requested: OrderNumber, } | { "problem": "payment_time_mismatch", 
+/**
+ * The recorded payment time.
+ */
+expected: string, 
+/**
+ * The one in the request.
+ */
+requested: string, } | { "problem": "payment_in_future", 
+/**
+ * The recorded payment time.
+ */
+paid_at: string, } | { "problem": "delivery_before_payment", 
+/**
+ * The recorded payment time.
+ */
+paid_at: string, 
+/**
+ * The delivery time in the request.
+ */
+delivered_at: string, } | { "problem": "delivery_in_future", 
+/**
+ * The delivery time in the request.
+ */
+delivered_at: string, } | { "problem": "window_closed", 
+/**
+ * What the window counted from.
+ */
+anchor: WindowAnchor, 
+/**
+ * Its length.
+ */
+window_days: number, 
+/**
+ * Its last instant.
+ */
+closed_at: string, } | { "problem": "currency_mismatch", 
+/**
+ * The payment's currency.
+ */
+expected: CurrencyCode, 
+/**
+ * The request's.
+ */
+requested: CurrencyCode, } | { "problem": "partial_not_allowed", 
+/**
+ * The amount asked for.
+ */
+requested: Money, 
+/**
+ * The captured amount.
+ */
+captured: Money, } | { "problem": "exceeds_refundable", 
+/**
+ * The amount asked for.
+ */
+requested: Money, 
+/**
+ * What is still refundable.
+ */
+refundable: Money, } | { "problem": "too_many_refunds", 
+/**
+ * Refunds holding money.
+ */
+existing: number, 
+/**
+ * The limit.
+ */
+max: number, } | { "problem": "evidence_required", 
+/**
+ * The reason given.
+ */
+reason: RefundReason, } | { "problem": "destination_not_allowed", 
+/**
+ * The destination asked for.
+ */
+requested: RefundDestination, 
+/**
+ * The original payment method.
+ */
+original: RefundDestination, };
+
+/**
+ * A piece of information support needs to handle a ticket. The JSON form is
+ * the snake_case name; [`Render`] gives the label in each locale.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::triage::InfoField;
+ *
+ * assert_eq!(serde_json::to_string(&InfoField::OrderNumber)?, "\"order_number\"");
+ * assert_eq!(InfoField::OrderNumber.render(Locale::Id), "nomor pesanan");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type InfoField = "order_number" | "transaction_id" | "payment_time" | "incident_time" | "amount" | "payment_method" | "registered_phone" | "error_message" | "device_model" | "app_version" | "bank_name" | "card_last_digits" | "ticket_number";
+
+/**
  * What [`Info`] answers.
  *
  * # Examples
@@ -1934,6 +2667,47 @@ cutoff: string | null,
 coverage: YearRange | null, };
 
 /**
+ * Relative weights of the kinds of features, multiplied into their `idf`
+ * (so they cost nothing when classifying). Raising one kind makes it count
+ * more against the others in each text's normalised vector.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::KindWeights;
+ *
+ * let w = KindWeights::default();
+ * assert_eq!(w.word, 1.0);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type KindWeights = { 
+/**
+ * Words.
+ */
+word: number, 
+/**
+ * Word bigrams and trigrams.
+ */
+word_ngram: number, 
+/**
+ * Word pairs.
+ */
+word_pair: number, 
+/**
+ * Character n-grams inside words.
+ */
+char: number, 
+/**
+ * Character n-grams over CJK runs.
+ */
+cjk: number, 
+/**
+ * Emoji and pictographs.
+ */
+symbol: number, };
+
+/**
  * A device the account has been used from. New devices are untrusted until
  * the user marks them trusted; the security check-up asks the user to review
  * untrusted ones, and a theft report untrusts them all.
@@ -1957,6 +2731,42 @@ coverage: YearRange | null, };
  * ```
  */
 export type KnownDevice = { id: DeviceId, label: string, trusted: boolean, first_seen: string, last_seen: string, };
+
+/**
+ * The language of a message: Chinese, Indonesian, English or something
+ * else (another language, or no words at all). The JSON form is the
+ * snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::Locale;
+ * use walletcare_core::triage::Language;
+ *
+ * assert_eq!(serde_json::to_string(&Language::Id)?, "\"id\"");
+ * assert_eq!(Language::Zh.locale(), Locale::ZhCn);
+ * assert_eq!(Language::Other.locale(), Locale::En);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Language = "zh" | "id" | "en" | "other";
+
+/**
+ * The last four digits of a card or account number, the only part walletcare
+ * keeps. The JSON form is the four-digit string.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::Last4;
+ * let last4: Last4 = "0042".parse()?;
+ * assert_eq!(last4.as_str(), "0042");
+ * assert!("42".parse::<Last4>().is_err());
+ * assert!("4x42".parse::<Last4>().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Last4 = string;
 
 /**
  * The wallet ledger of one account: its balance in one currency and the
@@ -2351,6 +3161,19 @@ name: Name, };
 export type Money = { minor: number, currency: CurrencyCode, };
 
 /**
+ * How a multi-class model is learned.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::Multiclass;
+ * assert_eq!(serde_json::to_string(&Multiclass::OneVsRest)?, "\"one_vs_rest\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Multiclass = "one_vs_rest" | "crammer_singer";
+
+/**
  * A display name (merchant or bank): 1 to 100 characters, trimmed, no
  * control characters; any script is allowed.
  *
@@ -2364,6 +3187,29 @@ export type Money = { minor: number, currency: CurrencyCode, };
  * ```
  */
 export type Name = string;
+
+/**
+ * Whether a needed piece of information was already in the message.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::{InfoField, NeededInfo};
+ *
+ * let n = NeededInfo { field: InfoField::Amount, found: true };
+ * assert_eq!(serde_json::to_string(&n)?, r#"{"field":"amount","found":true}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type NeededInfo = { 
+/**
+ * What is needed.
+ */
+field: InfoField, 
+/**
+ * Whether the message already contains it.
+ */
+found: boolean, };
 
 /**
  * One thing the user (or support) should do next.
@@ -2597,6 +3443,22 @@ amount: Money, } | { "op": "refund",
 amount: Money, } | { "op": "reversal" };
 
 /**
+ * A merchant order number: 1 to [`MAX_ID_CHARS`] ASCII letters, digits or
+ * `- _ . / : #`. The JSON form is the string.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::OrderNumber;
+ * let order: OrderNumber = "INV/2026/12/0042".parse()?;
+ * assert_eq!(serde_json::to_string(&order)?, "\"INV/2026/12/0042\"");
+ * assert!("order 42".parse::<OrderNumber>().is_err()); // space
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type OrderNumber = string;
+
+/**
  * The stored outcome of a request.
  *
  * The JSON form is tagged with `outcome`:
@@ -2747,6 +3609,20 @@ credential: CredentialKind,
 violations: Array<PolicyViolation>, };
 
 /**
+ * How fast a ticket must be handled. Ordered: `Low < Normal < High < Urgent`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::Priority;
+ * assert!(Priority::Urgent > Priority::High);
+ * assert_eq!(serde_json::to_string(&Priority::Normal)?, "\"normal\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**
  * An opaque failure code from a bank, network or merchant that
  * walletcare does not recognise: 1 to 32 printable ASCII characters.
  *
@@ -2831,6 +3707,798 @@ at: string, };
 export type RecentActivity = { flagged_transaction_ids: Array<string>, };
 
 /**
+ * One refund: the request, what it resolved to, where it is, and how it got
+ * there.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::refund::*;
+ *
+ * let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+ * let payment = CapturedPayment {
+ *     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+ *     amount: Money::new(1_000_000, Currency::Idr), paid_at,
+ *     method: RefundDestination::WalletBalance,
+ * };
+ * let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+ * let request = RefundRequest::new(
+ *     "ORD-1".parse()?, "TX-1".parse()?, paid_at, RefundAmount::Full, RefundReason::Duplicate, None,
+ * )?;
+ * let now = paid_at + chrono::Duration::hours(2);
+ * let id = book.submit("k1".parse()?, request, now)?.id;
+ * let refund = book.get(id).ok_or("missing")?;
+ * assert_eq!(refund.amount, Money::new(1_000_000, Currency::Idr));
+ * assert_eq!(refund.status, RefundStatus::Submitted);
+ * assert_eq!(refund.submitted_at(), Some(now));
+ * assert_eq!(refund.history.len(), 1);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Refund = { 
+/**
+ * Its id in the book.
+ */
+id: RefundId, 
+/**
+ * The idempotency key it was submitted under.
+ */
+idempotency_key: IdempotencyKey, 
+/**
+ * The request as submitted.
+ */
+request: RefundRequest, 
+/**
+ * The amount the request resolved to.
+ */
+amount: Money, 
+/**
+ * Where the money goes.
+ */
+destination: RefundDestination, 
+/**
+ * The current status.
+ */
+status: RefundStatus, 
+/**
+ * Payout attempts so far (0 before processing starts).
+ */
+attempts: number, 
+/**
+ * Whether it was approved automatically on submission.
+ */
+auto_approved: boolean, 
+/**
+ * Whether it was ever appealed.
+ */
+appealed: boolean, 
+/**
+ * The latest rejection's reason, if it was ever rejected.
+ */
+rejection: RejectionReason | null, 
+/**
+ * The latest payout failure's reason, if a payout ever failed.
+ */
+failure: FailureReason | null, 
+/**
+ * Every move, oldest first; it only ever grows.
+ */
+history: Array<RefundEvent>, };
+
+/**
+ * A move a caller asks of a refund. The JSON form is tagged by `action`:
+ * `{"action":"reject","reason":"insufficient_evidence"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{RefundAction, RejectionReason};
+ * let json = r#"{"action":"reject","reason":"insufficient_evidence"}"#;
+ * let action: RefundAction = serde_json::from_str(json)?;
+ * assert_eq!(action, RefundAction::Reject { reason: RejectionReason::InsufficientEvidence });
+ * assert_eq!(action.name(), "reject");
+ * assert_eq!(serde_json::to_string(&RefundAction::Appeal { statement: None })?, r#"{"action":"appeal"}"#);
+ * assert!(serde_json::from_str::<RefundAction>(r#"{"action":"refund_twice"}"#).is_err());
+ * assert!(serde_json::from_str::<RefundAction>(r#"{"action":"approve","amount":5}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundAction = { "action": "start_review" } | { "action": "approve" } | { "action": "reject", 
+/**
+ * Why.
+ */
+reason: RejectionReason, } | { "action": "cancel" } | { "action": "start_processing" } | { "action": "complete" } | { "action": "fail", 
+/**
+ * Why.
+ */
+reason: FailureReason, } | { "action": "retry" } | { "action": "appeal", 
+/**
+ * What the user says, if anything.
+ */
+statement?: FreeText | null, } | { "action": "start_second_review" };
+
+/**
+ * How much to refund: all of the captured amount, or part of it.
+ *
+ * The JSON form is tagged by `type`: `{"type":"full"}` or
+ * `{"type":"partial","amount":{"minor":500000,"currency":"IDR"}}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::refund::RefundAmount;
+ *
+ * let part = RefundAmount::Partial { amount: Money::new(500_000, Currency::Idr) };
+ * assert_eq!(
+ *     serde_json::to_string(&part)?,
+ *     r#"{"type":"partial","amount":{"minor":500000,"currency":"IDR"}}"#
+ * );
+ * assert_eq!(serde_json::from_str::<RefundAmount>(r#"{"type":"full"}"#)?, RefundAmount::Full);
+ * let full_with_amount = r#"{"type":"full","amount":{"minor":1,"currency":"IDR"}}"#;
+ * assert!(serde_json::from_str::<RefundAmount>(full_with_amount).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundAmount = { "type": "full" } | { "type": "partial", 
+/**
+ * The amount to refund; must be positive.
+ */
+amount: Money, };
+
+/**
+ * Every refund of one captured payment, with the policy that governs them.
+ *
+ * The book guarantees, whatever sequence of calls it receives:
+ *
+ * - the refunds that [hold money](RefundStatus::holds_money) never add up to
+ *   more than the captured amount: checked when a refund is submitted and
+ *   whenever a move revives one (an appeal of a rejection, a retry of a
+ *   failed payout);
+ * - submitting under an idempotency key already used returns the refund
+ *   created then (same id, nothing new) if the request is the same, and
+ *   [`RefundError::IdempotencyConflict`] if it is not;
+ * - every move is checked against the lifecycle, is timestamped with the
+ *   caller's `now` (never earlier than the refund's previous move) and is
+ *   appended to the refund's history;
+ * - a call that returns an error changes nothing.
+ *
+ * Its JSON form is validated on load: a book that breaks these rules is
+ * rejected.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{Duration, TimeZone, Utc};
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::refund::*;
+ *
+ * let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+ * let payment = CapturedPayment {
+ *     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+ *     amount: Money::new(10_000, Currency::Idr), paid_at,
+ *     method: RefundDestination::WalletBalance,
+ * };
+ * let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+ * let part = |minor| RefundRequest::new(
+ *     "ORD-1".parse().unwrap(), "TX-1".parse().unwrap(), paid_at,
+ *     RefundAmount::Partial { amount: Money::new(minor, Currency::Idr) },
+ *     RefundReason::Cancelled, None,
+ * );
+ * let now = paid_at + Duration::hours(1);
+ * book.submit("a".parse()?, part(6_000)?, now)?;
+ * book.submit("b".parse()?, part(4_000)?, now)?;
+ * let err = book.submit("c".parse()?, part(1)?, now).unwrap_err();
+ * assert!(matches!(err, RefundError::NotEligible { .. }));
+ * assert_eq!(book.refunds().len(), 2);
+ *
+ * let json = serde_json::to_string(&book)?;
+ * assert_eq!(serde_json::from_str::<RefundBook>(&json)?, book);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundBookJson = { payment: CapturedPayment, policy: RefundPolicy, refunds: Array<Refund>, };
+
+/**
+ * Where refunded money goes: the user's wallet balance, a card at a bank, or
+ * a bank account by transfer. By default a refund goes back to the payment's
+ * original method; another destination is only accepted when the
+ * [`RefundPolicy`] allows it.
+ *
+ * The JSON form is tagged by `type`:
+ * `{"type":"card","bank":"BCA","last4":"1234"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::{BankCode, RefundDestination};
+ *
+ * let card = RefundDestination::Card { bank: BankCode::BCA, last4: "1234".parse()? };
+ * assert_eq!(serde_json::to_string(&card)?, r#"{"type":"card","bank":"BCA","last4":"1234"}"#);
+ * assert_eq!(card.render(Locale::En), "BCA card ending in 1234");
+ * assert_eq!(card.render(Locale::ZhCn), "尾号1234的BCA银行卡");
+ * let wallet: RefundDestination = serde_json::from_str(r#"{"type":"wallet_balance"}"#)?;
+ * assert_eq!(wallet, RefundDestination::WalletBalance);
+ * assert!(serde_json::from_str::<RefundDestination>(r#"{"type":"wallet_balance","bank":"BCA"}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundDestination = { "type": "wallet_balance" } | { "type": "card", 
+/**
+ * The issuing bank.
+ */
+bank: BankCode, 
+/**
+ * The card's last four digits.
+ */
+last4: Last4, } | { "type": "bank_transfer", 
+/**
+ * The account's bank.
+ */
+bank: BankCode, 
+/**
+ * The account number's last four digits.
+ */
+account_last4: Last4, };
+
+/**
+ * When an approved refund is due, and why: the answer of
+ * [`RefundSlaPolicy::due`]. Renders as an explanation naming the weekends
+ * and holidays skipped, with dates written naturally for each locale, and a
+ * warning when the calendar's holidays for a year involved are estimated.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::{BankCode, RefundDestination, RefundSlaPolicy};
+ *
+ * let calendar = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * // Friday 5 April 2024, 11:00 WIB, just before Idul Fitri.
+ * let approved_at = Utc.with_ymd_and_hms(2024, 4, 5, 4, 0, 0).unwrap();
+ * let card = RefundDestination::Card { bank: BankCode::BRI, last4: "4321".parse()? };
+ * let due = RefundSlaPolicy::default().due(&calendar, approved_at, card)?;
+ * let id = due.render(Locale::Id);
+ * assert!(id.contains("Hari Raya Idulfitri"));
+ * assert!(id.contains(&walletcare_core::refund::format_date(due.due_date, Locale::Id)));
+ * assert!(due.render(Locale::ZhCn).contains("开斋节"));
+ * assert!(due.render(Locale::En).contains("Eid al-Fitr"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundDue = { 
+/**
+ * When the refund was approved.
+ */
+approved_at: string, 
+/**
+ * The calendar's IANA time zone.
+ */
+time_zone: string, 
+/**
+ * The calendar's daily cut-off (`HH:MM`), if it has one.
+ */
+cutoff: string | null, 
+/**
+ * Where the money goes.
+ */
+destination: RefundDestination, 
+/**
+ * The business days allowed.
+ */
+business_days: number, 
+/**
+ * Why counting starts on `start_date`.
+ */
+start: CountStart, 
+/**
+ * The business day counting starts on.
+ */
+start_date: string, 
+/**
+ * The business day by the end of which the refund is due.
+ */
+due_date: string, 
+/**
+ * The end of `due_date` in the calendar's zone (exclusive).
+ */
+due_at: string, 
+/**
+ * From this instant on, the refund is due soon.
+ */
+due_soon_at: string, 
+/**
+ * Every weekend day and holiday from the approval's local date to the
+ * due date.
+ */
+skipped: Array<NonBusinessDay>, 
+/**
+ * Whether the answer depends on a year whose holidays are estimated.
+ */
+estimated: boolean, };
+
+/**
+ * One entry of a refund's history: when, from which status to which, and
+ * the action (`None` for the submission itself and for automatic approval).
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::refund::{RefundAction, RefundEvent, RefundStatus};
+ * let event = RefundEvent {
+ *     at: Utc.with_ymd_and_hms(2026, 12, 23, 8, 0, 0).unwrap(),
+ *     from: Some(RefundStatus::Submitted),
+ *     to: RefundStatus::UnderReview,
+ *     action: Some(RefundAction::StartReview),
+ * };
+ * let json = serde_json::to_string(&event)?;
+ * assert_eq!(
+ *     json,
+ *     r#"{"at":"2026-12-23T08:00:00Z","from":"submitted","to":"under_review","action":{"action":"start_review"}}"#
+ * );
+ * assert_eq!(serde_json::from_str::<RefundEvent>(&json)?, event);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundEvent = { 
+/**
+ * When (the caller's `now`).
+ */
+at: string, 
+/**
+ * The status before; `None` for the submission.
+ */
+from: RefundStatus | null, 
+/**
+ * The status after.
+ */
+to: RefundStatus, 
+/**
+ * The action; `None` for the submission and for automatic approval.
+ */
+action: RefundAction | null, };
+
+/**
+ * A refund's id within its [`RefundBook`]: 1 for the first refund, 2 for the
+ * next, and so on. The JSON form is the number; it displays as `R1`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::RefundId;
+ * let id = RefundId::new(3);
+ * assert_eq!(id.get(), 3);
+ * assert_eq!(id.to_string(), "R3");
+ * assert_eq!(serde_json::to_string(&id)?, "3");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundId = number;
+
+/**
+ * A merchant's refund policy. Every setting has a default, so a JSON policy
+ * need only name what differs; unknown settings are rejected.
+ *
+ * Defaults: 30-day window from payment, partial refunds allowed, at most 5
+ * refunds per transaction, evidence required for `not_as_described` and
+ * `unauthorised`, no automatic approval, refunds only to the original
+ * method, 14-day appeal window, at most 5 processing attempts.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::refund::{RefundPolicy, WindowAnchor};
+ *
+ * let policy: RefundPolicy = serde_json::from_str(
+ *     r#"{"window_days":7,"window_from":"delivery","auto_approve_below":{"minor":5000000,"currency":"IDR"}}"#,
+ * )?;
+ * assert_eq!(policy.window_days, 7);
+ * assert_eq!(policy.window_from, WindowAnchor::Delivery);
+ * assert!(policy.partial_refunds);
+ * assert_eq!(policy.auto_approve_below, Some(Money::new(5_000_000, Currency::Idr)));
+ * assert!(serde_json::from_str::<RefundPolicy>(r#"{"window":7}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundPolicy = { 
+/**
+ * Days after the anchor during which a refund may be requested
+ * (inclusive of the exact instant the window ends); 1 to 3650.
+ */
+window_days: number, 
+/**
+ * What the window counts from.
+ */
+window_from: WindowAnchor, 
+/**
+ * Whether less than the full captured amount may be refunded.
+ */
+partial_refunds: boolean, 
+/**
+ * How many refunds holding money (not failed, rejected or cancelled) one
+ * transaction may have; 1 to 100.
+ */
+max_refunds_per_transaction: number, 
+/**
+ * Reasons that need at least one piece of evidence.
+ */
+evidence_required_for: Array<RefundReason>, 
+/**
+ * Eligible refunds strictly below this amount (same currency) are
+ * approved automatically on submission; `None` disables it.
+ */
+auto_approve_below: Money | null, 
+/**
+ * Whether a refund may go somewhere other than the original payment
+ * method.
+ */
+other_destinations_allowed: boolean, 
+/**
+ * Days after a rejection during which it may be appealed (inclusive of
+ * the exact instant); 1 to 3650.
+ */
+appeal_window_days: number, 
+/**
+ * How many times a refund may be sent for processing (the first attempt
+ * and its retries); 1 to 100.
+ */
+max_processing_attempts: number, };
+
+/**
+ * Why a user asks for a refund. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::RefundReason;
+ *
+ * assert_eq!(serde_json::to_string(&RefundReason::NotAsDescribed)?, "\"not_as_described\"");
+ * assert_eq!(RefundReason::NotReceived.render(Locale::Id), "barang tidak diterima");
+ * assert!(serde_json::from_str::<RefundReason>("\"changed_my_mind\"").is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundReason = "not_received" | "not_as_described" | "duplicate" | "cancelled" | "unauthorised" | "other";
+
+/**
+ * A user's refund request. Built with [`RefundRequest::new`] and the `with_`
+ * methods, or parsed from JSON; either way it is validated: identifiers are
+ * well formed, a partial amount is positive, the detail is bounded, the
+ * reason `other` has a detail, and there are at most [`MAX_EVIDENCE`]
+ * evidence items. Unknown JSON fields are rejected.
+ *
+ * Whether the request is *eligible* depends on the payment and the merchant's
+ * policy: see [`RefundPolicy::check`].
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{RefundReason, RefundRequest};
+ *
+ * let json = r#"{
+ *     "order_number": "ORD-77",
+ *     "transaction_id": "TX-1001",
+ *     "paid_at": "2026-12-01T03:00:00Z",
+ *     "amount": {"type": "full"},
+ *     "reason": "not_received",
+ *     "detail": "Kurir tidak pernah datang",
+ *     "evidence": [{"kind": "chat_log", "reference": "chat/991"}]
+ * }"#;
+ * let request: RefundRequest = serde_json::from_str(json)?;
+ * assert_eq!(request.reason(), RefundReason::NotReceived);
+ * assert_eq!(request.evidence().len(), 1);
+ *
+ * let unknown_field = json.replace("\"detail\"", "\"note\"");
+ * assert!(serde_json::from_str::<RefundRequest>(&unknown_field).is_err());
+ * let other_without_detail = r#"{"order_number":"O1","transaction_id":"T1",
+ *     "paid_at":"2026-12-01T03:00:00Z","amount":{"type":"full"},"reason":"other"}"#;
+ * assert!(serde_json::from_str::<RefundRequest>(other_without_detail).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundRequest = { order_number: OrderNumber, transaction_id: TransactionRef, paid_at: string, delivered_at: string | null, amount: RefundAmount, reason: RefundReason, detail: FreeText | null, evidence: Array<Evidence>, destination: RefundDestination | null, };
+
+/**
+ * How many business days a refund may take after approval, by destination,
+ * and when it counts as due soon. Every setting has a default; unknown
+ * settings are rejected in JSON.
+ *
+ * Defaults: wallet balance 0 business days (due by the end of the business
+ * day counting starts on: a wallet credit is immediate, the SLA only bounds
+ * it), cards at BCA and BRI 7 business days, cards at other banks 14, bank
+ * transfers 3; due soon within 24 hours of the due instant.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{BankCode, RefundDestination, RefundSlaPolicy};
+ *
+ * let policy = RefundSlaPolicy::default();
+ * let bca = RefundDestination::Card { bank: BankCode::BCA, last4: "1234".parse()? };
+ * let bni = RefundDestination::Card { bank: "BNI".parse()?, last4: "1234".parse()? };
+ * assert_eq!(policy.business_days_for(&bca), 7);
+ * assert_eq!(policy.business_days_for(&bni), 14);
+ * assert_eq!(policy.business_days_for(&RefundDestination::WalletBalance), 0);
+ *
+ * let custom: RefundSlaPolicy =
+ *     serde_json::from_str(r#"{"wallet_balance_days":1,"card_days":{"BCA":5,"MANDIRI":7}}"#)?;
+ * assert_eq!(custom.business_days_for(&bca), 5);
+ * assert_eq!(custom.business_days_for(&bni), 14);
+ * assert!(serde_json::from_str::<RefundSlaPolicy>(r#"{"card_days":{"B C A":5}}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundSlaPolicy = { 
+/**
+ * Business days for a refund to the wallet balance (0 = by the end of
+ * the business day counting starts on).
+ */
+wallet_balance_days: number, 
+/**
+ * Business days for a refund to a card, by issuing bank.
+ */
+card_days: { [key in BankCode]: number }, 
+/**
+ * Business days for a refund to a card at a bank not in `card_days`.
+ */
+other_card_days: number, 
+/**
+ * Business days for a refund by bank transfer.
+ */
+bank_transfer_days: number, 
+/**
+ * A refund is due soon once this many hours or fewer are left.
+ */
+due_soon_hours: number, };
+
+/**
+ * Where a refund stands against its SLA. The JSON form is tagged by
+ * `state`: `{"state":"due_soon","remaining_seconds":3600}`. Renders in
+ * every locale.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::SlaStatus;
+ *
+ * let s = SlaStatus::Breached { overdue_seconds: 26 * 3600 };
+ * assert_eq!(serde_json::to_string(&s)?, r#"{"state":"breached","overdue_seconds":93600}"#);
+ * assert_eq!(s.render(Locale::En), "Overdue by 1 day 2 hours");
+ * assert_eq!(s.render(Locale::Id), "Terlambat 1 hari 2 jam");
+ * assert_eq!(s.render(Locale::ZhCn), "已超时1天2小时");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundSlaStatus = { "state": "on_track", 
+/**
+ * Seconds until the due instant.
+ */
+remaining_seconds: number, } | { "state": "due_soon", 
+/**
+ * Seconds until the due instant.
+ */
+remaining_seconds: number, } | { "state": "breached", 
+/**
+ * Seconds since the due instant.
+ */
+overdue_seconds: number, } | { "state": "completed_on_time", 
+/**
+ * Seconds it was completed before the due instant.
+ */
+margin_seconds: number, } | { "state": "completed_late", 
+/**
+ * Seconds it was completed after the due instant.
+ */
+late_seconds: number, };
+
+/**
+ * Where a refund is in its lifecycle. The JSON form is the snake_case name.
+ *
+ * ```text
+ * submitted ─► under_review ─► approved ─► processing ─► completed
+ *     │             │  │                     ▲    │
+ *     │             │  │                retry│    ▼
+ *     │             │  │                     └─ failed
+ *     │             │  └─► rejected ─► appealed ─► second_review ─► approved
+ *     ▼             ▼                     │             └────────► final_rejected
+ *  cancelled ◄──────┴─────────────────────┴── (cancel before approval)
+ * ```
+ *
+ * A refund auto-approved on submission goes straight from `submitted` to
+ * `approved`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{RefundAction, RefundStatus};
+ * assert_eq!(serde_json::to_string(&RefundStatus::UnderReview)?, "\"under_review\"");
+ * assert_eq!(RefundStatus::Failed.next(&RefundAction::Retry), Some(RefundStatus::Processing));
+ * assert_eq!(RefundStatus::Completed.next(&RefundAction::Cancel), None);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundStatus = "submitted" | "under_review" | "approved" | "processing" | "completed" | "failed" | "rejected" | "appealed" | "second_review" | "final_rejected" | "cancelled";
+
+/**
+ * The deadlines the financial regulator sets for formal complaints, in
+ * working days of the Indonesian calendar, counted from the working day the
+ * complaint was received (see the [module documentation](super) for the
+ * sources and the counting rule).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::RegulatoryRegime;
+ *
+ * let regime = RegulatoryRegime::default();
+ * assert_eq!(regime, RegulatoryRegime::POJK_18_2018);
+ * assert_eq!((regime.oral_working_days, regime.written_working_days), (5, 20));
+ * assert_eq!(regime.extension_working_days, 20);
+ * assert_eq!(RegulatoryRegime::POJK_22_2023.written_working_days, 10);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RegulatoryRegime = { 
+/**
+ * Working days to settle a complaint made orally.
+ */
+oral_working_days: number, 
+/**
+ * Working days to settle a complaint made in writing.
+ */
+written_working_days: number, 
+/**
+ * Working days one extension adds to a written complaint (0: none).
+ */
+extension_working_days: number, 
+/**
+ * Percentage of the working days elapsed from which the clock is due
+ * soon (1-100).
+ */
+due_soon_percent: number, };
+
+/**
+ * The regulatory clock of one formal complaint at `now`.
+ *
+ * Counting rule: the day of receipt is day 0 (the regulation counts "after
+ * the date the complaint is received"); a complaint received on a
+ * non-working day counts from the next working day; the due date is that
+ * many working days later on the calendar given (pass the Indonesian one),
+ * and the deadline is the end of the due date in the calendar's zone. The
+ * business-hours cut-off of the calendar is deliberately ignored (a
+ * complaint received at 20:00 is still received that day), which is the
+ * conservative reading. An extension adds its working days to the due date
+ * if it was notified before the original deadline; a late extension is
+ * reported (`extension_late`) and ignored.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{Duration, NaiveDate, TimeZone, Utc};
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+ * use walletcare_core::ticket::{Category, Channel, ComplaintKind, RegulatoryStatus, SlaPolicy, Ticket, TicketNumber};
+ *
+ * let cal = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * // An oral complaint on Monday 2026-11-23: 5 working days, due Monday 2026-11-30.
+ * let at = Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).single().ok_or("time")?;
+ * let mut ticket = Ticket::new(TicketNumber::for_instant(at, cal.time_zone(), 1)?, Channel::Hotline, Category::Refund, at);
+ * ticket.file_complaint(at, ComplaintKind::FormalOral)?;
+ * let report = &ticket.sla(at, &SlaPolicy::default(), &cal)?.regulatory[0];
+ * assert_eq!(report.due_date, NaiveDate::from_ymd_opt(2026, 11, 30).ok_or("date")?);
+ * assert_eq!(report.status, RegulatoryStatus::OnTrack { working_days_left: 6 });
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RegulatoryReport = { 
+/**
+ * Oral or written.
+ */
+medium: ComplaintMedium, 
+/**
+ * When the complaint was received.
+ */
+received_at: string, 
+/**
+ * The local date it was received, in the calendar's zone.
+ */
+received_date: string, 
+/**
+ * The working day counting starts from (day 0).
+ */
+start_date: string, 
+/**
+ * Working days allowed, with a valid extension included.
+ */
+working_days: number, 
+/**
+ * The last working day to resolve it.
+ */
+due_date: string, 
+/**
+ * The end of the due date (the instant the clock breaches).
+ */
+deadline: string, 
+/**
+ * The extension on record, if any.
+ */
+extension: Extension | null, 
+/**
+ * Whether the extension was notified after the original deadline (and
+ * is therefore ignored).
+ */
+extension_late: boolean, 
+/**
+ * The local date it was resolved, if it was (by `now`).
+ */
+resolved_date: string | null, 
+/**
+ * The status at `now`.
+ */
+status: RegulatoryStatus, 
+/**
+ * Whether the calendar data for these dates is an estimate.
+ */
+estimated: boolean, };
+
+/**
+ * Where a regulatory clock stands at `now`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::RegulatoryStatus;
+ * let status: RegulatoryStatus = serde_json::from_str(r#"{"state":"on_track","working_days_left":12}"#)?;
+ * assert_eq!(status, RegulatoryStatus::OnTrack { working_days_left: 12 });
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RegulatoryStatus = { "state": "on_track", 
+/**
+ * Working days left, the due date included.
+ */
+working_days_left: number, } | { "state": "due_soon", 
+/**
+ * Working days left, the due date included.
+ */
+working_days_left: number, } | { "state": "met", 
+/**
+ * When.
+ */
+at: string, } | { "state": "breached", 
+/**
+ * Working days after the due date, up to the resolution or `now`.
+ */
+working_days_late: number, 
+/**
+ * When it was finally resolved, if it was.
+ */
+met_at: string | null, };
+
+/**
+ * Why a reviewer rejected a refund. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::{Locale, Render};
+ * use walletcare_core::refund::RejectionReason;
+ * assert_eq!(serde_json::to_string(&RejectionReason::InsufficientEvidence)?, "\"insufficient_evidence\"");
+ * assert_eq!(RejectionReason::InsufficientEvidence.render(Locale::ZhCn), "所提供的证据不足");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RejectionReason = "insufficient_evidence" | "delivered_as_described" | "duplicate_request" | "suspected_abuse" | "merchant_policy" | "other";
+
+/**
  * How long a stuck pending transaction waits for its automatic reversal, in
  * hours, by kind.
  *
@@ -2885,6 +4553,29 @@ withdrawal_hours: number, };
 export type RollConvention = "following" | "preceding" | "modified_following" | "modified_preceding";
 
 /**
+ * A satisfaction score with its time.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::ticket::SatisfactionRating;
+ * let rating = SatisfactionRating { score: 5, at: Utc.timestamp_opt(0, 0).single().ok_or("t")? };
+ * assert_eq!(rating.score, 5);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SatisfactionRating = { 
+/**
+ * 1 (very unhappy) to 5 (very happy).
+ */
+score: number, 
+/**
+ * When it was given.
+ */
+at: string, };
+
+/**
  * A PIN, password or one-time code: read like a string, never shown by
  * `Debug`, wiped when dropped.
  *
@@ -2900,6 +4591,197 @@ export type RollConvention = "following" | "preceding" | "modified_following" | 
  * ```
  */
 export type Secret = string;
+
+/**
+ * The three internal SLA clocks of a ticket.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::SlaClock;
+ * assert_eq!(serde_json::to_string(&SlaClock::NextResponse)?, "\"next_response\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaClock = "first_response" | "next_response" | "resolution";
+
+/**
+ * Every clock of a ticket at `now`, the regulatory clocks, and the
+ * escalation level.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{Duration, TimeZone, Utc};
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+ * use walletcare_core::ticket::{Category, Channel, EscalationLevel, SlaPolicy, Ticket, TicketNumber};
+ *
+ * let cal = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().ok_or("time")?;
+ * let ticket = Ticket::new(TicketNumber::for_instant(t0, cal.time_zone(), 1)?, Channel::Chat, Category::Technical, t0);
+ * // Chat: 2 minutes of wall time for the first response.
+ * let report = ticket.sla(t0 + Duration::minutes(5), &SlaPolicy::default(), &cal)?;
+ * assert!(report.first_response.status.is_breached());
+ * assert_eq!(report.escalation, EscalationLevel::Supervisor); // automatic
+ * assert_eq!(report.recorded_escalation, EscalationLevel::Agent);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaReport = { 
+/**
+ * The `now` the report is for.
+ */
+now: string, 
+/**
+ * The ticket's status at `now`.
+ */
+status: TicketStatus, 
+/**
+ * Its priority at `now`.
+ */
+priority: Priority, 
+/**
+ * Whether the clocks are paused at `now`.
+ */
+paused: boolean, 
+/**
+ * First response.
+ */
+first_response: ClockReport, 
+/**
+ * Next response (the latest cycle).
+ */
+next_response: ClockReport, 
+/**
+ * How many next-response cycles were breached, in total.
+ */
+next_response_breaches: number, 
+/**
+ * Resolution.
+ */
+resolution: ClockReport, 
+/**
+ * The regulatory clock of each formal complaint, oldest first (kept
+ * apart from the internal SLAs: different rules, working days only, no
+ * pause).
+ */
+regulatory: Array<RegulatoryReport>, 
+/**
+ * The level recorded by escalation events.
+ */
+recorded_escalation: EscalationLevel, 
+/**
+ * The effective level: the recorded one or, if higher, the one the
+ * breaches call for ([`SlaPolicy::escalation`]).
+ */
+escalation: EscalationLevel, 
+/**
+ * Whether any answer depends on estimated calendar data.
+ */
+estimated: boolean, };
+
+/**
+ * One rule of an [`SlaPolicy`]: filters (an absent filter matches
+ * everything) and the targets it sets (an absent target leaves the clock to
+ * later rules).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{Priority, SlaRule, SlaTarget};
+ *
+ * let rule: SlaRule = serde_json::from_str(
+ *     r#"{"priority":"urgent","resolution":{"kind":"within","seconds":86400,"basis":"wall"}}"#,
+ * )?;
+ * assert_eq!(rule.priority, Some(Priority::Urgent));
+ * assert_eq!(rule.resolution, Some(SlaTarget::wall_minutes(24 * 60)));
+ * assert_eq!(rule.first_response, None);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaRule = { 
+/**
+ * Only tickets of this category, if set.
+ */
+category?: Category | null, 
+/**
+ * Only tickets of this priority, if set.
+ */
+priority?: Priority | null, 
+/**
+ * Only tickets from this channel, if set.
+ */
+channel?: Channel | null, 
+/**
+ * The first-response target this rule sets.
+ */
+first_response?: SlaTarget | null, 
+/**
+ * The next-response target this rule sets.
+ */
+next_response?: SlaTarget | null, 
+/**
+ * The resolution target this rule sets.
+ */
+resolution?: SlaTarget | null, };
+
+/**
+ * The target of one SLA clock.
+ *
+ * The JSON form is `{"kind":"live"}` or
+ * `{"kind":"within","seconds":7200,"basis":"business"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{SlaTarget, TimeBasis};
+ *
+ * let target = SlaTarget::business_minutes(240);
+ * assert_eq!(target, SlaTarget::Within { seconds: 14_400, basis: TimeBasis::Business });
+ * assert_eq!(
+ *     serde_json::to_string(&target)?,
+ *     r#"{"kind":"within","seconds":14400,"basis":"business"}"#
+ * );
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaTarget = { "kind": "live" } | { "kind": "within", 
+/**
+ * The duration in seconds (1 second to 366 days).
+ */
+seconds: number, 
+/**
+ * How the duration is counted.
+ */
+basis: TimeBasis, };
+
+/**
+ * The targets of the three clocks for one ticket.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{Category, Channel, Priority, SlaPolicy, SlaTarget};
+ *
+ * let targets = SlaPolicy::default().targets(Category::Refund, Priority::Normal, Channel::Email);
+ * assert_eq!(targets.first_response, SlaTarget::business_minutes(8 * 60));
+ * assert_eq!(targets.resolution, SlaTarget::business_minutes(24 * 60));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaTargets = { 
+/**
+ * First response.
+ */
+first_response: SlaTarget, 
+/**
+ * Next response.
+ */
+next_response: SlaTarget, 
+/**
+ * Resolution.
+ */
+resolution: SlaTarget, };
 
 /**
  * An actionable suggestion to make a password stronger. Each renders as a
@@ -2948,6 +4830,40 @@ score: number,
 reasons: Array<StrengthReason>, };
 
 /**
+ * What [`RefundBook::submit`] returns: the refund's id and status, and
+ * whether this was a replay of an earlier submission under the same key.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::{RefundId, RefundStatus, Submission};
+ * let s = Submission { id: RefundId::new(1), status: RefundStatus::Approved, auto_approved: true, replayed: false };
+ * assert_eq!(
+ *     serde_json::to_string(&s)?,
+ *     r#"{"id":1,"status":"approved","auto_approved":true,"replayed":false}"#
+ * );
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Submission = { 
+/**
+ * The refund.
+ */
+id: RefundId, 
+/**
+ * Its status now.
+ */
+status: RefundStatus, 
+/**
+ * Whether it was approved automatically when first submitted.
+ */
+auto_approved: boolean, 
+/**
+ * Whether the key had been used before (nothing new was created).
+ */
+replayed: boolean, };
+
+/**
  * What [`Summary`] answers.
  *
  * # Examples
@@ -2982,6 +4898,473 @@ monthly_incoming_remaining: Money,
 entries: number, };
 
 /**
+ * Something that happens to a ticket. The JSON form is tagged by `kind`:
+ * `{"kind":"escalate","level":"supervisor","cause":"manual"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{Action, Priority};
+ *
+ * let action: Action = serde_json::from_str(r#"{"kind":"change_priority","priority":"high"}"#)?;
+ * assert_eq!(action, Action::ChangePriority { priority: Priority::High });
+ * assert_eq!(action.kind(), "change_priority");
+ * assert_eq!(serde_json::from_str::<Action>(r#"{"kind":"open"}"#)?, Action::Open);
+ * assert!(serde_json::from_str::<Action>(r#"{"kind":"open","x":1}"#).is_err());
+ * assert!(serde_json::from_str::<Action>(r#"{"kind":"teleport"}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketAction = { "kind": "create", 
+/**
+ * Where it came in.
+ */
+channel: Channel, 
+/**
+ * What it is about.
+ */
+category: Category, 
+/**
+ * Its starting priority.
+ */
+priority: Priority, } | { "kind": "open" } | { "kind": "respond" } | { "kind": "customer_reply" } | { "kind": "await_customer" } | { "kind": "await_third_party" } | { "kind": "resume" } | { "kind": "resolve" } | { "kind": "reopen" } | { "kind": "close" } | { "kind": "escalate", 
+/**
+ * The new level (must be above the current one).
+ */
+level: EscalationLevel, 
+/**
+ * Why.
+ */
+cause: EscalationCause, } | { "kind": "change_priority", 
+/**
+ * The new priority.
+ */
+priority: Priority, } | { "kind": "file_complaint", 
+/**
+ * Informal, or formal oral or written.
+ */
+complaint: ComplaintKind, } | { "kind": "request_review", 
+/**
+ * The customer's reason.
+ */
+reason: string, } | { "kind": "extend_regulatory_deadline", 
+/**
+ * The ground for the extension.
+ */
+ground: ExtensionGround, 
+/**
+ * The note kept on record.
+ */
+note: string, } | { "kind": "rate_satisfaction", 
+/**
+ * The score.
+ */
+score: number, };
+
+/**
+ * One entry of a ticket's history: an action and when it happened.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::ticket::{Action, Event};
+ *
+ * let event = Event { at: Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).single().ok_or("t")?, action: Action::Resolve };
+ * assert_eq!(
+ *     serde_json::to_string(&event)?,
+ *     r#"{"at":"2026-11-21T03:00:00Z","action":{"kind":"resolve"}}"#
+ * );
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketEvent = { 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * What.
+ */
+action: TicketAction, };
+
+/**
+ * A support ticket: its number, its rules, and its history of events, from
+ * which everything else is derived.
+ *
+ * Every action is checked against the current state; an invalid action is a
+ * typed [`TicketError`] and changes nothing. Valid actions are appended to
+ * the history with their time. The JSON form is
+ * `{"number": "...", "rules": {...}, "events": [...]}`; reading it back
+ * replays and re-checks every event, so a tampered history is rejected.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{Duration, TimeZone, Utc};
+ * use walletcare_core::ticket::{Category, Channel, Status, Ticket, TicketError, TicketNumber};
+ *
+ * let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().ok_or("time")?;
+ * let number = TicketNumber::for_instant(t0, chrono_tz::Asia::Jakarta, 42)?;
+ * let mut ticket = Ticket::new(number, Channel::InApp, Category::Refund, t0);
+ * ticket.respond(t0 + Duration::minutes(30))?;
+ * ticket.await_customer(t0 + Duration::minutes(31))?;
+ * ticket.customer_reply(t0 + Duration::hours(5))?;
+ * ticket.resolve(t0 + Duration::hours(6))?;
+ * assert_eq!(ticket.status(), Status::Resolved);
+ *
+ * // Closed is final; the failed move leaves no trace.
+ * ticket.close(t0 + Duration::days(8))?;
+ * let before = ticket.clone();
+ * let err = ticket.reopen(t0 + Duration::days(9)).unwrap_err();
+ * assert!(matches!(err, TicketError::InvalidTransition { from: Status::Closed, .. }));
+ * assert_eq!(ticket, before);
+ *
+ * let json = serde_json::to_string(&ticket)?;
+ * assert_eq!(serde_json::from_str::<Ticket>(&json)?, ticket);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketJson = { number: TicketNumber, rules: TicketRules, events: Array<TicketEvent>, };
+
+/**
+ * A validated ticket number, such as `WC-20261121-000123-7`.
+ *
+ * `Copy`, ordered by prefix, date and sequence. The JSON form is the string.
+ *
+ * A ticket number has four parts separated by hyphens:
+ *
+ * 1. a **prefix** of 2 to 4 ASCII letters (`WC` unless the caller picks
+ *    another one, for example for a white-label desk); it is printed in upper
+ *    case and parsed case-insensitively;
+ * 2. the **date** the ticket was created, `YYYYMMDD`, in the wallet's time
+ *    zone (the caller decides the zone; [`TicketNumber::for_instant`] converts
+ *    an instant for it);
+ * 3. the caller's **sequence** number for that day, zero-padded to 6 digits;
+ *    larger sequences (a busy incident day can pass a million tickets) widen
+ *    the field to 7, 8 or 9 digits without padding, so every number has
+ *    exactly one spelling; the largest sequence is 999 999 999;
+ * 4. a **check digit** computed with the Damm algorithm over the digits of the
+ *    date and the sequence.
+ *
+ * # Check digit
+ *
+ * Damm's algorithm folds the digits through a fixed 10 × 10 table (a weakly
+ * totally anti-symmetric quasigroup of order 10, H. M. Damm, 2004): starting
+ * from 0, each digit `d` moves the interim value `i` to `TABLE[i][d]`; the
+ * final interim value is the check digit. Because the table has zeros on its
+ * diagonal, running the algorithm over the digits *followed by* the check
+ * digit gives 0, which is how a number is verified. The algorithm detects
+ * **every single-digit error** and **every transposition of two adjacent
+ * digits**, including those involving the check digit itself, which the Luhn
+ * algorithm does not (it misses `09` ↔ `90`). The integration tests prove
+ * both properties exhaustively over a sample of numbers.
+ *
+ * The prefix is not covered by the check digit: it is letters, and a wrong
+ * prefix is caught by the caller comparing it with its own.
+ *
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::NaiveDate;
+ * use walletcare_core::ticket::TicketNumber;
+ *
+ * let date = NaiveDate::from_ymd_opt(2026, 12, 24).ok_or("date")?;
+ * let number = TicketNumber::new(date, 1)?;
+ * assert_eq!(number.to_string(), "WC-20261224-000001-8");
+ * assert_eq!(number.date(), date);
+ * assert_eq!(number.sequence(), 1);
+ * assert_eq!(serde_json::to_string(&number)?, "\"WC-20261224-000001-8\"");
+ * let big = TicketNumber::new(date, 1_234_567)?;
+ * assert_eq!(big.to_string().len(), "WC-20261224-1234567-0".len());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketNumber = string;
+
+/**
+ * Lifecycle rules fixed when a ticket is created (the rules in force then
+ * apply to it for its whole life).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::TicketRules;
+ *
+ * let rules = TicketRules::default();
+ * assert_eq!((rules.reopen_window_days, rules.review_window_days), (7, 14));
+ * assert!(TicketRules { reopen_window_days: 400, ..rules }.validate().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketRules = { 
+/**
+ * Days after resolution during which the ticket can be reopened (0-365,
+ * wall-clock days; 0 disables reopening).
+ */
+reopen_window_days: number, 
+/**
+ * Days after resolution during which the customer can ask for a second
+ * review (0-365; 0 disables it).
+ */
+review_window_days: number, };
+
+/**
+ * An SLA policy: ordered rules, a fallback, the due-soon threshold, whether
+ * waiting on a third party pauses the clocks, automatic escalation, and the
+ * regulatory regime.
+ *
+ * For each clock, the **first** rule (in order) that matches the ticket's
+ * category, priority and channel *and sets that clock* gives its target;
+ * otherwise the fallback does. Order rules from the most to the least
+ * specific, like a helpdesk's SLA policy list.
+ *
+ * The default policy (documented targets; every one is configurable):
+ *
+ * | rule | first response | next response | resolution |
+ * |---|---|---|---|
+ * | channel hotline | live | | |
+ * | channel chat | 2 min wall | | |
+ * | category account_security | 15 min wall | | |
+ * | priority urgent | 30 min wall | 1 h wall | 24 h wall |
+ * | channel social | 1 h wall | | |
+ * | channel in_app / web_form | 4 business h | | |
+ * | channel email | 8 business h (1 business day) | | |
+ * | priority high | | 4 business h | 16 business h (2 days) |
+ * | priority low | | 16 business h | 40 business h (5 days) |
+ * | fallback (normal) | 8 business h | 8 business h | 24 business h (3 days) |
+ *
+ * Due soon from 80 % elapsed; waiting on a third party does not pause the
+ * clocks (the customer is not the one holding the ticket up, and our
+ * internal promise to them stands); escalation per
+ * [`AutoEscalation::default`]; regulatory regime
+ * [`RegulatoryRegime::POJK_18_2018`].
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{Category, Channel, Priority, SlaPolicy, SlaTarget};
+ *
+ * let policy = SlaPolicy::default();
+ * // Urgent over chat keeps the faster chat first-response target...
+ * let chat = policy.targets(Category::PaymentFailure, Priority::Urgent, Channel::Chat);
+ * assert_eq!(chat.first_response, SlaTarget::wall_minutes(2));
+ * // ...while urgent email is answered within 30 minutes, day or night.
+ * let email = policy.targets(Category::PaymentFailure, Priority::Urgent, Channel::Email);
+ * assert_eq!(email.first_response, SlaTarget::wall_minutes(30));
+ * assert_eq!(email.resolution, SlaTarget::wall_minutes(24 * 60));
+ *
+ * let json = serde_json::to_string(&policy)?;
+ * assert_eq!(serde_json::from_str::<SlaPolicy>(&json)?, policy);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketSlaPolicy = { 
+/**
+ * The rules, first match wins per clock.
+ */
+rules: Array<SlaRule>, 
+/**
+ * Targets when no rule sets a clock.
+ */
+fallback: SlaTargets, 
+/**
+ * Percentage of a target elapsed from which a clock is due soon (1-100).
+ */
+due_soon_percent: number, 
+/**
+ * Whether `pending_third_party` pauses the clocks like
+ * `pending_customer` does (default `false`).
+ */
+pause_on_third_party: boolean, 
+/**
+ * Automatic escalation on breach.
+ */
+escalation: AutoEscalation, 
+/**
+ * The regulatory complaint deadlines.
+ */
+regulatory: RegulatoryRegime, };
+
+/**
+ * Where one SLA clock stands at `now`. The JSON form is tagged by `state`:
+ * `{"state":"on_track","due_at":"...","remaining_seconds":3600}`.
+ *
+ * Durations are in the clock's basis (business or wall seconds, see
+ * [`ClockReport::target`]).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::SlaStatus;
+ * let status: SlaStatus = serde_json::from_str(r#"{"state":"paused","remaining_seconds":600}"#)?;
+ * assert_eq!(status, SlaStatus::Paused { remaining_seconds: 600 });
+ * assert!(!status.is_breached());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketSlaStatus = { "state": "not_running" } | { "state": "on_track", 
+/**
+ * When the target will be reached if the clock keeps running.
+ */
+due_at: string, 
+/**
+ * Time left.
+ */
+remaining_seconds: number, } | { "state": "due_soon", 
+/**
+ * When the target will be reached.
+ */
+due_at: string, 
+/**
+ * Time left.
+ */
+remaining_seconds: number, } | { "state": "paused", 
+/**
+ * Time left when the clock resumes.
+ */
+remaining_seconds: number, } | { "state": "met", 
+/**
+ * When.
+ */
+at: string, } | { "state": "breached", 
+/**
+ * When the target was reached (for a target shortened by a priority
+ * change, the time of the change if that is later).
+ */
+breached_at: string, 
+/**
+ * How far past the target, so far (or when it was met).
+ */
+overdue_seconds: number, 
+/**
+ * When the clock was finally met, if it was.
+ */
+met_at: string | null, };
+
+/**
+ * The state of a ticket after its events (derived by replaying them; never
+ * stored on its own).
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::ticket::{Category, Channel, Priority, Status, Ticket, TicketNumber};
+ *
+ * let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).single().ok_or("time")?;
+ * let number = TicketNumber::for_instant(at, chrono_tz::Asia::Jakarta, 7)?;
+ * let ticket = Ticket::new(number, Channel::Chat, Category::PaymentFailure, at);
+ * let state = ticket.state();
+ * assert_eq!(state.status, Status::New);
+ * assert_eq!(state.priority, Priority::High); // the category's default
+ * assert_eq!(state.created_at, at);
+ * let json = serde_json::to_string(state)?;
+ * assert!(json.contains("\"status\":\"new\""));
+ * assert_eq!(&serde_json::from_str::<walletcare_core::ticket::TicketState>(&json)?, state);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketState = { 
+/**
+ * Where it came in.
+ */
+channel: Channel, 
+/**
+ * What it is about.
+ */
+category: Category, 
+/**
+ * When it was created.
+ */
+created_at: string, 
+/**
+ * Its status.
+ */
+status: TicketStatus, 
+/**
+ * Its current priority.
+ */
+priority: Priority, 
+/**
+ * Its recorded escalation level (the effective level at a given time
+ * also counts automatic escalation; see
+ * [`Ticket::sla`](super::Ticket::sla)).
+ */
+escalation: EscalationLevel, 
+/**
+ * When an agent first responded (or the ticket was resolved).
+ */
+first_response_at: string | null, 
+/**
+ * The oldest customer message still waiting for a reply.
+ */
+awaiting_reply_since: string | null, 
+/**
+ * When the ticket was resolved, while it is resolved or closed.
+ */
+resolved_at: string | null, 
+/**
+ * When it was closed.
+ */
+closed_at: string | null, 
+/**
+ * How many times it was reopened.
+ */
+reopen_count: number, 
+/**
+ * When a second review was requested, if it was.
+ */
+review_requested_at: string | null, 
+/**
+ * How many complaints about the handling (informal and formal).
+ */
+complaint_count: number, 
+/**
+ * The formal complaints, oldest first.
+ */
+formal_complaints: Array<FormalComplaint>, 
+/**
+ * The latest satisfaction score.
+ */
+satisfaction: SatisfactionRating | null, 
+/**
+ * When the last event happened.
+ */
+last_event_at: string, };
+
+/**
+ * Where a ticket is in its life.
+ *
+ * ```text
+ *            open / respond                await_customer
+ *   new ───────────────────────▶ open ◀───────────────────▶ pending_customer
+ *    │                          ▲  │ ▲    resume / customer_reply    │
+ *    │                          │  │ └──────────▶ pending_third_party ◀┘
+ *    │ resolve        reopen (7d)│  │ resolve          (await_third_party)
+ *    │                request_review, file_complaint
+ *    └──────────────────────▶ resolved ──── close ───▶ closed (final)
+ * ```
+ *
+ * Every active status (`new`, `open`, `pending_*`) can be resolved,
+ * escalated, re-prioritised and complained about.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::Status;
+ *
+ * assert_eq!(serde_json::to_string(&Status::PendingCustomer)?, "\"pending_customer\"");
+ * assert!(Status::PendingThirdParty.is_active());
+ * assert!(!Status::Resolved.is_active());
+ * assert_eq!("closed".parse::<Status>()?, Status::Closed);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketStatus = "new" | "open" | "pending_customer" | "pending_third_party" | "resolved" | "closed";
+
+/**
  * The limits of one verification level.
  *
  * # Examples
@@ -3009,6 +5392,19 @@ daily_outgoing: Money,
  * The most that may enter the wallet by top-ups in one local month.
  */
 monthly_incoming: Money, };
+
+/**
+ * How an SLA target's time is counted.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::TimeBasis;
+ * assert_eq!(serde_json::to_string(&TimeBasis::Business)?, "\"business\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TimeBasis = "business" | "wall";
 
 /**
  * A time of day from `00:00` to `24:00` inclusive, to the second.
@@ -3054,6 +5450,76 @@ export type TopUpSource = { "method": "bank_transfer",
 bank: Name, } | { "method": "card" } | { "method": "retail_outlet" };
 
 /**
+ * How to train a [`Model`].
+ *
+ * The default is what scored best on a class-balanced held-out split of
+ * Banking77's training set (77 intents, English; see the `banking77`
+ * example): word unigrams and bigrams, word pairs up to 16 words apart,
+ * character 3-5-grams, `2^18` buckets, Crammer-Singer with `C = 1`, costs
+ * balanced across labels, tolerance 0.3. Character 2-5-grams, `2^20`
+ * buckets, other costs, a tighter tolerance and one-vs-rest scored within
+ * 0.4 points, mostly lower, and cost more time or memory.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::TrainConfig;
+ *
+ * let config = TrainConfig { c: 0.5, ..TrainConfig::default() };
+ * assert!(config.validate().is_ok());
+ * assert!(TrainConfig { c: -1.0, ..config }.validate().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TrainConfig = { 
+/**
+ * Which features to extract.
+ */
+features: FeatureConfig, 
+/**
+ * The SVM cost `C`: larger fits the training data more closely.
+ */
+c: number, 
+/**
+ * Stopping tolerance on the projected gradient (liblinear's `eps`).
+ */
+epsilon: number, 
+/**
+ * Most passes over the data per class.
+ */
+max_epochs: number, 
+/**
+ * Features seen in fewer training texts are dropped.
+ */
+min_df: number, 
+/**
+ * Weight each example's cost by `n / (classes · n_label)` so rare labels
+ * count as much as common ones.
+ */
+balanced: boolean, 
+/**
+ * The value of the constant bias feature (0 for no bias).
+ */
+bias: number, 
+/**
+ * Seed of the example order.
+ */
+seed: number, 
+/**
+ * The factor applied to scores before the softmax that gives
+ * probabilities.
+ */
+confidence_scale: number, 
+/**
+ * How much each kind of feature counts.
+ */
+weights: KindWeights, 
+/**
+ * How the classes are learned together.
+ */
+multiclass: Multiclass, };
+
+/**
  * One money movement the user started.
  *
  * Fields are read through methods; the state changes only through the
@@ -3087,6 +5553,65 @@ bank: Name, } | { "method": "card" } | { "method": "retail_outlet" };
  * ```
  */
 export type Transaction = { id: TransactionId, kind: TransactionKind, amount: Money, created_at: string, updated_at: string, state: TransactionState, idempotency_key: IdempotencyKey, };
+
+/**
+ * Why a transaction failed.
+ *
+ * The JSON form is tagged with `reason`:
+ * `{"reason":"insufficient_balance","shortfall":{"minor":500000,"currency":"IDR"}}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::money::{Currency, Money};
+ * use walletcare_core::transaction::FailureReason;
+ *
+ * let reason = FailureReason::InsufficientBalance { shortfall: Money::new(500_000, Currency::Idr) };
+ * let json = serde_json::to_string(&reason)?;
+ * assert_eq!(json, r#"{"reason":"insufficient_balance","shortfall":{"minor":500000,"currency":"IDR"}}"#);
+ * assert_eq!(serde_json::from_str::<FailureReason>(&json)?, reason);
+ * assert_eq!(serde_json::to_string(&FailureReason::WrongPin)?, r#"{"reason":"wrong_pin"}"#);
+ * assert!(serde_json::from_str::<FailureReason>(r#"{"reason":"solar_flare"}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TransactionFailure = { "reason": "insufficient_balance", 
+/**
+ * How much was missing.
+ */
+shortfall: Money, } | { "reason": "wrong_pin" } | { "reason": "account_locked", 
+/**
+ * When the lock ends.
+ */
+until: string, } | { "reason": "account_frozen" } | { "reason": "account_closed" } | { "reason": "limit_exceeded", 
+/**
+ * Which limit.
+ */
+kind: LimitKind, 
+/**
+ * The limit itself.
+ */
+limit: Money, 
+/**
+ * How much was still allowed when the request came (zero or more).
+ */
+remaining: Money, 
+/**
+ * The verification level whose limits applied.
+ */
+level: VerificationLevel, } | { "reason": "network_timeout" } | { "reason": "merchant_unavailable" } | { "reason": "system_maintenance", 
+/**
+ * When the maintenance ends.
+ */
+until: string, } | { "reason": "risk_rejected" } | { "reason": "card_expired" } | { "reason": "bank_unavailable", 
+/**
+ * Which bank.
+ */
+bank: Name, } | { "reason": "unknown", 
+/**
+ * The provider's code, kept for support staff.
+ */
+code: ProviderCode, };
 
 /**
  * The id of a transaction: 1 to 64 printable ASCII characters, no spaces.
@@ -3146,6 +5671,22 @@ source: TopUpSource, } | { "kind": "withdrawal",
 to: BankAccountRef, };
 
 /**
+ * The id of the captured payment transaction a refund is for: 1 to
+ * [`MAX_ID_CHARS`] ASCII letters, digits or `- _ . / : #`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::TransactionRef;
+ * let tx: TransactionRef = "TX-20261223-0001".parse()?;
+ * assert_eq!(tx.as_str(), "TX-20261223-0001");
+ * assert!(serde_json::from_str::<TransactionRef>("\"\"").is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TransactionRef = string;
+
+/**
  * The state of a transaction.
  *
  * The JSON form is tagged with `state`; a failure's reason is inlined:
@@ -3163,7 +5704,110 @@ to: BankAccountRef, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TransactionState = { "state": "pending" } | { "state": "succeeded" } | { "state": "failed" } & FailureReason | { "state": "reversed" };
+export type TransactionState = { "state": "pending" } | { "state": "succeeded" } | { "state": "failed" } & TransactionFailure | { "state": "reversed" };
+
+/**
+ * The result of triaging a message. Its JSON form is stable: snake_case
+ * fields and values, numbers rounded to 4 decimals.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::ticket::{Category, Priority};
+ * use walletcare_core::triage::{Channel, Language, triage};
+ *
+ * let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::App));
+ * assert_eq!(t.category, Category::AccountSecurity);
+ * assert_eq!(t.priority, Priority::Urgent);
+ * assert_eq!(t.language, Language::Zh);
+ * assert!(t.answer.steps[0].contains("冻结"));
+ * let json = serde_json::to_value(&t)?;
+ * assert_eq!(json["category"], "account_security");
+ * assert_eq!(json["channel"], "app");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Triage = { 
+/**
+ * What the message is about.
+ */
+category: Category, 
+/**
+ * How fast to handle it: the category's default raised by urgency cues.
+ */
+priority: Priority, 
+/**
+ * The message's language.
+ */
+language: Language, 
+/**
+ * The model's probability for the category (0 when the message shares
+ * nothing with the training data).
+ */
+confidence: number, 
+/**
+ * The next most likely categories, best first (at most three).
+ */
+alternatives: Array<CategoryScore>, 
+/**
+ * What support needs for this category, and whether the message has it.
+ */
+needed_info: Array<NeededInfo>, 
+/**
+ * Entities found in the message.
+ */
+entities: Array<Entity>, 
+/**
+ * Urgency cues found in the message.
+ */
+urgency_cues: Array<UrgencyCue>, 
+/**
+ * The self-service answer, in the message's language (English for other
+ * languages).
+ */
+answer: Answer, 
+/**
+ * The channel given by the caller.
+ */
+channel: TriageChannel | null, 
+/**
+ * Whether the message was longer than [`MAX_INPUT_BYTES`] and only its
+ * start was read.
+ */
+truncated: boolean, };
+
+/**
+ * The channel a message came in through. Only social media changes the
+ * result: a public complaint is raised one priority level.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::Channel;
+ *
+ * assert_eq!("social_media".parse::<Channel>()?, Channel::SocialMedia);
+ * assert_eq!(serde_json::to_string(&Channel::App)?, "\"app\"");
+ * assert!("fax".parse::<Channel>().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TriageChannel = "app" | "chat" | "email" | "phone" | "social_media" | "web";
+
+/**
+ * A sign in a message that it should be handled sooner. The JSON form is the
+ * snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::{UrgencyCue, urgency_cues};
+ *
+ * assert_eq!(urgency_cues("tolong cepat, saldo kepotong!"), [UrgencyCue::Urgent, UrgencyCue::MoneyLost]);
+ * assert_eq!(serde_json::to_string(&UrgencyCue::MoneyLost)?, "\"money_lost\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type UrgencyCue = "urgent" | "money_lost" | "fraud" | "escalation";
 
 /**
  * A card that passed [`validate`]: brand, masked number, holder name and
@@ -3242,6 +5886,20 @@ export type WalletId = string;
  * ```
  */
 export type Weekmask = string;
+
+/**
+ * What a refund window counts from.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::refund::WindowAnchor;
+ * assert_eq!(serde_json::to_string(&WindowAnchor::Delivery)?, "\"delivery\"");
+ * assert_eq!(WindowAnchor::default(), WindowAnchor::Payment);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type WindowAnchor = "payment" | "delivery";
 
 /**
  * A weekend day that is a working day (China's 调休 make-up days).

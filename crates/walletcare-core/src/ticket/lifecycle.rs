@@ -40,7 +40,7 @@ pub const MAX_TEXT_LEN: usize = 1_000;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Created, not yet picked up.
@@ -632,7 +632,7 @@ impl TicketRules {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketAction"))]
 #[serde(tag = "kind", rename_all = "snake_case", from = "ActionRepr")]
 pub enum Action {
     /// The ticket is created (always and only the first event).
@@ -833,7 +833,7 @@ impl Action {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketEvent"))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When.
