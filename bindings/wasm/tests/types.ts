@@ -107,7 +107,7 @@ const diagnosis: DiagnosisReport = wc.diagnoseTransaction({
   updated_at: "2026-11-21T03:00:00Z",
   state: { state: "failed", reason: "bank_unavailable", bank: "BRI" },
   idempotency_key: "k-1",
-}, now, { locale: "id", accountState: { state: "active" } });
+}, now, { locale: "id", account_state: { state: "active" } });
 const steps: string[] = diagnosis.messages;
 
 // Triage

@@ -4204,7 +4204,7 @@ export type RefundReason = "not_received" | "not_as_described" | "duplicate" | "
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundRequest = { order_number: OrderNumber, transaction_id: TransactionRef, paid_at: string, delivered_at: string | null, amount: RefundAmount, reason: RefundReason, detail: FreeText | null, evidence: Array<Evidence>, destination: RefundDestination | null, };
+export type RefundRequest = { order_number: OrderNumber, transaction_id: TransactionRef, paid_at: string, delivered_at?: string, amount: RefundAmount, reason: RefundReason, detail?: FreeText, evidence?: Array<Evidence>, destination?: RefundDestination, };
 
 /**
  * How many business days a refund may take after approval, by destination,

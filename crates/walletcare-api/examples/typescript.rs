@@ -1,6 +1,7 @@
 //! Writes the npm package's generated TypeScript declarations,
 //! `bindings/wasm/types/walletcare-types.d.ts`, from the Rust types; with
-//! `--check`, fails (exit 1) when the checked-in file differs instead.
+//! `--check`, fails (exit 1) when the checked-in file differs instead, and
+//! with `--out PATH` writes PATH instead.
 //!
 //! ```sh
 //! cargo run -p walletcare-api --features typescript --example typescript
@@ -11,9 +12,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../bindings/wasm/types/walletcare-types.d.ts");
-    let check = std::env::args().skip(1).any(|a| a == "--check");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check = args.iter().any(|a| a == "--check");
+    let path = match args.iter().position(|a| a == "--out") {
+        Some(i) => match args.get(i + 1) {
+            Some(out) => PathBuf::from(out),
+            None => {
+                eprintln!("error: --out needs a path");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../bindings/wasm/types/walletcare-types.d.ts"),
+    };
     let generated = match walletcare_api::typescript::declarations() {
         Ok(text) => text,
         Err(err) => {

@@ -1240,7 +1240,7 @@ impl RefundAmount {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields, try_from = "RefundRequestWire")]
 pub struct RefundRequest {
     order_number: OrderNumber,
@@ -1253,6 +1253,7 @@ pub struct RefundRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<FreeText>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<_>", optional))]
     evidence: Vec<Evidence>,
     #[serde(skip_serializing_if = "Option::is_none")]
     destination: Option<RefundDestination>,
