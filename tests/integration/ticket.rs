@@ -714,7 +714,7 @@ fn sla_pauses_across_christmas_cuti_bersama_and_the_weekend() {
     let text = r.explain(cal.time_zone()).render(Locale::En);
     assert!(
         text.contains(
-            "Resolution: on track, 20 h 30 min left (due 2026-12-30 17:30 WIB, business hours)."
+            "Resolution: on track, 20 hours 30 minutes left (due 30 December 2026, 17:30 WIB, business hours)."
         ),
         "{text}"
     );

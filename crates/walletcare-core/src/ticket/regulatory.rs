@@ -1,7 +1,7 @@
 //! Regulatory complaint clocks: working-day deadlines for formal complaints,
 //! kept apart from the internal SLAs.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::sla::local_date;
