@@ -114,7 +114,11 @@ impl Drop for Secret {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CredentialVerdict"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CredentialVerdict")
+)]
 pub struct Verdict {
     /// The credential and its violations.
     #[serde(flatten)]
@@ -168,7 +172,10 @@ pub struct ContextOptions {
     pub context: Option<CredentialContext>,
     /// The locale of the sentences (English when absent).
     #[serde(default)]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::LocaleTag>", optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -183,14 +190,21 @@ pub struct ContextOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "PasswordCheckOptions"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "PasswordCheckOptions")
+)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordOptions {
     /// The policy (the default when absent); checked as it is read.
     #[serde(default)]
     #[cfg_attr(
         feature = "typescript",
-        ts(as = "Option<crate::typescript::PartialOf<CredentialPolicy>>", optional)
+        ts(
+            as = "Option<crate::typescript::PartialOf<CredentialPolicy>>",
+            optional
+        )
     )]
     pub policy: Option<CredentialPolicy>,
     /// What is known about the user.
@@ -199,7 +213,10 @@ pub struct PasswordOptions {
     pub context: Option<CredentialContext>,
     /// The locale of the sentences.
     #[serde(default)]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::LocaleTag>", optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -313,7 +330,11 @@ pub struct PasswordStrength {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "StrengthReport"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "StrengthReport")
+)]
 pub struct StrengthOut {
     /// Score and reasons.
     #[serde(flatten)]
@@ -356,7 +377,10 @@ pub struct CheckupOptions {
     #[serde(default)]
     #[cfg_attr(
         feature = "typescript",
-        ts(as = "Option<crate::typescript::PartialOf<CredentialPolicy>>", optional)
+        ts(
+            as = "Option<crate::typescript::PartialOf<CredentialPolicy>>",
+            optional
+        )
     )]
     pub policy: Option<CredentialPolicy>,
     /// What the risk engine flagged (nothing when absent).
@@ -365,7 +389,10 @@ pub struct CheckupOptions {
     pub activity: Option<RecentActivity>,
     /// The locale of the sentences.
     #[serde(default)]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::LocaleTag>", optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -409,7 +436,11 @@ pub struct SecurityCheckup {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CheckupReport"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CheckupReport")
+)]
 pub struct CheckupOut {
     /// What to do, most urgent first.
     pub items: Vec<CheckupItem>,

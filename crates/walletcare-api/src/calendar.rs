@@ -454,7 +454,11 @@ pub struct NonBusinessDays {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "NonBusinessDays"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "NonBusinessDays")
+)]
 pub struct NonBusinessDaysOut {
     /// The days and why.
     pub days: Vec<NonBusinessDay>,

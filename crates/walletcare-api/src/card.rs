@@ -195,7 +195,11 @@ pub struct ParseMasked {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "MaskedCardNumberParts"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "MaskedCardNumberParts")
+)]
 pub struct MaskedParts {
     /// The masked number.
     pub masked: String,
@@ -256,7 +260,11 @@ pub struct CheckExpiry {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CardExpiryCheck"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CardExpiryCheck")
+)]
 pub struct ExpiryCheck {
     /// The four-digit year.
     pub year: u16,

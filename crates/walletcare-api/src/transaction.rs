@@ -57,7 +57,11 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "DiagnosisOptions"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "DiagnosisOptions")
+)]
 #[serde(deny_unknown_fields)]
 pub struct DiagnoseOptions {
     /// The account's state (active when absent).
@@ -70,7 +74,10 @@ pub struct DiagnoseOptions {
     pub policy: Option<DiagnosisPolicy>,
     /// The locale of the text (English when absent).
     #[serde(default)]
-    #[cfg_attr(feature = "typescript", ts(as = "Option<crate::typescript::LocaleTag>", optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -122,7 +129,11 @@ pub struct Diagnose {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "DiagnosisReport"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "DiagnosisReport")
+)]
 pub struct DiagnosisOut {
     /// The core's diagnosis.
     #[serde(flatten)]

@@ -127,7 +127,7 @@ pub fn declarations() -> Result<String, String> {
         collect.visit::<ticket::SlaReport>();
         collect.visit::<ticket::ExtensionGround>();
         collect.visit::<triage::Triage>();
-        collect.visit::<triage::Classification>();
+        collect.visit::<triage::Classification<'static>>();
         collect.visit::<triage::TrainConfig>();
     }
     crate::visit_types(&mut collect);

@@ -877,7 +877,11 @@ pub struct Submission {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "RefundBookJson"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "RefundBookJson")
+)]
 #[serde(try_from = "RefundBookWire")]
 pub struct RefundBook {
     payment: CapturedPayment,

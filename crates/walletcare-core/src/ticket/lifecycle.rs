@@ -1209,7 +1209,11 @@ impl TicketState {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(as = "TicketData", rename = "TicketJson"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(as = "TicketData", rename = "TicketJson")
+)]
 pub struct Ticket {
     number: TicketNumber,
     rules: TicketRules,

@@ -537,7 +537,11 @@ pub const MAX_RULES: usize = 256;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketSlaPolicy"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "TicketSlaPolicy")
+)]
 #[serde(try_from = "SlaPolicyData")]
 pub struct SlaPolicy {
     /// The rules, first match wins per clock.

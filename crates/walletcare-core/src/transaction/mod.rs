@@ -433,7 +433,11 @@ pub struct BankAccountRef {
 }
 
 #[derive(Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "BankAccountRef"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "BankAccountRef")
+)]
 #[serde(deny_unknown_fields)]
 struct BankAccountRepr {
     bank: Name,
@@ -692,7 +696,11 @@ pub enum LimitKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TransactionFailure"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "TransactionFailure")
+)]
 #[serde(
     tag = "reason",
     rename_all = "snake_case",

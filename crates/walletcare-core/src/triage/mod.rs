@@ -135,7 +135,11 @@ impl HasErrorCode for TriageError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TriageChannel"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "TriageChannel")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// In-app help chat or form.
