@@ -70,103 +70,154 @@ export type Account = { id: AccountId, state: AccountState, verification: Verifi
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type AccountError = { "invalid_account_transition": { 
-/**
- * The state the account is in (as it stands at `now`).
- */
-from: AccountStateKind, 
-/**
- * The state the event would have moved it to.
- */
-to: AccountStateKind, } } | { "account_locked": { 
-/**
- * When the lock ends.
- */
-until: string, } } | { "account_frozen": { 
-/**
- * Why.
- */
-reason: FreezeReason, 
-/**
- * Since when.
- */
-since: string, } } | "account_closed" | { "weak_pin": PolicyViolations } | { "weak_password": PolicyViolations } | { "wrong_credential": { 
-/**
- * Failures still allowed before the lock.
- */
-attempts_left: number, } } | { "code_expired": { 
-/**
- * When it expired.
- */
-expired_at: string, } } | { "wrong_code": { 
-/**
- * Tries left on this challenge.
- */
-tries_left: number, } } | "code_exhausted" | { "identity_not_verified": { 
-/**
- * The checks that did not pass.
- */
-missing: Array<IdentityCheck>, } } | "credential_reset_required" | { "invalid_contact": { 
-/**
- * Phone or email.
- */
-kind: ContactKind, 
-/**
- * What is wrong.
- */
-problem: ContactProblem, } } | { "invalid_policy": { 
-/**
- * The policy field.
- */
-field: string, 
-/**
- * What is wrong with it.
- */
-reason: string, } } | { "malformed_code": { 
-/**
- * The configured code length.
- */
-expected_digits: number, } } | { "invalid_identifier": { 
-/**
- * Which identifier.
- */
-kind: IdentifierKind, 
-/**
- * What is wrong.
- */
-reason: string, } } | { "lock_not_in_future": { 
-/**
- * The requested end.
- */
-until: string, 
-/**
- * The current time.
- */
-now: string, } } | { "time_out_of_range": { 
-/**
- * What was being computed.
- */
-what: string, } } | { "proof_mismatch": { 
-/**
- * `"account"` or `"purpose"`.
- */
-mismatch: string, } } | { "device_not_found": { 
-/**
- * The id asked for.
- */
-id: DeviceId, } } | { "device_limit_reached": { 
-/**
- * The maximum.
- */
-max: number, } } | { "too_many_items": { 
-/**
- * What the list holds.
- */
-what: string, 
-/**
- * The maximum.
- */
-max: number, } };
+export type AccountError = {
+  "invalid_account_transition": {
+    /**
+     * The state the account is in (as it stands at `now`).
+     */
+    from: AccountStateKind,
+    /**
+     * The state the event would have moved it to.
+     */
+    to: AccountStateKind,
+  }
+} | {
+  "account_locked": {
+    /**
+     * When the lock ends.
+     */
+    until: string,
+  }
+} | {
+  "account_frozen": {
+    /**
+     * Why.
+     */
+    reason: FreezeReason,
+    /**
+     * Since when.
+     */
+    since: string,
+  }
+} | "account_closed" | { "weak_pin": PolicyViolations } | { "weak_password": PolicyViolations } | {
+  "wrong_credential": {
+    /**
+     * Failures still allowed before the lock.
+     */
+    attempts_left: number,
+  }
+} | {
+  "code_expired": {
+    /**
+     * When it expired.
+     */
+    expired_at: string,
+  }
+} | {
+  "wrong_code": {
+    /**
+     * Tries left on this challenge.
+     */
+    tries_left: number,
+  }
+} | "code_exhausted" | {
+  "identity_not_verified": {
+    /**
+     * The checks that did not pass.
+     */
+    missing: Array<IdentityCheck>,
+  }
+} | "credential_reset_required" | {
+  "invalid_contact": {
+    /**
+     * Phone or email.
+     */
+    kind: ContactKind,
+    /**
+     * What is wrong.
+     */
+    problem: ContactProblem,
+  }
+} | {
+  "invalid_policy": {
+    /**
+     * The policy field.
+     */
+    field: string,
+    /**
+     * What is wrong with it.
+     */
+    reason: string,
+  }
+} | {
+  "malformed_code": {
+    /**
+     * The configured code length.
+     */
+    expected_digits: number,
+  }
+} | {
+  "invalid_identifier": {
+    /**
+     * Which identifier.
+     */
+    kind: IdentifierKind,
+    /**
+     * What is wrong.
+     */
+    reason: string,
+  }
+} | {
+  "lock_not_in_future": {
+    /**
+     * The requested end.
+     */
+    until: string,
+    /**
+     * The current time.
+     */
+    now: string,
+  }
+} | {
+  "time_out_of_range": {
+    /**
+     * What was being computed.
+     */
+    what: string,
+  }
+} | {
+  "proof_mismatch": {
+    /**
+     * `"account"` or `"purpose"`.
+     */
+    mismatch: string,
+  }
+} | {
+  "device_not_found": {
+    /**
+     * The id asked for.
+     */
+    id: DeviceId,
+  }
+} | {
+  "device_limit_reached": {
+    /**
+     * The maximum.
+     */
+    max: number,
+  }
+} | {
+  "too_many_items": {
+    /**
+     * What the list holds.
+     */
+    what: string,
+    /**
+     * The maximum.
+     */
+    max: number,
+  }
+};
 
 /**
  * Something that happens to an account's state.
@@ -184,19 +235,25 @@ max: number, } };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type AccountEvent = { "event": "lock", 
-/**
- * When the lock ends; must be after `now`.
- */
-until: string, } | { "event": "unlock" } | { "event": "freeze", 
-/**
- * Why.
- */
-reason: FreezeReason, } | { "event": "unfreeze", 
-/**
- * The identity checks the host ran.
- */
-checks: IdentityChecks, } | { "event": "close" } | { "event": "reopen" };
+export type AccountEvent = {
+  "event": "lock",
+  /**
+   * When the lock ends; must be after `now`.
+   */
+  until: string,
+} | { "event": "unlock" } | {
+  "event": "freeze",
+  /**
+   * Why.
+   */
+  reason: FreezeReason,
+} | {
+  "event": "unfreeze",
+  /**
+   * The identity checks the host ran.
+   */
+  checks: IdentityChecks,
+} | { "event": "close" } | { "event": "reopen" };
 
 /**
  * An account identifier chosen by the host: 1 to 64 ASCII letters, digits
@@ -234,19 +291,23 @@ export type AccountId = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type AccountState = { "state": "active" } | { "state": "locked", 
-/**
- * When the lock ends.
- */
-until: string, } | { "state": "frozen", 
-/**
- * Why it was frozen.
- */
-reason: FreezeReason, 
-/**
- * When it was frozen.
- */
-since: string, } | { "state": "closed" };
+export type AccountState = { "state": "active" } | {
+  "state": "locked",
+  /**
+   * When the lock ends.
+   */
+  until: string,
+} | {
+  "state": "frozen",
+  /**
+   * Why it was frozen.
+   */
+  reason: FreezeReason,
+  /**
+   * When it was frozen.
+   */
+  since: string,
+} | { "state": "closed" };
 
 /**
  * The kind of an [`AccountState`], without its data; used in errors.
@@ -278,19 +339,20 @@ export type AccountStateKind = "active" | "locked" | "frozen" | "closed";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Answer = { 
-/**
- * The locale of the text.
- */
-locale: Locale, 
-/**
- * The title.
- */
-title: string, 
-/**
- * The steps, in order.
- */
-steps: Array<string>, };
+export type Answer = {
+  /**
+   * The locale of the text.
+   */
+  locale: Locale,
+  /**
+   * The title.
+   */
+  title: string,
+  /**
+   * The steps, in order.
+   */
+  steps: Array<string>,
+};
 
 /**
  * The outcome of [`Apply`]: applied (the receipt's fields) or declined
@@ -308,19 +370,20 @@ steps: Array<string>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ApplyOut = { 
-/**
- * Whether the key was already recorded (the same answer is replayed).
- */
-replayed: boolean, 
-/**
- * For a decline: its error code.
- */
-code: ErrorCode | null, 
-/**
- * For a decline: what happened, in words.
- */
-message: string | null, } & ({ "outcome": "applied" } & Receipt | { "outcome": "declined" } & Decline);
+export type ApplyOut = {
+  /**
+   * Whether the key was already recorded (the same answer is replayed).
+   */
+  replayed: boolean,
+  /**
+   * For a decline: its error code.
+   */
+  code: ErrorCode | null,
+  /**
+   * For a decline: what happened, in words.
+   */
+  message: string | null,
+} & ({ "outcome": "applied" } & Receipt | { "outcome": "declined" } & Decline);
 
 /**
  * The outcome of an attempt, with the code and message of a refusal.
@@ -334,23 +397,28 @@ message: string | null, } & ({ "outcome": "applied" } & Receipt | { "outcome": "
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type AttemptOut = { 
-/**
- * For a refusal: `account.wrong_credential` or `account.locked`.
- */
-code: ErrorCode | null, 
-/**
- * For a refusal: what to tell the user.
- */
-message: string | null, } & ({ "outcome": "accepted" } | { "outcome": "rejected", 
-/**
- * Failures still allowed before the lock.
- */
-attempts_left: number, } | { "outcome": "locked_out", 
-/**
- * When the lock ends.
- */
-until: string, });
+export type AttemptOut = {
+  /**
+   * For a refusal: `account.wrong_credential` or `account.locked`.
+   */
+  code: ErrorCode | null,
+  /**
+   * For a refusal: what to tell the user.
+   */
+  message: string | null,
+} & ({ "outcome": "accepted" } | {
+  "outcome": "rejected",
+  /**
+   * Failures still allowed before the lock.
+   */
+  attempts_left: number,
+} | {
+  "outcome": "locked_out",
+  /**
+   * When the lock ends.
+   */
+  until: string,
+});
 
 /**
  * What the host found when it compared a PIN or password with its stored
@@ -381,23 +449,24 @@ export type AttemptResult = "matched" | "mismatched";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type AutoEscalation = { 
-/**
- * A breached first or next response (default: supervisor).
- */
-response_breach: EscalationLevel, 
-/**
- * A breached resolution (default: manager).
- */
-resolution_breach: EscalationLevel, 
-/**
- * A regulatory deadline due soon (default: complaints unit).
- */
-regulatory_due_soon: EscalationLevel, 
-/**
- * A breached regulatory deadline (default: complaints unit).
- */
-regulatory_breach: EscalationLevel, };
+export type AutoEscalation = {
+  /**
+   * A breached first or next response (default: supervisor).
+   */
+  response_breach: EscalationLevel,
+  /**
+   * A breached resolution (default: manager).
+   */
+  resolution_breach: EscalationLevel,
+  /**
+   * A regulatory deadline due soon (default: complaints unit).
+   */
+  regulatory_due_soon: EscalationLevel,
+  /**
+   * A breached regulatory deadline (default: complaints unit).
+   */
+  regulatory_breach: EscalationLevel,
+};
 
 /**
  * A bank account as the core needs it: the bank and the last four digits
@@ -505,15 +574,16 @@ export type BusinessCalendar = CalendarSpec;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type BusinessPeriod = { 
-/**
- * Local start time (inclusive).
- */
-start: TimeOfDay, 
-/**
- * Local end time (exclusive); may be `24:00`.
- */
-end: TimeOfDay, };
+export type BusinessPeriod = {
+  /**
+   * Local start time (inclusive).
+   */
+  start: TimeOfDay,
+  /**
+   * Local end time (exclusive); may be `24:00`.
+   */
+  end: TimeOfDay,
+};
 
 /**
  * A calendar argument: a built-in calendar's code or a calendar's JSON
@@ -579,44 +649,45 @@ export type CalendarCode = "ID" | "CN" | "SG" | "MY";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CalendarSpec = { 
-/**
- * A label for people (`"Indonesia"`).
- */
-name: string, 
-/**
- * The IANA zone in which dates and business hours are local.
- */
-time_zone: string, 
-/**
- * Business weekdays.
- */
-weekmask: Weekmask, 
-/**
- * Business hours of every business day, one or more periods.
- */
-business_hours: Array<BusinessPeriod>, 
-/**
- * Requests at or after this local time count from the next business day.
- */
-cutoff?: TimeOfDay | null, 
-/**
- * The years the lists are complete for; other years are
- * [`CalendarError::NotCovered`]. `None`: every year, by the weekmask.
- */
-coverage?: YearRange | null, 
-/**
- * Years whose data is estimated rather than decreed.
- */
-estimated_years?: Array<number>, 
-/**
- * Days off.
- */
-holidays: Array<Holiday>, 
-/**
- * Weekend days that are worked.
- */
-working_days: Array<WorkingDay>, };
+export type CalendarSpec = {
+  /**
+   * A label for people (`"Indonesia"`).
+   */
+  name: string,
+  /**
+   * The IANA zone in which dates and business hours are local.
+   */
+  time_zone: string,
+  /**
+   * Business weekdays.
+   */
+  weekmask: Weekmask,
+  /**
+   * Business hours of every business day, one or more periods.
+   */
+  business_hours: Array<BusinessPeriod>,
+  /**
+   * Requests at or after this local time count from the next business day.
+   */
+  cutoff?: TimeOfDay | null,
+  /**
+   * The years the lists are complete for; other years are
+   * [`CalendarError::NotCovered`]. `None`: every year, by the weekmask.
+   */
+  coverage?: YearRange | null,
+  /**
+   * Years whose data is estimated rather than decreed.
+   */
+  estimated_years?: Array<number>,
+  /**
+   * Days off.
+   */
+  holidays: Array<Holiday>,
+  /**
+   * Weekend days that are worked.
+   */
+  working_days: Array<WorkingDay>,
+};
 
 /**
  * The captured payment a [`RefundBook`] protects: what was paid, when, and
@@ -635,27 +706,28 @@ working_days: Array<WorkingDay>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CapturedPayment = { 
-/**
- * The payment transaction.
- */
-transaction_id: TransactionRef, 
-/**
- * The merchant's order.
- */
-order_number: OrderNumber, 
-/**
- * The captured amount; must be positive.
- */
-amount: Money, 
-/**
- * When it was paid.
- */
-paid_at: string, 
-/**
- * How it was paid: where refunds go by default.
- */
-method: RefundDestination, };
+export type CapturedPayment = {
+  /**
+   * The payment transaction.
+   */
+  transaction_id: TransactionRef,
+  /**
+   * The merchant's order.
+   */
+  order_number: OrderNumber,
+  /**
+   * The captured amount; must be positive.
+   */
+  amount: Money,
+  /**
+   * When it was paid.
+   */
+  paid_at: string,
+  /**
+   * How it was paid: where refunds go by default.
+   */
+  method: RefundDestination,
+};
 
 /**
  * A card brand walletcare accepts, recognised by its IIN (the leading
@@ -708,56 +780,86 @@ export type CardBrand = "visa" | "mastercard" | "amex" | "jcb" | "unionpay" | "d
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CardError = { "invalid_number": { 
-/**
- * What is wrong.
- */
-problem: NumberProblem, } } | "luhn_failed" | { "unsupported_brand": { 
-/**
- * The first two digits.
- */
-prefix: string, } } | { "expired": { 
-/**
- * Expiry month.
- */
-month: number, 
-/**
- * Expiry year.
- */
-year: number, } } | { "invalid_expiry": { 
-/**
- * What is wrong.
- */
-problem: ExpiryProblem, } } | { "invalid_cvv": { 
-/**
- * The digits the brand uses, or `None` when the brand is unknown (3
- * or 4 accepted).
- */
-expected_digits: number | null, } } | { "invalid_holder_name": { 
-/**
- * What is wrong.
- */
-problem: HolderNameProblem, } } | "invalid_masked_number" | { "already_bound": { 
-/**
- * The bound card.
- */
-existing: CardId, } } | { "limit_reached": { 
-/**
- * The maximum.
- */
-max: number, } } | { "not_found": { 
-/**
- * The id asked for.
- */
-id: CardId, } } | { "invalid_argument": { 
-/**
- * What was malformed.
- */
-what: string, 
-/**
- * Why.
- */
-reason: string, } } | { "account": AccountError };
+export type CardError = {
+  "invalid_number": {
+    /**
+     * What is wrong.
+     */
+    problem: NumberProblem,
+  }
+} | "luhn_failed" | {
+  "unsupported_brand": {
+    /**
+     * The first two digits.
+     */
+    prefix: string,
+  }
+} | {
+  "expired": {
+    /**
+     * Expiry month.
+     */
+    month: number,
+    /**
+     * Expiry year.
+     */
+    year: number,
+  }
+} | {
+  "invalid_expiry": {
+    /**
+     * What is wrong.
+     */
+    problem: ExpiryProblem,
+  }
+} | {
+  "invalid_cvv": {
+    /**
+     * The digits the brand uses, or `None` when the brand is unknown (3
+     * or 4 accepted).
+     */
+    expected_digits: number | null,
+  }
+} | {
+  "invalid_holder_name": {
+    /**
+     * What is wrong.
+     */
+    problem: HolderNameProblem,
+  }
+} | "invalid_masked_number" | {
+  "already_bound": {
+    /**
+     * The bound card.
+     */
+    existing: CardId,
+  }
+} | {
+  "limit_reached": {
+    /**
+     * The maximum.
+     */
+    max: number,
+  }
+} | {
+  "not_found": {
+    /**
+     * The id asked for.
+     */
+    id: CardId,
+  }
+} | {
+  "invalid_argument": {
+    /**
+     * What was malformed.
+     */
+    what: string,
+    /**
+     * Why.
+     */
+    reason: string,
+  }
+} | { "account": AccountError };
 
 /**
  * A card's expiry month. The card is valid through the last day of that
@@ -794,23 +896,24 @@ export type CardExpiry = { year: number, month: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CardExpiryCheck = { 
-/**
- * The four-digit year.
- */
-year: number, 
-/**
- * The month, 1 to 12.
- */
-month: number, 
-/**
- * Whether it has passed (valid through the last day of its month, UTC).
- */
-expired: boolean, 
-/**
- * The last day the card is valid.
- */
-last_valid_day: string, };
+export type CardExpiryCheck = {
+  /**
+   * The four-digit year.
+   */
+  year: number,
+  /**
+   * The month, 1 to 12.
+   */
+  month: number,
+  /**
+   * Whether it has passed (valid through the last day of its month, UTC).
+   */
+  expired: boolean,
+  /**
+   * The last day the card is valid.
+   */
+  last_valid_day: string,
+};
 
 /**
  * The identity of a card number, from the host's PCI vault or payment
@@ -881,23 +984,24 @@ export type CardId = number;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CardInput = { 
-/**
- * The card number: digits, with spaces or dashes allowed between them.
- */
-number: string, 
-/**
- * The name on the card.
- */
-holder_name: string, 
-/**
- * The expiry, `MM/YY` or `MM/YYYY`.
- */
-expiry: string, 
-/**
- * The security code: 3 digits, 4 for American Express.
- */
-cvv: string, };
+export type CardInput = {
+  /**
+   * The card number: digits, with spaces or dashes allowed between them.
+   */
+  number: string,
+  /**
+   * The name on the card.
+   */
+  holder_name: string,
+  /**
+   * The expiry, `MM/YY` or `MM/YYYY`.
+   */
+  expiry: string,
+  /**
+   * The security code: 3 digits, 4 for American Express.
+   */
+  cvv: string,
+};
 
 /**
  * Card settings.
@@ -917,11 +1021,12 @@ cvv: string, };
  * range is refused there), so no caller has to call
  * [`CardPolicy::validate`].
  */
-export type CardPolicy = { 
-/**
- * Most cards bound at once (1 to 20; default 5).
- */
-max_cards: number, };
+export type CardPolicy = {
+  /**
+   * Most cards bound at once (1 to 20; default 5).
+   */
+  max_cards: number,
+};
 
 /**
  * The problems of a card form and their sentences.
@@ -934,19 +1039,20 @@ max_cards: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CardProblems = { 
-/**
- * Whether there is no problem.
- */
-valid: boolean, 
-/**
- * The problems in field order.
- */
-problems: Array<CardError>, 
-/**
- * `messages[i]` renders `problems[i]`.
- */
-messages: Array<string>, };
+export type CardProblems = {
+  /**
+   * Whether there is no problem.
+   */
+  valid: boolean,
+  /**
+   * The problems in field order.
+   */
+  problems: Array<CardError>,
+  /**
+   * `messages[i]` renders `problems[i]`.
+   */
+  messages: Array<string>,
+};
 
 /**
  * The cards bound to an account, in the order bound. Every operation is
@@ -1005,19 +1111,20 @@ export type Category = "account_access" | "account_security" | "payment_failure"
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CategoryScore = { 
-/**
- * The category.
- */
-category: Category, 
-/**
- * The linear decision value, rounded to 4 decimals.
- */
-score: number, 
-/**
- * The softmax probability, rounded to 4 decimals.
- */
-probability: number, };
+export type CategoryScore = {
+  /**
+   * The category.
+   */
+  category: Category,
+  /**
+   * The linear decision value, rounded to 4 decimals.
+   */
+  score: number,
+  /**
+   * The softmax probability, rounded to 4 decimals.
+   */
+  probability: number,
+};
 
 /**
  * The likely cause of the problem with a transaction, as a code.
@@ -1067,39 +1174,40 @@ export type ChallengePurpose = "credential_reset" | "disable_two_factor";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ChallengeStatus = { 
-/**
- * The account.
- */
-account_id: AccountId, 
-/**
- * What the code authorises.
- */
-purpose: ChallengePurpose, 
-/**
- * Phone or email.
- */
-channel: ContactKind, 
-/**
- * The destination, masked.
- */
-masked_destination: string, 
-/**
- * When it was issued.
- */
-issued_at: string, 
-/**
- * When it expires.
- */
-expires_at: string, 
-/**
- * Wrong tries still allowed.
- */
-tries_left: number, 
-/**
- * Whether it was already accepted.
- */
-used: boolean, };
+export type ChallengeStatus = {
+  /**
+   * The account.
+   */
+  account_id: AccountId,
+  /**
+   * What the code authorises.
+   */
+  purpose: ChallengePurpose,
+  /**
+   * Phone or email.
+   */
+  channel: ContactKind,
+  /**
+   * The destination, masked.
+   */
+  masked_destination: string,
+  /**
+   * When it was issued.
+   */
+  issued_at: string,
+  /**
+   * When it expires.
+   */
+  expires_at: string,
+  /**
+   * Wrong tries still allowed.
+   */
+  tries_left: number,
+  /**
+   * Whether it was already accepted.
+   */
+  used: boolean,
+};
 
 /**
  * Where a support request came in. Each channel has a default first-response
@@ -1138,23 +1246,24 @@ export type Channel = "hotline" | "chat" | "email" | "social" | "in_app" | "web_
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CharacterClasses = { 
-/**
- * A lowercase letter is required.
- */
-lowercase: boolean, 
-/**
- * An uppercase letter is required.
- */
-uppercase: boolean, 
-/**
- * A digit is required.
- */
-digit: boolean, 
-/**
- * A symbol is required.
- */
-symbol: boolean, };
+export type CharacterClasses = {
+  /**
+   * A lowercase letter is required.
+   */
+  lowercase: boolean,
+  /**
+   * An uppercase letter is required.
+   */
+  uppercase: boolean,
+  /**
+   * A digit is required.
+   */
+  digit: boolean,
+  /**
+   * A symbol is required.
+   */
+  symbol: boolean,
+};
 
 /**
  * One thing the user should do to protect the account. Each renders as an
@@ -1174,19 +1283,25 @@ symbol: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CheckupItem = { "item": "reset_credentials" } | { "item": "enable_two_factor" } | { "item": "change_old_password", 
-/**
- * Whole days since it was last changed.
- */
-days_since_change: number, } | { "item": "review_unknown_devices", 
-/**
- * Their ids, in the order first seen.
- */
-device_ids: Array<DeviceId>, } | { "item": "review_unusual_transactions", 
-/**
- * Their ids.
- */
-transaction_ids: Array<string>, } | { "item": "verify_identity" };
+export type CheckupItem = { "item": "reset_credentials" } | { "item": "enable_two_factor" } | {
+  "item": "change_old_password",
+  /**
+   * Whole days since it was last changed.
+   */
+  days_since_change: number,
+} | {
+  "item": "review_unknown_devices",
+  /**
+   * Their ids, in the order first seen.
+   */
+  device_ids: Array<DeviceId>,
+} | {
+  "item": "review_unusual_transactions",
+  /**
+   * Their ids.
+   */
+  transaction_ids: Array<string>,
+} | { "item": "verify_identity" };
 
 /**
  * The options argument of [`SecurityCheckup`] in a binding.
@@ -1200,19 +1315,20 @@ transaction_ids: Array<string>, } | { "item": "verify_identity" };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CheckupOptions = { 
-/**
- * The policy (the default when absent).
- */
-policy?: Partial<CredentialPolicy>, 
-/**
- * What the risk engine flagged (nothing when absent).
- */
-activity?: RecentActivity, 
-/**
- * The locale of the sentences.
- */
-locale?: LocaleTag, };
+export type CheckupOptions = {
+  /**
+   * The policy (the default when absent).
+   */
+  policy?: Partial<CredentialPolicy>,
+  /**
+   * What the risk engine flagged (nothing when absent).
+   */
+  activity?: RecentActivity,
+  /**
+   * The locale of the sentences.
+   */
+  locale?: LocaleTag,
+};
 
 /**
  * The check-up items and their sentences.
@@ -1225,15 +1341,16 @@ locale?: LocaleTag, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CheckupReport = { 
-/**
- * What to do, most urgent first.
- */
-items: Array<CheckupItem>, 
-/**
- * `messages[i]` renders `items[i]`.
- */
-messages: Array<string>, };
+export type CheckupReport = {
+  /**
+   * What to do, most urgent first.
+   */
+  items: Array<CheckupItem>,
+  /**
+   * `messages[i]` renders `items[i]`.
+   */
+  messages: Array<string>,
+};
 
 /**
  * The best label for a text, from [`Model::classify`].
@@ -1249,19 +1366,20 @@ messages: Array<string>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Classification = { 
-/**
- * The label.
- */
-label: string, 
-/**
- * Its position in [`Model::labels`].
- */
-index: number, 
-/**
- * Its score (the linear decision value).
- */
-score: number, };
+export type Classification = {
+  /**
+   * The label.
+   */
+  label: string,
+  /**
+   * Its position in [`Model::labels`].
+   */
+  index: number,
+  /**
+   * Its score (the linear decision value).
+   */
+  score: number,
+};
 
 /**
  * One clock at `now`: its target, the time elapsed in the target's basis,
@@ -1284,24 +1402,25 @@ score: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ClockReport = { 
-/**
- * Which clock.
- */
-clock: SlaClock, 
-/**
- * The target in force at `now`.
- */
-target: SlaTarget, 
-/**
- * Time counted so far, in the target's basis (for next response: in the
- * latest cycle).
- */
-elapsed_seconds: number, 
-/**
- * The status.
- */
-status: TicketSlaStatus, };
+export type ClockReport = {
+  /**
+   * Which clock.
+   */
+  clock: SlaClock,
+  /**
+   * The target in force at `now`.
+   */
+  target: SlaTarget,
+  /**
+   * Time counted so far, in the target's basis (for next response: in the
+   * latest cycle).
+   */
+  elapsed_seconds: number,
+  /**
+   * The status.
+   */
+  status: TicketSlaStatus,
+};
 
 /**
  * One code the user typed, and when.
@@ -1315,15 +1434,16 @@ status: TicketSlaStatus, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CodeAttempt = { 
-/**
- * The code typed.
- */
-code: Secret, 
-/**
- * When.
- */
-at: string, };
+export type CodeAttempt = {
+  /**
+   * The code typed.
+   */
+  code: Secret,
+  /**
+   * When.
+   */
+  at: string,
+};
 
 /**
  * A complaint about how the ticket is being handled.
@@ -1378,19 +1498,25 @@ export type ContactKind = "phone" | "email";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ContactProblem = { "problem": "empty" } | { "problem": "too_long", 
-/**
- * The maximum number of characters.
- */
-max_chars: number, } | { "problem": "invalid_character", 
-/**
- * 1-based position.
- */
-position: number, } | { "problem": "missing_country_code" } | { "problem": "invalid_country_code" } | { "problem": "wrong_length", 
-/**
- * The number of digits, country code included.
- */
-digits: number, } | { "problem": "not_mobile" } | { "problem": "missing_at" } | { "problem": "invalid_local_part" } | { "problem": "invalid_domain" } | { "problem": "not_on_file" };
+export type ContactProblem = { "problem": "empty" } | {
+  "problem": "too_long",
+  /**
+   * The maximum number of characters.
+   */
+  max_chars: number,
+} | {
+  "problem": "invalid_character",
+  /**
+   * 1-based position.
+   */
+  position: number,
+} | { "problem": "missing_country_code" } | { "problem": "invalid_country_code" } | {
+  "problem": "wrong_length",
+  /**
+   * The number of digits, country code included.
+   */
+  digits: number,
+} | { "problem": "not_mobile" } | { "problem": "missing_at" } | { "problem": "invalid_local_part" } | { "problem": "invalid_domain" } | { "problem": "not_on_file" };
 
 /**
  * The options argument of [`CheckPin`] and [`PasswordStrength`] in a
@@ -1405,15 +1531,16 @@ digits: number, } | { "problem": "not_mobile" } | { "problem": "missing_at" } | 
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ContextOptions = { 
-/**
- * What is known about the user (nothing when absent).
- */
-context?: CredentialContext, 
-/**
- * The locale of the sentences (English when absent).
- */
-locale?: LocaleTag, };
+export type ContextOptions = {
+  /**
+   * What is known about the user (nothing when absent).
+   */
+  context?: CredentialContext,
+  /**
+   * The locale of the sentences (English when absent).
+   */
+  locale?: LocaleTag,
+};
 
 /**
  * Why counting starts on the day it does.
@@ -1447,19 +1574,20 @@ export type CountStart = "same_day" | "after_cutoff" | "non_business_day";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CredentialContext = { 
-/**
- * The account's phone number.
- */
-phone?: PhoneNumber | null, 
-/**
- * The account's email address.
- */
-email?: EmailAddress | null, 
-/**
- * The user's date of birth.
- */
-birth_date?: string | null, };
+export type CredentialContext = {
+  /**
+   * The account's phone number.
+   */
+  phone?: PhoneNumber | null,
+  /**
+   * The account's email address.
+   */
+  email?: EmailAddress | null,
+  /**
+   * The user's date of birth.
+   */
+  birth_date?: string | null,
+};
 
 /**
  * Which credential a [`PolicyViolations`] is about.
@@ -1546,59 +1674,60 @@ export type CredentialMeta = { pin_changed_at: string | null, password_changed_a
  * [`crate::error::Coded`]), so no caller has to remember to call
  * [`CredentialPolicy::validate`].
  */
-export type CredentialPolicy = { 
-/**
- * Failed attempts in a row that lock the account (1 to 100).
- */
-max_failed_attempts: number, 
-/**
- * Length of the first lock, in minutes (1 to `max_lock_minutes`).
- */
-lock_minutes: number, 
-/**
- * Longest lock after escalation, in minutes (at most 43 200, 30 days).
- */
-max_lock_minutes: number, 
-/**
- * Minimum password length in characters (Unicode scalar values; 1 to
- * `password_max_length`).
- */
-password_min_length: number, 
-/**
- * Maximum password length in characters (at most 1024).
- */
-password_max_length: number, 
-/**
- * The character classes a password must contain.
- */
-password_required_classes: CharacterClasses, 
-/**
- * A password must not contain this many trailing digits of the phone
- * number (4 to 15).
- */
-password_phone_tail_digits: number, 
-/**
- * Suggest a password change in the check-up after this many days; `None`
- * (the default) never does (see the type documentation). 1 to 3 650.
- */
-password_max_age_days: number | null, 
-/**
- * Digits in a one-time code (4 to 10).
- */
-code_length: number, 
-/**
- * How long a one-time code is valid, in seconds (30 to 86 400).
- */
-code_ttl_seconds: number, 
-/**
- * Tries allowed per one-time code (1 to 20).
- */
-code_max_tries: number, 
-/**
- * How long a verified code may be used to complete the action it was
- * issued for, in seconds (1 to 3 600).
- */
-verified_code_max_age_seconds: number, };
+export type CredentialPolicy = {
+  /**
+   * Failed attempts in a row that lock the account (1 to 100).
+   */
+  max_failed_attempts: number,
+  /**
+   * Length of the first lock, in minutes (1 to `max_lock_minutes`).
+   */
+  lock_minutes: number,
+  /**
+   * Longest lock after escalation, in minutes (at most 43 200, 30 days).
+   */
+  max_lock_minutes: number,
+  /**
+   * Minimum password length in characters (Unicode scalar values; 1 to
+   * `password_max_length`).
+   */
+  password_min_length: number,
+  /**
+   * Maximum password length in characters (at most 1024).
+   */
+  password_max_length: number,
+  /**
+   * The character classes a password must contain.
+   */
+  password_required_classes: CharacterClasses,
+  /**
+   * A password must not contain this many trailing digits of the phone
+   * number (4 to 15).
+   */
+  password_phone_tail_digits: number,
+  /**
+   * Suggest a password change in the check-up after this many days; `None`
+   * (the default) never does (see the type documentation). 1 to 3 650.
+   */
+  password_max_age_days: number | null,
+  /**
+   * Digits in a one-time code (4 to 10).
+   */
+  code_length: number,
+  /**
+   * How long a one-time code is valid, in seconds (30 to 86 400).
+   */
+  code_ttl_seconds: number,
+  /**
+   * Tries allowed per one-time code (1 to 20).
+   */
+  code_max_tries: number,
+  /**
+   * How long a verified code may be used to complete the action it was
+   * issued for, in seconds (1 to 3 600).
+   */
+  verified_code_max_age_seconds: number,
+};
 
 /**
  * A PIN or password verdict: the violations, whether the credential is
@@ -1613,23 +1742,24 @@ verified_code_max_age_seconds: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CredentialVerdict = { 
-/**
- * Whether there is none.
- */
-valid: boolean, 
-/**
- * One sentence per violation.
- */
-messages: Array<string>, 
-/**
- * PIN or password.
- */
-credential: CredentialKind, 
-/**
- * Every violation, in a fixed order.
- */
-violations: Array<PolicyViolation>, };
+export type CredentialVerdict = {
+  /**
+   * Whether there is none.
+   */
+  valid: boolean,
+  /**
+   * One sentence per violation.
+   */
+  messages: Array<string>,
+  /**
+   * PIN or password.
+   */
+  credential: CredentialKind,
+  /**
+   * Every violation, in a fixed order.
+   */
+  violations: Array<PolicyViolation>,
+};
 
 /**
  * An ISO 4217 currency walletcare supports.
@@ -1648,19 +1778,20 @@ export type CurrencyCode = "IDR" | "CNY" | "USD" | "SGD" | "MYR" | "EUR" | "HKD"
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type CurrencyInfo = { 
-/**
- * The alphabetic code, e.g. `"IDR"`.
- */
-code: string, 
-/**
- * The numeric code, e.g. `360`.
- */
-numeric: number, 
-/**
- * Decimal digits of the minor unit.
- */
-exponent: number, };
+export type CurrencyInfo = {
+  /**
+   * The alphabetic code, e.g. `"IDR"`.
+   */
+  code: string,
+  /**
+   * The numeric code, e.g. `360`.
+   */
+  numeric: number,
+  /**
+   * Decimal digits of the minor unit.
+   */
+  exponent: number,
+};
 
 export type DayRecord = { date: string, outgoing: Money, incoming: Money, };
 
@@ -1687,31 +1818,37 @@ export type DayRecord = { date: string, outgoing: Money, incoming: Money, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Decline = { "reason": "insufficient_balance", 
-/**
- * How much is missing.
- */
-shortfall: Money, } | { "reason": "limit_exceeded", 
-/**
- * Which limit.
- */
-kind: LimitKind, 
-/**
- * The limit.
- */
-limit: Money, 
-/**
- * How much was still allowed (zero or more).
- */
-remaining: Money, 
-/**
- * The verification level whose limits applied.
- */
-level: VerificationLevel, } | { "reason": "account_locked", 
-/**
- * When the lock ends.
- */
-until: string, } | { "reason": "account_frozen" } | { "reason": "account_closed" };
+export type Decline = {
+  "reason": "insufficient_balance",
+  /**
+   * How much is missing.
+   */
+  shortfall: Money,
+} | {
+  "reason": "limit_exceeded",
+  /**
+   * Which limit.
+   */
+  kind: LimitKind,
+  /**
+   * The limit.
+   */
+  limit: Money,
+  /**
+   * How much was still allowed (zero or more).
+   */
+  remaining: Money,
+  /**
+   * The verification level whose limits applied.
+   */
+  level: VerificationLevel,
+} | {
+  "reason": "account_locked",
+  /**
+   * When the lock ends.
+   */
+  until: string,
+} | { "reason": "account_frozen" } | { "reason": "account_closed" };
 
 /**
  * A device identifier chosen by the host (an installation id, not a hardware
@@ -1743,19 +1880,20 @@ export type DeviceId = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type DiagnosisOptions = { 
-/**
- * The account's state (active when absent).
- */
-account_state?: AccountState, 
-/**
- * The diagnosis settings (the defaults when absent).
- */
-policy?: DiagnosisPolicy, 
-/**
- * The locale of the text (English when absent).
- */
-locale?: LocaleTag, };
+export type DiagnosisOptions = {
+  /**
+   * The account's state (active when absent).
+   */
+  account_state?: AccountState,
+  /**
+   * The diagnosis settings (the defaults when absent).
+   */
+  policy?: DiagnosisPolicy,
+  /**
+   * The locale of the text (English when absent).
+   */
+  locale?: LocaleTag,
+};
 
 /**
  * The thresholds and time zone [`diagnose_with`] uses.
@@ -1778,27 +1916,28 @@ locale?: LocaleTag, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type DiagnosisPolicy = { 
-/**
- * A pending transaction older than this is stuck (default 15).
- */
-stuck_after_minutes: number, 
-/**
- * After a network timeout, retry this much later (default 2).
- */
-network_retry_minutes: number, 
-/**
- * After a merchant or bank outage, retry this much later (default 30).
- */
-outage_retry_minutes: number, 
-/**
- * Automatic reversal windows for stuck transactions.
- */
-reversal: ReversalWindows, 
-/**
- * The zone of limit days and months (default `Asia/Jakarta`).
- */
-zone: string, };
+export type DiagnosisPolicy = {
+  /**
+   * A pending transaction older than this is stuck (default 15).
+   */
+  stuck_after_minutes: number,
+  /**
+   * After a network timeout, retry this much later (default 2).
+   */
+  network_retry_minutes: number,
+  /**
+   * After a merchant or bank outage, retry this much later (default 30).
+   */
+  outage_retry_minutes: number,
+  /**
+   * Automatic reversal windows for stuck transactions.
+   */
+  reversal: ReversalWindows,
+  /**
+   * The zone of limit days and months (default `Asia/Jakarta`).
+   */
+  zone: string,
+};
 
 /**
  * A diagnosis with its text: `cause_text` renders the cause,
@@ -1816,31 +1955,32 @@ zone: string, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type DiagnosisReport = { 
-/**
- * The cause in words.
- */
-cause_text: string, 
-/**
- * One sentence per step.
- */
-messages: Array<string>, 
-/**
- * The cause and the numbered steps.
- */
-text: string, 
-/**
- * The transaction diagnosed.
- */
-transaction: TransactionId, 
-/**
- * The likely cause.
- */
-cause: Cause, 
-/**
- * What to do, most useful first; never empty.
- */
-steps: Array<NextStep>, };
+export type DiagnosisReport = {
+  /**
+   * The cause in words.
+   */
+  cause_text: string,
+  /**
+   * One sentence per step.
+   */
+  messages: Array<string>,
+  /**
+   * The cause and the numbered steps.
+   */
+  text: string,
+  /**
+   * The transaction diagnosed.
+   */
+  transaction: TransactionId,
+  /**
+   * The likely cause.
+   */
+  cause: Cause,
+  /**
+   * What to do, most useful first; never empty.
+   */
+  steps: Array<NextStep>,
+};
 
 /**
  * The outcome of an eligibility check: every problem found, and whether an
@@ -1861,27 +2001,28 @@ steps: Array<NextStep>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Eligibility = { 
-/**
- * Whether there are no problems.
- */
-eligible: boolean, 
-/**
- * Every problem, in a fixed order; empty when eligible.
- */
-problems: Array<IneligibilityReason>, 
-/**
- * Whether the refund is approved on submission without review.
- */
-auto_approve: boolean, 
-/**
- * The amount the request resolves to.
- */
-amount: Money, 
-/**
- * Where the money would go.
- */
-destination: RefundDestination, };
+export type Eligibility = {
+  /**
+   * Whether there are no problems.
+   */
+  eligible: boolean,
+  /**
+   * Every problem, in a fixed order; empty when eligible.
+   */
+  problems: Array<IneligibilityReason>,
+  /**
+   * Whether the refund is approved on submission without review.
+   */
+  auto_approve: boolean,
+  /**
+   * The amount the request resolves to.
+   */
+  amount: Money,
+  /**
+   * Where the money would go.
+   */
+  destination: RefundDestination,
+};
 
 /**
  * An email address, syntax-checked and lowercased.
@@ -1934,28 +2075,29 @@ export type EmailAddress = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Entity = { 
-/**
- * What it is.
- */
-kind: EntityKind, 
-/**
- * The text as written.
- */
-text: string, 
-/**
- * Byte offset of the start in the message.
- */
-start: number, 
-/**
- * Byte offset just past the end in the message.
- */
-end: number, 
-/**
- * The value, when the entity has one and it could be read exactly
- * (an amount too precise for its currency has none).
- */
-value: EntityValue | null, };
+export type Entity = {
+  /**
+   * What it is.
+   */
+  kind: EntityKind,
+  /**
+   * The text as written.
+   */
+  text: string,
+  /**
+   * Byte offset of the start in the message.
+   */
+  start: number,
+  /**
+   * Byte offset just past the end in the message.
+   */
+  end: number,
+  /**
+   * The value, when the entity has one and it could be read exactly
+   * (an amount too precise for its currency has none).
+   */
+  value: EntityValue | null,
+};
 
 /**
  * What an [`Entity`] is. The JSON form is the snake_case name.
@@ -1987,35 +2129,43 @@ export type EntityKind = "amount" | "reference" | "date" | "relative_date" | "ti
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type EntityValue = { "type": "money" } & Money | { "type": "date", 
-/**
- * The year, if written.
- */
-year: number | null, 
-/**
- * 1..=12.
- */
-month: number, 
-/**
- * 1..=31.
- */
-day: number, } | { "type": "relative_day", 
-/**
- * Days from today (negative: in the past).
- */
-days: number, } | { "type": "time", 
-/**
- * 0..=23.
- */
-hour: number, 
-/**
- * 0..=59.
- */
-minute: number, } | { "type": "digits", 
-/**
- * The digits (with a leading `+` for international phone numbers).
- */
-digits: string, };
+export type EntityValue = { "type": "money" } & Money | {
+  "type": "date",
+  /**
+   * The year, if written.
+   */
+  year: number | null,
+  /**
+   * 1..=12.
+   */
+  month: number,
+  /**
+   * 1..=31.
+   */
+  day: number,
+} | {
+  "type": "relative_day",
+  /**
+   * Days from today (negative: in the past).
+   */
+  days: number,
+} | {
+  "type": "time",
+  /**
+   * 0..=23.
+   */
+  hour: number,
+  /**
+   * 0..=59.
+   */
+  minute: number,
+} | {
+  "type": "digits",
+  /**
+   * The digits (with a leading `+` for international phone numbers).
+   */
+  digits: string,
+};
 
 /**
  * Every stable error code, as in the core and the C library (`ErrorCode::ALL`).
@@ -2121,11 +2271,13 @@ export type EvidenceKind = "photo" | "video" | "chat_log" | "receipt" | "bank_st
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ExpiryProblem = { "problem": "malformed" } | { "problem": "invalid_month" } | { "problem": "year_out_of_range" } | { "problem": "too_far_ahead", 
-/**
- * The most years ahead allowed.
- */
-max_years: number, };
+export type ExpiryProblem = { "problem": "malformed" } | { "problem": "invalid_month" } | { "problem": "year_out_of_range" } | {
+  "problem": "too_far_ahead",
+  /**
+   * The most years ahead allowed.
+   */
+  max_years: number,
+};
 
 /**
  * A recorded extension of a regulatory deadline. Its time is when the
@@ -2146,19 +2298,20 @@ max_years: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Extension = { 
-/**
- * When the extension was notified to the customer.
- */
-at: string, 
-/**
- * The ground.
- */
-ground: ExtensionGround, 
-/**
- * The note kept on record.
- */
-note: string, };
+export type Extension = {
+  /**
+   * When the extension was notified to the customer.
+   */
+  at: string,
+  /**
+   * The ground.
+   */
+  ground: ExtensionGround,
+  /**
+   * The note kept on record.
+   */
+  note: string,
+};
 
 /**
  * The grounds on which a regulatory deadline may be extended (the
@@ -2208,38 +2361,39 @@ export type FailureReason = "bank_rejected" | "destination_closed" | "timeout" |
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type FeatureConfig = { 
-/**
- * Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams).
- */
-word_ngrams: number, 
-/**
- * Shortest character n-gram inside a padded word (0 turns them off).
- */
-char_min: number, 
-/**
- * Longest character n-gram inside a padded word, at most 8.
- */
-char_max: number, 
-/**
- * Shortest character n-gram over a CJK run (0 turns them off).
- */
-cjk_min: number, 
-/**
- * Longest character n-gram over a CJK run, at most 8.
- */
-cjk_max: number, 
-/**
- * Pairs of words up to this many words apart, in either order, are
- * features too (0 turns them off, at most 16): they let a linear model
- * see combinations such as "card" with "arrive" anywhere in a sentence.
- */
-word_pairs: number, 
-/**
- * Features are hashed into `2^bits` buckets (12..=22), each a row of
- * the model's weights: more bits mean fewer collisions and more memory.
- */
-bits: number, };
+export type FeatureConfig = {
+  /**
+   * Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams).
+   */
+  word_ngrams: number,
+  /**
+   * Shortest character n-gram inside a padded word (0 turns them off).
+   */
+  char_min: number,
+  /**
+   * Longest character n-gram inside a padded word, at most 8.
+   */
+  char_max: number,
+  /**
+   * Shortest character n-gram over a CJK run (0 turns them off).
+   */
+  cjk_min: number,
+  /**
+   * Longest character n-gram over a CJK run, at most 8.
+   */
+  cjk_max: number,
+  /**
+   * Pairs of words up to this many words apart, in either order, are
+   * features too (0 turns them off, at most 16): they let a linear model
+   * see combinations such as "card" with "arrive" anywhere in a sentence.
+   */
+  word_pairs: number,
+  /**
+   * Features are hashed into `2^bits` buckets (12..=22), each a row of
+   * the model's weights: more bits mean fewer collisions and more memory.
+   */
+  bits: number,
+};
 
 /**
  * A formal complaint and its regulatory clock's facts.
@@ -2261,24 +2415,25 @@ bits: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type FormalComplaint = { 
-/**
- * Oral or written.
- */
-medium: ComplaintMedium, 
-/**
- * When it was received (record it once the complete documents are in:
- * the regulation counts from then).
- */
-received_at: string, 
-/**
- * When the ticket was next resolved (the answer to the complaint).
- */
-resolved_at: string | null, 
-/**
- * The extension, if one was granted.
- */
-extension: Extension | null, };
+export type FormalComplaint = {
+  /**
+   * Oral or written.
+   */
+  medium: ComplaintMedium,
+  /**
+   * When it was received (record it once the complete documents are in:
+   * the regulation counts from then).
+   */
+  received_at: string,
+  /**
+   * When the ticket was next resolved (the answer to the complaint).
+   */
+  resolved_at: string | null,
+  /**
+   * The extension, if one was granted.
+   */
+  extension: Extension | null,
+};
 
 /**
  * Free text written by a person (a refund detail, an appeal statement):
@@ -2352,19 +2507,25 @@ export type HolderName = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type HolderNameProblem = { "problem": "empty" } | { "problem": "too_long", 
-/**
- * The maximum, in characters.
- */
-max_chars: number, } | { "problem": "digit", 
-/**
- * 1-based position.
- */
-position: number, } | { "problem": "invalid_character", 
-/**
- * 1-based position.
- */
-position: number, } | { "problem": "no_letters" };
+export type HolderNameProblem = { "problem": "empty" } | {
+  "problem": "too_long",
+  /**
+   * The maximum, in characters.
+   */
+  max_chars: number,
+} | {
+  "problem": "digit",
+  /**
+   * 1-based position.
+   */
+  position: number,
+} | {
+  "problem": "invalid_character",
+  /**
+   * 1-based position.
+   */
+  position: number,
+} | { "problem": "no_letters" };
 
 /**
  * A day off, with its English name.
@@ -2389,23 +2550,24 @@ position: number, } | { "problem": "no_letters" };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Holiday = { 
-/**
- * The local date.
- */
-date: string, 
-/**
- * English name, for example `"Eid al-Fitr"`.
- */
-name: string, 
-/**
- * Why the day is off.
- */
-kind: HolidayKind, 
-/**
- * Whether the date is an estimate (no official decree yet).
- */
-estimated: boolean, };
+export type Holiday = {
+  /**
+   * The local date.
+   */
+  date: string,
+  /**
+   * English name, for example `"Eid al-Fitr"`.
+   */
+  name: string,
+  /**
+   * Why the day is off.
+   */
+  kind: HolidayKind,
+  /**
+   * Whether the date is an estimate (no official decree yet).
+   */
+  estimated: boolean,
+};
 
 /**
  * Why a holiday is a day off.
@@ -2482,19 +2644,20 @@ export type IdentityCheck = "id_document" | "selfie" | "otp_or_security_question
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type IdentityChecks = { 
-/**
- * The identity document (KTP, passport) was checked.
- */
-id_document: boolean, 
-/**
- * A live selfie matched the document.
- */
-selfie: boolean, 
-/**
- * A one-time code to a contact on file, or the security questions, passed.
- */
-otp_or_security_questions: boolean, };
+export type IdentityChecks = {
+  /**
+   * The identity document (KTP, passport) was checked.
+   */
+  id_document: boolean,
+  /**
+   * A live selfie matched the document.
+   */
+  selfie: boolean,
+  /**
+   * A one-time code to a contact on file, or the security questions, passed.
+   */
+  otp_or_security_questions: boolean,
+};
 
 /**
  * One reason a refund request is not eligible. Renders in every locale.
@@ -2518,103 +2681,129 @@ otp_or_security_questions: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type IneligibilityReason = { "problem": "transaction_mismatch", 
-/**
- * The payment's transaction.
- */
-expected: TransactionRef, 
-/**
- * The one in the request.
- */
-requested: TransactionRef, } | { "problem": "order_mismatch", 
-/**
- * The payment's order.
- */
-expected: OrderNumber, 
-/**
- * The one in the request.
- */
-requested: OrderNumber, } | { "problem": "payment_time_mismatch", 
-/**
- * The recorded payment time.
- */
-expected: string, 
-/**
- * The one in the request.
- */
-requested: string, } | { "problem": "payment_in_future", 
-/**
- * The recorded payment time.
- */
-paid_at: string, } | { "problem": "delivery_before_payment", 
-/**
- * The recorded payment time.
- */
-paid_at: string, 
-/**
- * The delivery time in the request.
- */
-delivered_at: string, } | { "problem": "delivery_in_future", 
-/**
- * The delivery time in the request.
- */
-delivered_at: string, } | { "problem": "window_closed", 
-/**
- * What the window counted from.
- */
-anchor: WindowAnchor, 
-/**
- * Its length.
- */
-window_days: number, 
-/**
- * Its last instant.
- */
-closed_at: string, } | { "problem": "currency_mismatch", 
-/**
- * The payment's currency.
- */
-expected: CurrencyCode, 
-/**
- * The request's.
- */
-requested: CurrencyCode, } | { "problem": "partial_not_allowed", 
-/**
- * The amount asked for.
- */
-requested: Money, 
-/**
- * The captured amount.
- */
-captured: Money, } | { "problem": "exceeds_refundable", 
-/**
- * The amount asked for.
- */
-requested: Money, 
-/**
- * What is still refundable.
- */
-refundable: Money, } | { "problem": "too_many_refunds", 
-/**
- * Refunds holding money.
- */
-existing: number, 
-/**
- * The limit.
- */
-max: number, } | { "problem": "evidence_required", 
-/**
- * The reason given.
- */
-reason: RefundReason, } | { "problem": "destination_not_allowed", 
-/**
- * The destination asked for.
- */
-requested: RefundDestination, 
-/**
- * The original payment method.
- */
-original: RefundDestination, };
+export type IneligibilityReason = {
+  "problem": "transaction_mismatch",
+  /**
+   * The payment's transaction.
+   */
+  expected: TransactionRef,
+  /**
+   * The one in the request.
+   */
+  requested: TransactionRef,
+} | {
+  "problem": "order_mismatch",
+  /**
+   * The payment's order.
+   */
+  expected: OrderNumber,
+  /**
+   * The one in the request.
+   */
+  requested: OrderNumber,
+} | {
+  "problem": "payment_time_mismatch",
+  /**
+   * The recorded payment time.
+   */
+  expected: string,
+  /**
+   * The one in the request.
+   */
+  requested: string,
+} | {
+  "problem": "payment_in_future",
+  /**
+   * The recorded payment time.
+   */
+  paid_at: string,
+} | {
+  "problem": "delivery_before_payment",
+  /**
+   * The recorded payment time.
+   */
+  paid_at: string,
+  /**
+   * The delivery time in the request.
+   */
+  delivered_at: string,
+} | {
+  "problem": "delivery_in_future",
+  /**
+   * The delivery time in the request.
+   */
+  delivered_at: string,
+} | {
+  "problem": "window_closed",
+  /**
+   * What the window counted from.
+   */
+  anchor: WindowAnchor,
+  /**
+   * Its length.
+   */
+  window_days: number,
+  /**
+   * Its last instant.
+   */
+  closed_at: string,
+} | {
+  "problem": "currency_mismatch",
+  /**
+   * The payment's currency.
+   */
+  expected: CurrencyCode,
+  /**
+   * The request's.
+   */
+  requested: CurrencyCode,
+} | {
+  "problem": "partial_not_allowed",
+  /**
+   * The amount asked for.
+   */
+  requested: Money,
+  /**
+   * The captured amount.
+   */
+  captured: Money,
+} | {
+  "problem": "exceeds_refundable",
+  /**
+   * The amount asked for.
+   */
+  requested: Money,
+  /**
+   * What is still refundable.
+   */
+  refundable: Money,
+} | {
+  "problem": "too_many_refunds",
+  /**
+   * Refunds holding money.
+   */
+  existing: number,
+  /**
+   * The limit.
+   */
+  max: number,
+} | {
+  "problem": "evidence_required",
+  /**
+   * The reason given.
+   */
+  reason: RefundReason,
+} | {
+  "problem": "destination_not_allowed",
+  /**
+   * The destination asked for.
+   */
+  requested: RefundDestination,
+  /**
+   * The original payment method.
+   */
+  original: RefundDestination,
+};
 
 /**
  * A piece of information support needs to handle a ticket. The JSON form is
@@ -2644,27 +2833,28 @@ export type InfoField = "order_number" | "transaction_id" | "payment_time" | "in
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type InfoOut = { 
-/**
- * The label, e.g. `"Indonesia"`.
- */
-name: string, 
-/**
- * The IANA zone.
- */
-time_zone: string, 
-/**
- * Monday to Sunday, `1` for a business weekday.
- */
-weekmask: string, 
-/**
- * The daily cut-off `"HH:MM"`, or `null`.
- */
-cutoff: string | null, 
-/**
- * The years with data, or `null` for every year.
- */
-coverage: YearRange | null, };
+export type InfoOut = {
+  /**
+   * The label, e.g. `"Indonesia"`.
+   */
+  name: string,
+  /**
+   * The IANA zone.
+   */
+  time_zone: string,
+  /**
+   * Monday to Sunday, `1` for a business weekday.
+   */
+  weekmask: string,
+  /**
+   * The daily cut-off `"HH:MM"`, or `null`.
+   */
+  cutoff: string | null,
+  /**
+   * The years with data, or `null` for every year.
+   */
+  coverage: YearRange | null,
+};
 
 /**
  * Relative weights of the kinds of features, multiplied into their `idf`
@@ -2681,31 +2871,32 @@ coverage: YearRange | null, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type KindWeights = { 
-/**
- * Words.
- */
-word: number, 
-/**
- * Word bigrams and trigrams.
- */
-word_ngram: number, 
-/**
- * Word pairs.
- */
-word_pair: number, 
-/**
- * Character n-grams inside words.
- */
-char: number, 
-/**
- * Character n-grams over CJK runs.
- */
-cjk: number, 
-/**
- * Emoji and pictographs.
- */
-symbol: number, };
+export type KindWeights = {
+  /**
+   * Words.
+   */
+  word: number,
+  /**
+   * Word bigrams and trigrams.
+   */
+  word_ngram: number,
+  /**
+   * Word pairs.
+   */
+  word_pair: number,
+  /**
+   * Character n-grams inside words.
+   */
+  char: number,
+  /**
+   * Character n-grams over CJK runs.
+   */
+  cjk: number,
+  /**
+   * Emoji and pictographs.
+   */
+  symbol: number,
+};
 
 /**
  * A device the account has been used from. New devices are untrusted until
@@ -2896,27 +3087,28 @@ export type Ledger = { config: LedgerConfig, level: VerificationLevel, balance: 
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type LedgerConfig = { 
-/**
- * The one currency the wallet holds.
- */
-currency: CurrencyCode, 
-/**
- * Limits by verification level, all in `currency`.
- */
-limits: LimitPolicy, 
-/**
- * The time zone whose calendar days and months the daily and monthly
- * limits count in. Default `Asia/Jakarta` (WIB, UTC+7). A fixed offset
- * is an `Etc/GMT±N` zone (note the POSIX sign: `Etc/GMT-7` is UTC+7).
- */
-zone: string, 
-/**
- * How many requests the ledger remembers for idempotency, refunds and
- * reversals (1 to [`LedgerConfig::MAX_RETAINED_LIMIT`]); the oldest are
- * forgotten first. See [`Ledger`] for the trade-off.
- */
-max_retained: number, };
+export type LedgerConfig = {
+  /**
+   * The one currency the wallet holds.
+   */
+  currency: CurrencyCode,
+  /**
+   * Limits by verification level, all in `currency`.
+   */
+  limits: LimitPolicy,
+  /**
+   * The time zone whose calendar days and months the daily and monthly
+   * limits count in. Default `Asia/Jakarta` (WIB, UTC+7). A fixed offset
+   * is an `Etc/GMT±N` zone (note the POSIX sign: `Etc/GMT-7` is UTC+7).
+   */
+  zone: string,
+  /**
+   * How many requests the ledger remembers for idempotency, refunds and
+   * reversals (1 to [`LedgerConfig::MAX_RETAINED_LIMIT`]); the oldest are
+   * forgotten first. See [`Ledger`] for the trade-off.
+   */
+  max_retained: number,
+};
 
 /**
  * One remembered request and its outcome.
@@ -2939,19 +3131,20 @@ max_retained: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type LedgerEntry = { 
-/**
- * The ledger's sequence number for the request.
- */
-sequence: number, 
-/**
- * The request as first received.
- */
-request: LedgerRequest, 
-/**
- * What happened.
- */
-outcome: Outcome, };
+export type LedgerEntry = {
+  /**
+   * The ledger's sequence number for the request.
+   */
+  sequence: number,
+  /**
+   * The request as first received.
+   */
+  request: LedgerRequest,
+  /**
+   * What happened.
+   */
+  outcome: Outcome,
+};
 
 /**
  * One request to a [`Ledger`]: an idempotency key, the transaction it
@@ -2976,19 +3169,20 @@ outcome: Outcome, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type LedgerRequest = { 
-/**
- * The idempotency key.
- */
-key: IdempotencyKey, 
-/**
- * The transaction (the original debit, for refunds and reversals).
- */
-transaction: TransactionId, 
-/**
- * What to do.
- */
-operation: Operation, };
+export type LedgerRequest = {
+  /**
+   * The idempotency key.
+   */
+  key: IdempotencyKey,
+  /**
+   * The transaction (the original debit, for refunds and reversals).
+   */
+  transaction: TransactionId,
+  /**
+   * What to do.
+   */
+  operation: Operation,
+};
 
 /**
  * Which limit a movement ran into.
@@ -3031,15 +3225,16 @@ export type LimitKind = "max_balance" | "daily_outgoing" | "monthly_incoming";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type LimitPolicy = { 
-/**
- * Limits for accounts verified by phone number only.
- */
-unverified: TierLimits, 
-/**
- * Limits for accounts with verified identity.
- */
-verified: TierLimits, };
+export type LimitPolicy = {
+  /**
+   * Limits for accounts verified by phone number only.
+   */
+  unverified: TierLimits,
+  /**
+   * Limits for accounts with verified identity.
+   */
+  verified: TierLimits,
+};
 
 /**
  * A locale walletcare renders text in: English, Indonesian, Simplified Chinese.
@@ -3083,27 +3278,28 @@ export type MaskedCardNumber = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type MaskedCardNumberParts = { 
-/**
- * The masked number.
- */
-masked: string, 
-/**
- * Its first six digits.
- */
-first_six: string, 
-/**
- * Its last four digits.
- */
-last_four: string, 
-/**
- * The length of the full number.
- */
-length: number, 
-/**
- * The brand of the first six digits, or `null`.
- */
-brand: CardBrand | null, };
+export type MaskedCardNumberParts = {
+  /**
+   * The masked number.
+   */
+  masked: string,
+  /**
+   * Its first six digits.
+   */
+  first_six: string,
+  /**
+   * Its last four digits.
+   */
+  last_four: string,
+  /**
+   * The length of the full number.
+   */
+  length: number,
+  /**
+   * The brand of the first six digits, or `null`.
+   */
+  brand: CardBrand | null,
+};
 
 /**
  * The id of a merchant: 1 to 64 printable ASCII characters, no spaces.
@@ -3132,15 +3328,16 @@ export type MerchantId = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type MerchantRef = { 
-/**
- * The merchant id.
- */
-id: MerchantId, 
-/**
- * The name the user sees on the receipt.
- */
-name: Name, };
+export type MerchantRef = {
+  /**
+   * The merchant id.
+   */
+  id: MerchantId,
+  /**
+   * The name the user sees on the receipt.
+   */
+  name: Name,
+};
 
 /**
  * An amount of money: integer minor units and a currency.
@@ -3201,15 +3398,16 @@ export type Name = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type NeededInfo = { 
-/**
- * What is needed.
- */
-field: InfoField, 
-/**
- * Whether the message already contains it.
- */
-found: boolean, };
+export type NeededInfo = {
+  /**
+   * What is needed.
+   */
+  field: InfoField,
+  /**
+   * Whether the message already contains it.
+   */
+  found: boolean,
+};
 
 /**
  * One thing the user (or support) should do next.
@@ -3241,39 +3439,55 @@ found: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type NextStep = { "step": "check_network" } | { "step": "top_up", 
-/**
- * How much is missing.
- */
-shortfall: Money, } | { "step": "retry_after", 
-/**
- * The earliest useful retry time.
- */
-at: string, } | { "step": "contact_merchant", 
-/**
- * Which merchant.
- */
-merchant: MerchantRef, } | { "step": "wait_for_automatic_reversal", 
-/**
- * The latest time of the automatic reversal.
- */
-until: string, } | { "step": "reset_pin" } | { "step": "wait_for_unlock", 
-/**
- * When the lock ends.
- */
-until: string, } | { "step": "verify_identity" } | { "step": "contact_support", 
-/**
- * The support queue.
- */
-category: Category, } | { "step": "update_card" } | { "step": "use_another_method" } | { "step": "check_status_at", 
-/**
- * When to look again.
- */
-at: string, } | { "step": "reduce_amount", 
-/**
- * The largest amount that fits the limit now.
- */
-max: Money, };
+export type NextStep = { "step": "check_network" } | {
+  "step": "top_up",
+  /**
+   * How much is missing.
+   */
+  shortfall: Money,
+} | {
+  "step": "retry_after",
+  /**
+   * The earliest useful retry time.
+   */
+  at: string,
+} | {
+  "step": "contact_merchant",
+  /**
+   * Which merchant.
+   */
+  merchant: MerchantRef,
+} | {
+  "step": "wait_for_automatic_reversal",
+  /**
+   * The latest time of the automatic reversal.
+   */
+  until: string,
+} | { "step": "reset_pin" } | {
+  "step": "wait_for_unlock",
+  /**
+   * When the lock ends.
+   */
+  until: string,
+} | { "step": "verify_identity" } | {
+  "step": "contact_support",
+  /**
+   * The support queue.
+   */
+  category: Category,
+} | { "step": "update_card" } | { "step": "use_another_method" } | {
+  "step": "check_status_at",
+  /**
+   * When to look again.
+   */
+  at: string,
+} | {
+  "step": "reduce_amount",
+  /**
+   * The largest amount that fits the limit now.
+   */
+  max: Money,
+};
 
 /**
  * A day that is not a business day, and why.
@@ -3296,15 +3510,16 @@ max: Money, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type NonBusinessDay = { 
-/**
- * The local date.
- */
-date: string, 
-/**
- * Why it is not a business day.
- */
-reason: NonBusinessReason, };
+export type NonBusinessDay = {
+  /**
+   * The local date.
+   */
+  date: string,
+  /**
+   * Why it is not a business day.
+   */
+  reason: NonBusinessReason,
+};
 
 /**
  * Non-business days and one sentence each.
@@ -3319,15 +3534,16 @@ reason: NonBusinessReason, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type NonBusinessDays = { 
-/**
- * The days and why.
- */
-days: Array<NonBusinessDay>, 
-/**
- * `messages[i]` renders `days[i]`.
- */
-messages: Array<string>, };
+export type NonBusinessDays = {
+  /**
+   * The days and why.
+   */
+  days: Array<NonBusinessDay>,
+  /**
+   * `messages[i]` renders `days[i]`.
+   */
+  messages: Array<string>,
+};
 
 /**
  * Why a day is not a business day.
@@ -3357,23 +3573,29 @@ export type NonBusinessReason = { "type": "weekend" } | { "type": "holiday", "ho
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type NumberProblem = { "problem": "empty" } | { "problem": "too_long" } | { "problem": "invalid_character", 
-/**
- * 1-based position.
- */
-position: number, } | { "problem": "wrong_length", 
-/**
- * How many digits.
- */
-digits: number, } | { "problem": "wrong_length_for_brand", 
-/**
- * The brand.
- */
-brand: CardBrand, 
-/**
- * How many digits.
- */
-digits: number, };
+export type NumberProblem = { "problem": "empty" } | { "problem": "too_long" } | {
+  "problem": "invalid_character",
+  /**
+   * 1-based position.
+   */
+  position: number,
+} | {
+  "problem": "wrong_length",
+  /**
+   * How many digits.
+   */
+  digits: number,
+} | {
+  "problem": "wrong_length_for_brand",
+  /**
+   * The brand.
+   */
+  brand: CardBrand,
+  /**
+   * How many digits.
+   */
+  digits: number,
+};
 
 /**
  * A one-time code exchange: the code the host generated and sent to the
@@ -3392,23 +3614,24 @@ digits: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type OneTimeCode = { 
-/**
- * Where it was sent: `phone` or `email` (an email on file).
- */
-channel: ContactKind, 
-/**
- * The code sent.
- */
-sent: Secret, 
-/**
- * When it was sent.
- */
-sent_at: string, 
-/**
- * What the user typed, in order.
- */
-attempts: Array<CodeAttempt>, };
+export type OneTimeCode = {
+  /**
+   * Where it was sent: `phone` or `email` (an email on file).
+   */
+  channel: ContactKind,
+  /**
+   * The code sent.
+   */
+  sent: Secret,
+  /**
+   * When it was sent.
+   */
+  sent_at: string,
+  /**
+   * What the user typed, in order.
+   */
+  attempts: Array<CodeAttempt>,
+};
 
 /**
  * What a ledger request does.
@@ -3428,19 +3651,25 @@ attempts: Array<CodeAttempt>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Operation = { "op": "debit", 
-/**
- * The positive amount taken out.
- */
-amount: Money, } | { "op": "top_up", 
-/**
- * The positive amount put in.
- */
-amount: Money, } | { "op": "refund", 
-/**
- * The positive amount credited back.
- */
-amount: Money, } | { "op": "reversal" };
+export type Operation = {
+  "op": "debit",
+  /**
+   * The positive amount taken out.
+   */
+  amount: Money,
+} | {
+  "op": "top_up",
+  /**
+   * The positive amount put in.
+   */
+  amount: Money,
+} | {
+  "op": "refund",
+  /**
+   * The positive amount credited back.
+   */
+  amount: Money,
+} | { "op": "reversal" };
 
 /**
  * A merchant order number: 1 to [`MAX_ID_CHARS`] ASCII letters, digits or
@@ -3488,19 +3717,20 @@ export type Outcome = { "outcome": "applied" } & Receipt | { "outcome": "decline
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type PasswordCheckOptions = { 
-/**
- * The policy (the default when absent); checked as it is read.
- */
-policy?: Partial<CredentialPolicy>, 
-/**
- * What is known about the user.
- */
-context?: CredentialContext, 
-/**
- * The locale of the sentences.
- */
-locale?: LocaleTag, };
+export type PasswordCheckOptions = {
+  /**
+   * The policy (the default when absent); checked as it is read.
+   */
+  policy?: Partial<CredentialPolicy>,
+  /**
+   * What is known about the user.
+   */
+  context?: CredentialContext,
+  /**
+   * The locale of the sentences.
+   */
+  locale?: LocaleTag,
+};
 
 /**
  * How a payment reached the merchant.
@@ -3569,15 +3799,19 @@ export type PhoneNumber = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type PolicyViolation = { "violation": "pin_not_six_digits" } | { "violation": "repeated_digits" } | { "violation": "ascending_sequence" } | { "violation": "descending_sequence" } | { "violation": "repeating_pattern" } | { "violation": "grouped_digits" } | { "violation": "mirrored_digits" } | { "violation": "common_pin" } | { "violation": "contains_birth_date" } | { "violation": "contains_phone_number" } | { "violation": "too_short", 
-/**
- * The minimum, in characters.
- */
-min: number, } | { "violation": "too_long", 
-/**
- * The maximum, in characters.
- */
-max: number, } | { "violation": "missing_lowercase" } | { "violation": "missing_uppercase" } | { "violation": "missing_digit" } | { "violation": "missing_symbol" } | { "violation": "control_character" } | { "violation": "common_password" } | { "violation": "contains_email_name" };
+export type PolicyViolation = { "violation": "pin_not_six_digits" } | { "violation": "repeated_digits" } | { "violation": "ascending_sequence" } | { "violation": "descending_sequence" } | { "violation": "repeating_pattern" } | { "violation": "grouped_digits" } | { "violation": "mirrored_digits" } | { "violation": "common_pin" } | { "violation": "contains_birth_date" } | { "violation": "contains_phone_number" } | {
+  "violation": "too_short",
+  /**
+   * The minimum, in characters.
+   */
+  min: number,
+} | {
+  "violation": "too_long",
+  /**
+   * The maximum, in characters.
+   */
+  max: number,
+} | { "violation": "missing_lowercase" } | { "violation": "missing_uppercase" } | { "violation": "missing_digit" } | { "violation": "missing_symbol" } | { "violation": "control_character" } | { "violation": "common_password" } | { "violation": "contains_email_name" };
 
 /**
  * Every way a new PIN or password breaks the policy (never empty when
@@ -3598,15 +3832,16 @@ max: number, } | { "violation": "missing_lowercase" } | { "violation": "missing_
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type PolicyViolations = { 
-/**
- * PIN or password.
- */
-credential: CredentialKind, 
-/**
- * Every violation, in a fixed order.
- */
-violations: Array<PolicyViolation>, };
+export type PolicyViolations = {
+  /**
+   * PIN or password.
+   */
+  credential: CredentialKind,
+  /**
+   * Every violation, in a fixed order.
+   */
+  violations: Array<PolicyViolation>,
+};
 
 /**
  * How fast a ticket must be handled. Ordered: `Low < Normal < High < Urgent`.
@@ -3660,32 +3895,33 @@ export type ProviderCode = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Receipt = { 
-/**
- * The request's idempotency key.
- */
-key: IdempotencyKey, 
-/**
- * The request's transaction.
- */
-transaction: TransactionId, 
-/**
- * The ledger's sequence number for the request (0, 1, 2, ...; declined
- * requests take a number too).
- */
-sequence: number, 
-/**
- * The signed balance change: negative for debits.
- */
-change: Money, 
-/**
- * The balance right after this request.
- */
-balance_after: Money, 
-/**
- * When the request was applied.
- */
-at: string, };
+export type Receipt = {
+  /**
+   * The request's idempotency key.
+   */
+  key: IdempotencyKey,
+  /**
+   * The request's transaction.
+   */
+  transaction: TransactionId,
+  /**
+   * The ledger's sequence number for the request (0, 1, 2, ...; declined
+   * requests take a number too).
+   */
+  sequence: number,
+  /**
+   * The signed balance change: negative for debits.
+   */
+  change: Money,
+  /**
+   * The balance right after this request.
+   */
+  balance_after: Money,
+  /**
+   * When the request was applied.
+   */
+  at: string,
+};
 
 /**
  * What the host's risk engine saw recently, for the check-up: the ids of
@@ -3737,55 +3973,56 @@ export type RecentActivity = { flagged_transaction_ids: Array<string>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Refund = { 
-/**
- * Its id in the book.
- */
-id: RefundId, 
-/**
- * The idempotency key it was submitted under.
- */
-idempotency_key: IdempotencyKey, 
-/**
- * The request as submitted.
- */
-request: RefundRequest, 
-/**
- * The amount the request resolved to.
- */
-amount: Money, 
-/**
- * Where the money goes.
- */
-destination: RefundDestination, 
-/**
- * The current status.
- */
-status: RefundStatus, 
-/**
- * Payout attempts so far (0 before processing starts).
- */
-attempts: number, 
-/**
- * Whether it was approved automatically on submission.
- */
-auto_approved: boolean, 
-/**
- * Whether it was ever appealed.
- */
-appealed: boolean, 
-/**
- * The latest rejection's reason, if it was ever rejected.
- */
-rejection: RejectionReason | null, 
-/**
- * The latest payout failure's reason, if a payout ever failed.
- */
-failure: FailureReason | null, 
-/**
- * Every move, oldest first; it only ever grows.
- */
-history: Array<RefundEvent>, };
+export type Refund = {
+  /**
+   * Its id in the book.
+   */
+  id: RefundId,
+  /**
+   * The idempotency key it was submitted under.
+   */
+  idempotency_key: IdempotencyKey,
+  /**
+   * The request as submitted.
+   */
+  request: RefundRequest,
+  /**
+   * The amount the request resolved to.
+   */
+  amount: Money,
+  /**
+   * Where the money goes.
+   */
+  destination: RefundDestination,
+  /**
+   * The current status.
+   */
+  status: RefundStatus,
+  /**
+   * Payout attempts so far (0 before processing starts).
+   */
+  attempts: number,
+  /**
+   * Whether it was approved automatically on submission.
+   */
+  auto_approved: boolean,
+  /**
+   * Whether it was ever appealed.
+   */
+  appealed: boolean,
+  /**
+   * The latest rejection's reason, if it was ever rejected.
+   */
+  rejection: RejectionReason | null,
+  /**
+   * The latest payout failure's reason, if a payout ever failed.
+   */
+  failure: FailureReason | null,
+  /**
+   * Every move, oldest first; it only ever grows.
+   */
+  history: Array<RefundEvent>,
+};
 
 /**
  * A move a caller asks of a refund. The JSON form is tagged by `action`:
@@ -3805,19 +4042,25 @@ history: Array<RefundEvent>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundAction = { "action": "start_review" } | { "action": "approve" } | { "action": "reject", 
-/**
- * Why.
- */
-reason: RejectionReason, } | { "action": "cancel" } | { "action": "start_processing" } | { "action": "complete" } | { "action": "fail", 
-/**
- * Why.
- */
-reason: FailureReason, } | { "action": "retry" } | { "action": "appeal", 
-/**
- * What the user says, if anything.
- */
-statement?: FreeText | null, } | { "action": "start_second_review" };
+export type RefundAction = { "action": "start_review" } | { "action": "approve" } | {
+  "action": "reject",
+  /**
+   * Why.
+   */
+  reason: RejectionReason,
+} | { "action": "cancel" } | { "action": "start_processing" } | { "action": "complete" } | {
+  "action": "fail",
+  /**
+   * Why.
+   */
+  reason: FailureReason,
+} | { "action": "retry" } | {
+  "action": "appeal",
+  /**
+   * What the user says, if anything.
+   */
+  statement?: FreeText | null,
+} | { "action": "start_second_review" };
 
 /**
  * How much to refund: all of the captured amount, or part of it.
@@ -3842,11 +4085,13 @@ statement?: FreeText | null, } | { "action": "start_second_review" };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundAmount = { "type": "full" } | { "type": "partial", 
-/**
- * The amount to refund; must be positive.
- */
-amount: Money, };
+export type RefundAmount = { "type": "full" } | {
+  "type": "partial",
+  /**
+   * The amount to refund; must be positive.
+   */
+  amount: Money,
+};
 
 /**
  * Every refund of one captured payment, with the policy that governs them.
@@ -3926,23 +4171,27 @@ export type RefundBookJson = { payment: CapturedPayment, policy: RefundPolicy, r
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundDestination = { "type": "wallet_balance" } | { "type": "card", 
-/**
- * The issuing bank.
- */
-bank: BankCode, 
-/**
- * The card's last four digits.
- */
-last4: Last4, } | { "type": "bank_transfer", 
-/**
- * The account's bank.
- */
-bank: BankCode, 
-/**
- * The account number's last four digits.
- */
-account_last4: Last4, };
+export type RefundDestination = { "type": "wallet_balance" } | {
+  "type": "card",
+  /**
+   * The issuing bank.
+   */
+  bank: BankCode,
+  /**
+   * The card's last four digits.
+   */
+  last4: Last4,
+} | {
+  "type": "bank_transfer",
+  /**
+   * The account's bank.
+   */
+  bank: BankCode,
+  /**
+   * The account number's last four digits.
+   */
+  account_last4: Last4,
+};
 
 /**
  * When an approved refund is due, and why: the answer of
@@ -3971,56 +4220,57 @@ account_last4: Last4, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundDue = { 
-/**
- * When the refund was approved.
- */
-approved_at: string, 
-/**
- * The calendar's IANA time zone.
- */
-time_zone: string, 
-/**
- * The calendar's daily cut-off (`HH:MM`), if it has one.
- */
-cutoff: string | null, 
-/**
- * Where the money goes.
- */
-destination: RefundDestination, 
-/**
- * The business days allowed.
- */
-business_days: number, 
-/**
- * Why counting starts on `start_date`.
- */
-start: CountStart, 
-/**
- * The business day counting starts on.
- */
-start_date: string, 
-/**
- * The business day by the end of which the refund is due.
- */
-due_date: string, 
-/**
- * The end of `due_date` in the calendar's zone (exclusive).
- */
-due_at: string, 
-/**
- * From this instant on, the refund is due soon.
- */
-due_soon_at: string, 
-/**
- * Every weekend day and holiday from the approval's local date to the
- * due date.
- */
-skipped: Array<NonBusinessDay>, 
-/**
- * Whether the answer depends on a year whose holidays are estimated.
- */
-estimated: boolean, };
+export type RefundDue = {
+  /**
+   * When the refund was approved.
+   */
+  approved_at: string,
+  /**
+   * The calendar's IANA time zone.
+   */
+  time_zone: string,
+  /**
+   * The calendar's daily cut-off (`HH:MM`), if it has one.
+   */
+  cutoff: string | null,
+  /**
+   * Where the money goes.
+   */
+  destination: RefundDestination,
+  /**
+   * The business days allowed.
+   */
+  business_days: number,
+  /**
+   * Why counting starts on `start_date`.
+   */
+  start: CountStart,
+  /**
+   * The business day counting starts on.
+   */
+  start_date: string,
+  /**
+   * The business day by the end of which the refund is due.
+   */
+  due_date: string,
+  /**
+   * The end of `due_date` in the calendar's zone (exclusive).
+   */
+  due_at: string,
+  /**
+   * From this instant on, the refund is due soon.
+   */
+  due_soon_at: string,
+  /**
+   * Every weekend day and holiday from the approval's local date to the
+   * due date.
+   */
+  skipped: Array<NonBusinessDay>,
+  /**
+   * Whether the answer depends on a year whose holidays are estimated.
+   */
+  estimated: boolean,
+};
 
 /**
  * One entry of a refund's history: when, from which status to which, and
@@ -4046,23 +4296,24 @@ estimated: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundEvent = { 
-/**
- * When (the caller's `now`).
- */
-at: string, 
-/**
- * The status before; `None` for the submission.
- */
-from: RefundStatus | null, 
-/**
- * The status after.
- */
-to: RefundStatus, 
-/**
- * The action; `None` for the submission and for automatic approval.
- */
-action: RefundAction | null, };
+export type RefundEvent = {
+  /**
+   * When (the caller's `now`).
+   */
+  at: string,
+  /**
+   * The status before; `None` for the submission.
+   */
+  from: RefundStatus | null,
+  /**
+   * The status after.
+   */
+  to: RefundStatus,
+  /**
+   * The action; `None` for the submission and for automatic approval.
+   */
+  action: RefundAction | null,
+};
 
 /**
  * A refund's id within its [`RefundBook`]: 1 for the first refund, 2 for the
@@ -4107,49 +4358,50 @@ export type RefundId = number;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundPolicy = { 
-/**
- * Days after the anchor during which a refund may be requested
- * (inclusive of the exact instant the window ends); 1 to 3650.
- */
-window_days: number, 
-/**
- * What the window counts from.
- */
-window_from: WindowAnchor, 
-/**
- * Whether less than the full captured amount may be refunded.
- */
-partial_refunds: boolean, 
-/**
- * How many refunds holding money (not failed, rejected or cancelled) one
- * transaction may have; 1 to 100.
- */
-max_refunds_per_transaction: number, 
-/**
- * Reasons that need at least one piece of evidence.
- */
-evidence_required_for: Array<RefundReason>, 
-/**
- * Eligible refunds strictly below this amount (same currency) are
- * approved automatically on submission; `None` disables it.
- */
-auto_approve_below: Money | null, 
-/**
- * Whether a refund may go somewhere other than the original payment
- * method.
- */
-other_destinations_allowed: boolean, 
-/**
- * Days after a rejection during which it may be appealed (inclusive of
- * the exact instant); 1 to 3650.
- */
-appeal_window_days: number, 
-/**
- * How many times a refund may be sent for processing (the first attempt
- * and its retries); 1 to 100.
- */
-max_processing_attempts: number, };
+export type RefundPolicy = {
+  /**
+   * Days after the anchor during which a refund may be requested
+   * (inclusive of the exact instant the window ends); 1 to 3650.
+   */
+  window_days: number,
+  /**
+   * What the window counts from.
+   */
+  window_from: WindowAnchor,
+  /**
+   * Whether less than the full captured amount may be refunded.
+   */
+  partial_refunds: boolean,
+  /**
+   * How many refunds holding money (not failed, rejected or cancelled) one
+   * transaction may have; 1 to 100.
+   */
+  max_refunds_per_transaction: number,
+  /**
+   * Reasons that need at least one piece of evidence.
+   */
+  evidence_required_for: Array<RefundReason>,
+  /**
+   * Eligible refunds strictly below this amount (same currency) are
+   * approved automatically on submission; `None` disables it.
+   */
+  auto_approve_below: Money | null,
+  /**
+   * Whether a refund may go somewhere other than the original payment
+   * method.
+   */
+  other_destinations_allowed: boolean,
+  /**
+   * Days after a rejection during which it may be appealed (inclusive of
+   * the exact instant); 1 to 3650.
+   */
+  appeal_window_days: number,
+  /**
+   * How many times a refund may be sent for processing (the first attempt
+   * and its retries); 1 to 100.
+   */
+  max_processing_attempts: number,
+};
 
 /**
  * Why a user asks for a refund. The JSON form is the snake_case name.
@@ -4236,28 +4488,29 @@ export type RefundRequest = { order_number: OrderNumber, transaction_id: Transac
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundSlaPolicy = { 
-/**
- * Business days for a refund to the wallet balance (0 = by the end of
- * the business day counting starts on).
- */
-wallet_balance_days: number, 
-/**
- * Business days for a refund to a card, by issuing bank.
- */
-card_days: { [key in BankCode]: number }, 
-/**
- * Business days for a refund to a card at a bank not in `card_days`.
- */
-other_card_days: number, 
-/**
- * Business days for a refund by bank transfer.
- */
-bank_transfer_days: number, 
-/**
- * A refund is due soon once this many hours or fewer are left.
- */
-due_soon_hours: number, };
+export type RefundSlaPolicy = {
+  /**
+   * Business days for a refund to the wallet balance (0 = by the end of
+   * the business day counting starts on).
+   */
+  wallet_balance_days: number,
+  /**
+   * Business days for a refund to a card, by issuing bank.
+   */
+  card_days: { [key in BankCode]: number },
+  /**
+   * Business days for a refund to a card at a bank not in `card_days`.
+   */
+  other_card_days: number,
+  /**
+   * Business days for a refund by bank transfer.
+   */
+  bank_transfer_days: number,
+  /**
+   * A refund is due soon once this many hours or fewer are left.
+   */
+  due_soon_hours: number,
+};
 
 /**
  * Where a refund stands against its SLA. The JSON form is tagged by
@@ -4278,27 +4531,37 @@ due_soon_hours: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RefundSlaStatus = { "state": "on_track", 
-/**
- * Seconds until the due instant.
- */
-remaining_seconds: number, } | { "state": "due_soon", 
-/**
- * Seconds until the due instant.
- */
-remaining_seconds: number, } | { "state": "breached", 
-/**
- * Seconds since the due instant.
- */
-overdue_seconds: number, } | { "state": "completed_on_time", 
-/**
- * Seconds it was completed before the due instant.
- */
-margin_seconds: number, } | { "state": "completed_late", 
-/**
- * Seconds it was completed after the due instant.
- */
-late_seconds: number, };
+export type RefundSlaStatus = {
+  "state": "on_track",
+  /**
+   * Seconds until the due instant.
+   */
+  remaining_seconds: number,
+} | {
+  "state": "due_soon",
+  /**
+   * Seconds until the due instant.
+   */
+  remaining_seconds: number,
+} | {
+  "state": "breached",
+  /**
+   * Seconds since the due instant.
+   */
+  overdue_seconds: number,
+} | {
+  "state": "completed_on_time",
+  /**
+   * Seconds it was completed before the due instant.
+   */
+  margin_seconds: number,
+} | {
+  "state": "completed_late",
+  /**
+   * Seconds it was completed after the due instant.
+   */
+  late_seconds: number,
+};
 
 /**
  * Where a refund is in its lifecycle. The JSON form is the snake_case name.
@@ -4347,24 +4610,25 @@ export type RefundStatus = "submitted" | "under_review" | "approved" | "processi
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RegulatoryRegime = { 
-/**
- * Working days to settle a complaint made orally.
- */
-oral_working_days: number, 
-/**
- * Working days to settle a complaint made in writing.
- */
-written_working_days: number, 
-/**
- * Working days one extension adds to a written complaint (0: none).
- */
-extension_working_days: number, 
-/**
- * Percentage of the working days elapsed from which the clock is due
- * soon (1-100).
- */
-due_soon_percent: number, };
+export type RegulatoryRegime = {
+  /**
+   * Working days to settle a complaint made orally.
+   */
+  oral_working_days: number,
+  /**
+   * Working days to settle a complaint made in writing.
+   */
+  written_working_days: number,
+  /**
+   * Working days one extension adds to a written complaint (0: none).
+   */
+  extension_working_days: number,
+  /**
+   * Percentage of the working days elapsed from which the clock is due
+   * soon (1-100).
+   */
+  due_soon_percent: number,
+};
 
 /**
  * The regulatory clock of one formal complaint at `now`.
@@ -4398,56 +4662,57 @@ due_soon_percent: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RegulatoryReport = { 
-/**
- * Oral or written.
- */
-medium: ComplaintMedium, 
-/**
- * When the complaint was received.
- */
-received_at: string, 
-/**
- * The local date it was received, in the calendar's zone.
- */
-received_date: string, 
-/**
- * The working day counting starts from (day 0).
- */
-start_date: string, 
-/**
- * Working days allowed, with a valid extension included.
- */
-working_days: number, 
-/**
- * The last working day to resolve it.
- */
-due_date: string, 
-/**
- * The end of the due date (the instant the clock breaches).
- */
-deadline: string, 
-/**
- * The extension on record, if any.
- */
-extension: Extension | null, 
-/**
- * Whether the extension was notified after the original deadline (and
- * is therefore ignored).
- */
-extension_late: boolean, 
-/**
- * The local date it was resolved, if it was (by `now`).
- */
-resolved_date: string | null, 
-/**
- * The status at `now`.
- */
-status: RegulatoryStatus, 
-/**
- * Whether the calendar data for these dates is an estimate.
- */
-estimated: boolean, };
+export type RegulatoryReport = {
+  /**
+   * Oral or written.
+   */
+  medium: ComplaintMedium,
+  /**
+   * When the complaint was received.
+   */
+  received_at: string,
+  /**
+   * The local date it was received, in the calendar's zone.
+   */
+  received_date: string,
+  /**
+   * The working day counting starts from (day 0).
+   */
+  start_date: string,
+  /**
+   * Working days allowed, with a valid extension included.
+   */
+  working_days: number,
+  /**
+   * The last working day to resolve it.
+   */
+  due_date: string,
+  /**
+   * The end of the due date (the instant the clock breaches).
+   */
+  deadline: string,
+  /**
+   * The extension on record, if any.
+   */
+  extension: Extension | null,
+  /**
+   * Whether the extension was notified after the original deadline (and
+   * is therefore ignored).
+   */
+  extension_late: boolean,
+  /**
+   * The local date it was resolved, if it was (by `now`).
+   */
+  resolved_date: string | null,
+  /**
+   * The status at `now`.
+   */
+  status: RegulatoryStatus,
+  /**
+   * Whether the calendar data for these dates is an estimate.
+   */
+  estimated: boolean,
+};
 
 /**
  * Where a regulatory clock stands at `now`.
@@ -4461,27 +4726,35 @@ estimated: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type RegulatoryStatus = { "state": "on_track", 
-/**
- * Working days left, the due date included.
- */
-working_days_left: number, } | { "state": "due_soon", 
-/**
- * Working days left, the due date included.
- */
-working_days_left: number, } | { "state": "met", 
-/**
- * When.
- */
-at: string, } | { "state": "breached", 
-/**
- * Working days after the due date, up to the resolution or `now`.
- */
-working_days_late: number, 
-/**
- * When it was finally resolved, if it was.
- */
-met_at: string | null, };
+export type RegulatoryStatus = {
+  "state": "on_track",
+  /**
+   * Working days left, the due date included.
+   */
+  working_days_left: number,
+} | {
+  "state": "due_soon",
+  /**
+   * Working days left, the due date included.
+   */
+  working_days_left: number,
+} | {
+  "state": "met",
+  /**
+   * When.
+   */
+  at: string,
+} | {
+  "state": "breached",
+  /**
+   * Working days after the due date, up to the resolution or `now`.
+   */
+  working_days_late: number,
+  /**
+   * When it was finally resolved, if it was.
+   */
+  met_at: string | null,
+};
 
 /**
  * Why a reviewer rejected a refund. The JSON form is the snake_case name.
@@ -4515,27 +4788,28 @@ export type RejectionReason = "insufficient_evidence" | "delivered_as_described"
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type ReversalWindows = { 
-/**
- * QR (QRIS) payments.
- */
-qr_payment_hours: number, 
-/**
- * Online payments.
- */
-online_payment_hours: number, 
-/**
- * Transfers to other wallets.
- */
-transfer_hours: number, 
-/**
- * Top-ups (money returned to the source).
- */
-top_up_hours: number, 
-/**
- * Withdrawals to bank accounts.
- */
-withdrawal_hours: number, };
+export type ReversalWindows = {
+  /**
+   * QR (QRIS) payments.
+   */
+  qr_payment_hours: number,
+  /**
+   * Online payments.
+   */
+  online_payment_hours: number,
+  /**
+   * Transfers to other wallets.
+   */
+  transfer_hours: number,
+  /**
+   * Top-ups (money returned to the source).
+   */
+  top_up_hours: number,
+  /**
+   * Withdrawals to bank accounts.
+   */
+  withdrawal_hours: number,
+};
 
 /**
  * How to move a date that is not a business day onto one.
@@ -4565,15 +4839,16 @@ export type RollConvention = "following" | "preceding" | "modified_following" | 
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SatisfactionRating = { 
-/**
- * 1 (very unhappy) to 5 (very happy).
- */
-score: number, 
-/**
- * When it was given.
- */
-at: string, };
+export type SatisfactionRating = {
+  /**
+   * 1 (very unhappy) to 5 (very happy).
+   */
+  score: number,
+  /**
+   * When it was given.
+   */
+  at: string,
+};
 
 /**
  * A PIN, password or one-time code: read like a string, never shown by
@@ -4627,58 +4902,59 @@ export type SlaClock = "first_response" | "next_response" | "resolution";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SlaReport = { 
-/**
- * The `now` the report is for.
- */
-now: string, 
-/**
- * The ticket's status at `now`.
- */
-status: TicketStatus, 
-/**
- * Its priority at `now`.
- */
-priority: Priority, 
-/**
- * Whether the clocks are paused at `now`.
- */
-paused: boolean, 
-/**
- * First response.
- */
-first_response: ClockReport, 
-/**
- * Next response (the latest cycle).
- */
-next_response: ClockReport, 
-/**
- * How many next-response cycles were breached, in total.
- */
-next_response_breaches: number, 
-/**
- * Resolution.
- */
-resolution: ClockReport, 
-/**
- * The regulatory clock of each formal complaint, oldest first (kept
- * apart from the internal SLAs: different rules, working days only, no
- * pause).
- */
-regulatory: Array<RegulatoryReport>, 
-/**
- * The level recorded by escalation events.
- */
-recorded_escalation: EscalationLevel, 
-/**
- * The effective level: the recorded one or, if higher, the one the
- * breaches call for ([`SlaPolicy::escalation`]).
- */
-escalation: EscalationLevel, 
-/**
- * Whether any answer depends on estimated calendar data.
- */
-estimated: boolean, };
+export type SlaReport = {
+  /**
+   * The `now` the report is for.
+   */
+  now: string,
+  /**
+   * The ticket's status at `now`.
+   */
+  status: TicketStatus,
+  /**
+   * Its priority at `now`.
+   */
+  priority: Priority,
+  /**
+   * Whether the clocks are paused at `now`.
+   */
+  paused: boolean,
+  /**
+   * First response.
+   */
+  first_response: ClockReport,
+  /**
+   * Next response (the latest cycle).
+   */
+  next_response: ClockReport,
+  /**
+   * How many next-response cycles were breached, in total.
+   */
+  next_response_breaches: number,
+  /**
+   * Resolution.
+   */
+  resolution: ClockReport,
+  /**
+   * The regulatory clock of each formal complaint, oldest first (kept
+   * apart from the internal SLAs: different rules, working days only, no
+   * pause).
+   */
+  regulatory: Array<RegulatoryReport>,
+  /**
+   * The level recorded by escalation events.
+   */
+  recorded_escalation: EscalationLevel,
+  /**
+   * The effective level: the recorded one or, if higher, the one the
+   * breaches call for ([`SlaPolicy::escalation`]).
+   */
+  escalation: EscalationLevel,
+  /**
+   * Whether any answer depends on estimated calendar data.
+   */
+  estimated: boolean,
+};
 
 /**
  * One rule of an [`SlaPolicy`]: filters (an absent filter matches
@@ -4699,31 +4975,32 @@ estimated: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SlaRule = { 
-/**
- * Only tickets of this category, if set.
- */
-category?: Category | null, 
-/**
- * Only tickets of this priority, if set.
- */
-priority?: Priority | null, 
-/**
- * Only tickets from this channel, if set.
- */
-channel?: Channel | null, 
-/**
- * The first-response target this rule sets.
- */
-first_response?: SlaTarget | null, 
-/**
- * The next-response target this rule sets.
- */
-next_response?: SlaTarget | null, 
-/**
- * The resolution target this rule sets.
- */
-resolution?: SlaTarget | null, };
+export type SlaRule = {
+  /**
+   * Only tickets of this category, if set.
+   */
+  category?: Category | null,
+  /**
+   * Only tickets of this priority, if set.
+   */
+  priority?: Priority | null,
+  /**
+   * Only tickets from this channel, if set.
+   */
+  channel?: Channel | null,
+  /**
+   * The first-response target this rule sets.
+   */
+  first_response?: SlaTarget | null,
+  /**
+   * The next-response target this rule sets.
+   */
+  next_response?: SlaTarget | null,
+  /**
+   * The resolution target this rule sets.
+   */
+  resolution?: SlaTarget | null,
+};
 
 /**
  * The target of one SLA clock.
@@ -4745,15 +5022,17 @@ resolution?: SlaTarget | null, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SlaTarget = { "kind": "live" } | { "kind": "within", 
-/**
- * The duration in seconds (1 second to 366 days).
- */
-seconds: number, 
-/**
- * How the duration is counted.
- */
-basis: TimeBasis, };
+export type SlaTarget = { "kind": "live" } | {
+  "kind": "within",
+  /**
+   * The duration in seconds (1 second to 366 days).
+   */
+  seconds: number,
+  /**
+   * How the duration is counted.
+   */
+  basis: TimeBasis,
+};
 
 /**
  * The targets of the three clocks for one ticket.
@@ -4769,19 +5048,20 @@ basis: TimeBasis, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SlaTargets = { 
-/**
- * First response.
- */
-first_response: SlaTarget, 
-/**
- * Next response.
- */
-next_response: SlaTarget, 
-/**
- * Resolution.
- */
-resolution: SlaTarget, };
+export type SlaTargets = {
+  /**
+   * First response.
+   */
+  first_response: SlaTarget,
+  /**
+   * Next response.
+   */
+  next_response: SlaTarget,
+  /**
+   * Resolution.
+   */
+  resolution: SlaTarget,
+};
 
 /**
  * An actionable suggestion to make a password stronger. Each renders as a
@@ -4811,23 +5091,24 @@ export type StrengthReason = "avoid_common_password" | "avoid_phone_number" | "a
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type StrengthReport = { 
-/**
- * "Very weak" … "Very strong".
- */
-label: string, 
-/**
- * `messages[i]` renders `reasons[i]`.
- */
-messages: Array<string>, 
-/**
- * 0 (very weak) to 4 (very strong).
- */
-score: number, 
-/**
- * What would make it stronger, most important first; may be empty.
- */
-reasons: Array<StrengthReason>, };
+export type StrengthReport = {
+  /**
+   * "Very weak" … "Very strong".
+   */
+  label: string,
+  /**
+   * `messages[i]` renders `reasons[i]`.
+   */
+  messages: Array<string>,
+  /**
+   * 0 (very weak) to 4 (very strong).
+   */
+  score: 0 | 1 | 2 | 3 | 4,
+  /**
+   * What would make it stronger, most important first; may be empty.
+   */
+  reasons: Array<StrengthReason>,
+};
 
 /**
  * What [`RefundBook::submit`] returns: the refund's id and status, and
@@ -4845,23 +5126,24 @@ reasons: Array<StrengthReason>, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Submission = { 
-/**
- * The refund.
- */
-id: RefundId, 
-/**
- * Its status now.
- */
-status: RefundStatus, 
-/**
- * Whether it was approved automatically when first submitted.
- */
-auto_approved: boolean, 
-/**
- * Whether the key had been used before (nothing new was created).
- */
-replayed: boolean, };
+export type Submission = {
+  /**
+   * The refund.
+   */
+  id: RefundId,
+  /**
+   * Its status now.
+   */
+  status: RefundStatus,
+  /**
+   * Whether it was approved automatically when first submitted.
+   */
+  auto_approved: boolean,
+  /**
+   * Whether the key had been used before (nothing new was created).
+   */
+  replayed: boolean,
+};
 
 /**
  * What [`Summary`] answers.
@@ -4875,27 +5157,28 @@ replayed: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type SummaryOut = { 
-/**
- * The balance.
- */
-balance: Money, 
-/**
- * The verification level.
- */
-level: VerificationLevel, 
-/**
- * What may still go out on the local day of `now`.
- */
-daily_outgoing_remaining: Money, 
-/**
- * What may still come in during the local month of `now`.
- */
-monthly_incoming_remaining: Money, 
-/**
- * Requests retained for idempotent replay.
- */
-entries: number, };
+export type SummaryOut = {
+  /**
+   * The balance.
+   */
+  balance: Money,
+  /**
+   * The verification level.
+   */
+  level: VerificationLevel,
+  /**
+   * What may still go out on the local day of `now`.
+   */
+  daily_outgoing_remaining: Money,
+  /**
+   * What may still come in during the local month of `now`.
+   */
+  monthly_incoming_remaining: Money,
+  /**
+   * Requests retained for idempotent replay.
+   */
+  entries: number,
+};
 
 /**
  * Something that happens to a ticket. The JSON form is tagged by `kind`:
@@ -4915,51 +5198,65 @@ entries: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketAction = { "kind": "create", 
-/**
- * Where it came in.
- */
-channel: Channel, 
-/**
- * What it is about.
- */
-category: Category, 
-/**
- * Its starting priority.
- */
-priority: Priority, } | { "kind": "open" } | { "kind": "respond" } | { "kind": "customer_reply" } | { "kind": "await_customer" } | { "kind": "await_third_party" } | { "kind": "resume" } | { "kind": "resolve" } | { "kind": "reopen" } | { "kind": "close" } | { "kind": "escalate", 
-/**
- * The new level (must be above the current one).
- */
-level: EscalationLevel, 
-/**
- * Why.
- */
-cause: EscalationCause, } | { "kind": "change_priority", 
-/**
- * The new priority.
- */
-priority: Priority, } | { "kind": "file_complaint", 
-/**
- * Informal, or formal oral or written.
- */
-complaint: ComplaintKind, } | { "kind": "request_review", 
-/**
- * The customer's reason.
- */
-reason: string, } | { "kind": "extend_regulatory_deadline", 
-/**
- * The ground for the extension.
- */
-ground: ExtensionGround, 
-/**
- * The note kept on record.
- */
-note: string, } | { "kind": "rate_satisfaction", 
-/**
- * The score.
- */
-score: number, };
+export type TicketAction = {
+  "kind": "create",
+  /**
+   * Where it came in.
+   */
+  channel: Channel,
+  /**
+   * What it is about.
+   */
+  category: Category,
+  /**
+   * Its starting priority.
+   */
+  priority: Priority,
+} | { "kind": "open" } | { "kind": "respond" } | { "kind": "customer_reply" } | { "kind": "await_customer" } | { "kind": "await_third_party" } | { "kind": "resume" } | { "kind": "resolve" } | { "kind": "reopen" } | { "kind": "close" } | {
+  "kind": "escalate",
+  /**
+   * The new level (must be above the current one).
+   */
+  level: EscalationLevel,
+  /**
+   * Why.
+   */
+  cause: EscalationCause,
+} | {
+  "kind": "change_priority",
+  /**
+   * The new priority.
+   */
+  priority: Priority,
+} | {
+  "kind": "file_complaint",
+  /**
+   * Informal, or formal oral or written.
+   */
+  complaint: ComplaintKind,
+} | {
+  "kind": "request_review",
+  /**
+   * The customer's reason.
+   */
+  reason: string,
+} | {
+  "kind": "extend_regulatory_deadline",
+  /**
+   * The ground for the extension.
+   */
+  ground: ExtensionGround,
+  /**
+   * The note kept on record.
+   */
+  note: string,
+} | {
+  "kind": "rate_satisfaction",
+  /**
+   * The score.
+   */
+  score: number,
+};
 
 /**
  * One entry of a ticket's history: an action and when it happened.
@@ -4978,15 +5275,16 @@ score: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketEvent = { 
-/**
- * When.
- */
-at: string, 
-/**
- * What.
- */
-action: TicketAction, };
+export type TicketEvent = {
+  /**
+   * When.
+   */
+  at: string,
+  /**
+   * What.
+   */
+  action: TicketAction,
+};
 
 /**
  * A support ticket: its number, its rules, and its history of events, from
@@ -5098,17 +5396,18 @@ export type TicketNumber = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketRules = { 
-/**
- * Days after resolution during which the ticket can be reopened (0-365,
- * wall-clock days; 0 disables reopening).
- */
-reopen_window_days: number, 
-/**
- * Days after resolution during which the customer can ask for a second
- * review (0-365; 0 disables it).
- */
-review_window_days: number, };
+export type TicketRules = {
+  /**
+   * Days after resolution during which the ticket can be reopened (0-365,
+   * wall-clock days; 0 disables reopening).
+   */
+  reopen_window_days: number,
+  /**
+   * Days after resolution during which the customer can ask for a second
+   * review (0-365; 0 disables it).
+   */
+  review_window_days: number,
+};
 
 /**
  * An SLA policy: ordered rules, a fallback, the due-soon threshold, whether
@@ -5160,32 +5459,33 @@ review_window_days: number, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketSlaPolicy = { 
-/**
- * The rules, first match wins per clock.
- */
-rules: Array<SlaRule>, 
-/**
- * Targets when no rule sets a clock.
- */
-fallback: SlaTargets, 
-/**
- * Percentage of a target elapsed from which a clock is due soon (1-100).
- */
-due_soon_percent: number, 
-/**
- * Whether `pending_third_party` pauses the clocks like
- * `pending_customer` does (default `false`).
- */
-pause_on_third_party: boolean, 
-/**
- * Automatic escalation on breach.
- */
-escalation: AutoEscalation, 
-/**
- * The regulatory complaint deadlines.
- */
-regulatory: RegulatoryRegime, };
+export type TicketSlaPolicy = {
+  /**
+   * The rules, first match wins per clock.
+   */
+  rules: Array<SlaRule>,
+  /**
+   * Targets when no rule sets a clock.
+   */
+  fallback: SlaTargets,
+  /**
+   * Percentage of a target elapsed from which a clock is due soon (1-100).
+   */
+  due_soon_percent: number,
+  /**
+   * Whether `pending_third_party` pauses the clocks like
+   * `pending_customer` does (default `false`).
+   */
+  pause_on_third_party: boolean,
+  /**
+   * Automatic escalation on breach.
+   */
+  escalation: AutoEscalation,
+  /**
+   * The regulatory complaint deadlines.
+   */
+  regulatory: RegulatoryRegime,
+};
 
 /**
  * Where one SLA clock stands at `now`. The JSON form is tagged by `state`:
@@ -5204,44 +5504,54 @@ regulatory: RegulatoryRegime, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketSlaStatus = { "state": "not_running" } | { "state": "on_track", 
-/**
- * When the target will be reached if the clock keeps running.
- */
-due_at: string, 
-/**
- * Time left.
- */
-remaining_seconds: number, } | { "state": "due_soon", 
-/**
- * When the target will be reached.
- */
-due_at: string, 
-/**
- * Time left.
- */
-remaining_seconds: number, } | { "state": "paused", 
-/**
- * Time left when the clock resumes.
- */
-remaining_seconds: number, } | { "state": "met", 
-/**
- * When.
- */
-at: string, } | { "state": "breached", 
-/**
- * When the target was reached (for a target shortened by a priority
- * change, the time of the change if that is later).
- */
-breached_at: string, 
-/**
- * How far past the target, so far (or when it was met).
- */
-overdue_seconds: number, 
-/**
- * When the clock was finally met, if it was.
- */
-met_at: string | null, };
+export type TicketSlaStatus = { "state": "not_running" } | {
+  "state": "on_track",
+  /**
+   * When the target will be reached if the clock keeps running.
+   */
+  due_at: string,
+  /**
+   * Time left.
+   */
+  remaining_seconds: number,
+} | {
+  "state": "due_soon",
+  /**
+   * When the target will be reached.
+   */
+  due_at: string,
+  /**
+   * Time left.
+   */
+  remaining_seconds: number,
+} | {
+  "state": "paused",
+  /**
+   * Time left when the clock resumes.
+   */
+  remaining_seconds: number,
+} | {
+  "state": "met",
+  /**
+   * When.
+   */
+  at: string,
+} | {
+  "state": "breached",
+  /**
+   * When the target was reached (for a target shortened by a priority
+   * change, the time of the change if that is later).
+   */
+  breached_at: string,
+  /**
+   * How far past the target, so far (or when it was met).
+   */
+  overdue_seconds: number,
+  /**
+   * When the clock was finally met, if it was.
+   */
+  met_at: string | null,
+};
 
 /**
  * The state of a ticket after its events (derived by replaying them; never
@@ -5266,73 +5576,74 @@ met_at: string | null, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TicketState = { 
-/**
- * Where it came in.
- */
-channel: Channel, 
-/**
- * What it is about.
- */
-category: Category, 
-/**
- * When it was created.
- */
-created_at: string, 
-/**
- * Its status.
- */
-status: TicketStatus, 
-/**
- * Its current priority.
- */
-priority: Priority, 
-/**
- * Its recorded escalation level (the effective level at a given time
- * also counts automatic escalation; see
- * [`Ticket::sla`](super::Ticket::sla)).
- */
-escalation: EscalationLevel, 
-/**
- * When an agent first responded (or the ticket was resolved).
- */
-first_response_at: string | null, 
-/**
- * The oldest customer message still waiting for a reply.
- */
-awaiting_reply_since: string | null, 
-/**
- * When the ticket was resolved, while it is resolved or closed.
- */
-resolved_at: string | null, 
-/**
- * When it was closed.
- */
-closed_at: string | null, 
-/**
- * How many times it was reopened.
- */
-reopen_count: number, 
-/**
- * When a second review was requested, if it was.
- */
-review_requested_at: string | null, 
-/**
- * How many complaints about the handling (informal and formal).
- */
-complaint_count: number, 
-/**
- * The formal complaints, oldest first.
- */
-formal_complaints: Array<FormalComplaint>, 
-/**
- * The latest satisfaction score.
- */
-satisfaction: SatisfactionRating | null, 
-/**
- * When the last event happened.
- */
-last_event_at: string, };
+export type TicketState = {
+  /**
+   * Where it came in.
+   */
+  channel: Channel,
+  /**
+   * What it is about.
+   */
+  category: Category,
+  /**
+   * When it was created.
+   */
+  created_at: string,
+  /**
+   * Its status.
+   */
+  status: TicketStatus,
+  /**
+   * Its current priority.
+   */
+  priority: Priority,
+  /**
+   * Its recorded escalation level (the effective level at a given time
+   * also counts automatic escalation; see
+   * [`Ticket::sla`](super::Ticket::sla)).
+   */
+  escalation: EscalationLevel,
+  /**
+   * When an agent first responded (or the ticket was resolved).
+   */
+  first_response_at: string | null,
+  /**
+   * The oldest customer message still waiting for a reply.
+   */
+  awaiting_reply_since: string | null,
+  /**
+   * When the ticket was resolved, while it is resolved or closed.
+   */
+  resolved_at: string | null,
+  /**
+   * When it was closed.
+   */
+  closed_at: string | null,
+  /**
+   * How many times it was reopened.
+   */
+  reopen_count: number,
+  /**
+   * When a second review was requested, if it was.
+   */
+  review_requested_at: string | null,
+  /**
+   * How many complaints about the handling (informal and formal).
+   */
+  complaint_count: number,
+  /**
+   * The formal complaints, oldest first.
+   */
+  formal_complaints: Array<FormalComplaint>,
+  /**
+   * The latest satisfaction score.
+   */
+  satisfaction: SatisfactionRating | null,
+  /**
+   * When the last event happened.
+   */
+  last_event_at: string,
+};
 
 /**
  * Where a ticket is in its life.
@@ -5378,20 +5689,21 @@ export type TicketStatus = "new" | "open" | "pending_customer" | "pending_third_
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TierLimits = { 
-/**
- * The most the wallet may hold; top-ups beyond it are declined.
- */
-max_balance: Money, 
-/**
- * The most that may leave the wallet (payments, transfers,
- * withdrawals) in one local day.
- */
-daily_outgoing: Money, 
-/**
- * The most that may enter the wallet by top-ups in one local month.
- */
-monthly_incoming: Money, };
+export type TierLimits = {
+  /**
+   * The most the wallet may hold; top-ups beyond it are declined.
+   */
+  max_balance: Money,
+  /**
+   * The most that may leave the wallet (payments, transfers,
+   * withdrawals) in one local day.
+   */
+  daily_outgoing: Money,
+  /**
+   * The most that may enter the wallet by top-ups in one local month.
+   */
+  monthly_incoming: Money,
+};
 
 /**
  * How an SLA target's time is counted.
@@ -5443,11 +5755,13 @@ export type TimeOfDay = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TopUpSource = { "method": "bank_transfer", 
-/**
- * The sending bank.
- */
-bank: Name, } | { "method": "card" } | { "method": "retail_outlet" };
+export type TopUpSource = {
+  "method": "bank_transfer",
+  /**
+   * The sending bank.
+   */
+  bank: Name,
+} | { "method": "card" } | { "method": "retail_outlet" };
 
 /**
  * How to train a [`Model`].
@@ -5471,53 +5785,54 @@ bank: Name, } | { "method": "card" } | { "method": "retail_outlet" };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TrainConfig = { 
-/**
- * Which features to extract.
- */
-features: FeatureConfig, 
-/**
- * The SVM cost `C`: larger fits the training data more closely.
- */
-c: number, 
-/**
- * Stopping tolerance on the projected gradient (liblinear's `eps`).
- */
-epsilon: number, 
-/**
- * Most passes over the data per class.
- */
-max_epochs: number, 
-/**
- * Features seen in fewer training texts are dropped.
- */
-min_df: number, 
-/**
- * Weight each example's cost by `n / (classes · n_label)` so rare labels
- * count as much as common ones.
- */
-balanced: boolean, 
-/**
- * The value of the constant bias feature (0 for no bias).
- */
-bias: number, 
-/**
- * Seed of the example order.
- */
-seed: number, 
-/**
- * The factor applied to scores before the softmax that gives
- * probabilities.
- */
-confidence_scale: number, 
-/**
- * How much each kind of feature counts.
- */
-weights: KindWeights, 
-/**
- * How the classes are learned together.
- */
-multiclass: Multiclass, };
+export type TrainConfig = {
+  /**
+   * Which features to extract.
+   */
+  features: FeatureConfig,
+  /**
+   * The SVM cost `C`: larger fits the training data more closely.
+   */
+  c: number,
+  /**
+   * Stopping tolerance on the projected gradient (liblinear's `eps`).
+   */
+  epsilon: number,
+  /**
+   * Most passes over the data per class.
+   */
+  max_epochs: number,
+  /**
+   * Features seen in fewer training texts are dropped.
+   */
+  min_df: number,
+  /**
+   * Weight each example's cost by `n / (classes · n_label)` so rare labels
+   * count as much as common ones.
+   */
+  balanced: boolean,
+  /**
+   * The value of the constant bias feature (0 for no bias).
+   */
+  bias: number,
+  /**
+   * Seed of the example order.
+   */
+  seed: number,
+  /**
+   * The factor applied to scores before the softmax that gives
+   * probabilities.
+   */
+  confidence_scale: number,
+  /**
+   * How much each kind of feature counts.
+   */
+  weights: KindWeights,
+  /**
+   * How the classes are learned together.
+   */
+  multiclass: Multiclass,
+};
 
 /**
  * One money movement the user started.
@@ -5575,43 +5890,55 @@ export type Transaction = { id: TransactionId, kind: TransactionKind, amount: Mo
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TransactionFailure = { "reason": "insufficient_balance", 
-/**
- * How much was missing.
- */
-shortfall: Money, } | { "reason": "wrong_pin" } | { "reason": "account_locked", 
-/**
- * When the lock ends.
- */
-until: string, } | { "reason": "account_frozen" } | { "reason": "account_closed" } | { "reason": "limit_exceeded", 
-/**
- * Which limit.
- */
-kind: LimitKind, 
-/**
- * The limit itself.
- */
-limit: Money, 
-/**
- * How much was still allowed when the request came (zero or more).
- */
-remaining: Money, 
-/**
- * The verification level whose limits applied.
- */
-level: VerificationLevel, } | { "reason": "network_timeout" } | { "reason": "merchant_unavailable" } | { "reason": "system_maintenance", 
-/**
- * When the maintenance ends.
- */
-until: string, } | { "reason": "risk_rejected" } | { "reason": "card_expired" } | { "reason": "bank_unavailable", 
-/**
- * Which bank.
- */
-bank: Name, } | { "reason": "unknown", 
-/**
- * The provider's code, kept for support staff.
- */
-code: ProviderCode, };
+export type TransactionFailure = {
+  "reason": "insufficient_balance",
+  /**
+   * How much was missing.
+   */
+  shortfall: Money,
+} | { "reason": "wrong_pin" } | {
+  "reason": "account_locked",
+  /**
+   * When the lock ends.
+   */
+  until: string,
+} | { "reason": "account_frozen" } | { "reason": "account_closed" } | {
+  "reason": "limit_exceeded",
+  /**
+   * Which limit.
+   */
+  kind: LimitKind,
+  /**
+   * The limit itself.
+   */
+  limit: Money,
+  /**
+   * How much was still allowed when the request came (zero or more).
+   */
+  remaining: Money,
+  /**
+   * The verification level whose limits applied.
+   */
+  level: VerificationLevel,
+} | { "reason": "network_timeout" } | { "reason": "merchant_unavailable" } | {
+  "reason": "system_maintenance",
+  /**
+   * When the maintenance ends.
+   */
+  until: string,
+} | { "reason": "risk_rejected" } | { "reason": "card_expired" } | {
+  "reason": "bank_unavailable",
+  /**
+   * Which bank.
+   */
+  bank: Name,
+} | {
+  "reason": "unknown",
+  /**
+   * The provider's code, kept for support staff.
+   */
+  code: ProviderCode,
+};
 
 /**
  * The id of a transaction: 1 to 64 printable ASCII characters, no spaces.
@@ -5648,27 +5975,35 @@ export type TransactionId = string;
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type TransactionKind = { "kind": "payment", 
-/**
- * How the payment was made.
- */
-channel: PaymentChannel, 
-/**
- * Who was paid.
- */
-merchant: MerchantRef, } | { "kind": "transfer", 
-/**
- * The receiving wallet.
- */
-to: WalletId, } | { "kind": "top_up", 
-/**
- * Where the money comes from.
- */
-source: TopUpSource, } | { "kind": "withdrawal", 
-/**
- * The receiving bank account.
- */
-to: BankAccountRef, };
+export type TransactionKind = {
+  "kind": "payment",
+  /**
+   * How the payment was made.
+   */
+  channel: PaymentChannel,
+  /**
+   * Who was paid.
+   */
+  merchant: MerchantRef,
+} | {
+  "kind": "transfer",
+  /**
+   * The receiving wallet.
+   */
+  to: WalletId,
+} | {
+  "kind": "top_up",
+  /**
+   * Where the money comes from.
+   */
+  source: TopUpSource,
+} | {
+  "kind": "withdrawal",
+  /**
+   * The receiving bank account.
+   */
+  to: BankAccountRef,
+};
 
 /**
  * The id of the captured payment transaction a refund is for: 1 to
@@ -5727,54 +6062,55 @@ export type TransactionState = { "state": "pending" } | { "state": "succeeded" }
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type Triage = { 
-/**
- * What the message is about.
- */
-category: Category, 
-/**
- * How fast to handle it: the category's default raised by urgency cues.
- */
-priority: Priority, 
-/**
- * The message's language.
- */
-language: Language, 
-/**
- * The model's probability for the category (0 when the message shares
- * nothing with the training data).
- */
-confidence: number, 
-/**
- * The next most likely categories, best first (at most three).
- */
-alternatives: Array<CategoryScore>, 
-/**
- * What support needs for this category, and whether the message has it.
- */
-needed_info: Array<NeededInfo>, 
-/**
- * Entities found in the message.
- */
-entities: Array<Entity>, 
-/**
- * Urgency cues found in the message.
- */
-urgency_cues: Array<UrgencyCue>, 
-/**
- * The self-service answer, in the message's language (English for other
- * languages).
- */
-answer: Answer, 
-/**
- * The channel given by the caller.
- */
-channel: TriageChannel | null, 
-/**
- * Whether the message was longer than [`MAX_INPUT_BYTES`] and only its
- * start was read.
- */
-truncated: boolean, };
+export type Triage = {
+  /**
+   * What the message is about.
+   */
+  category: Category,
+  /**
+   * How fast to handle it: the category's default raised by urgency cues.
+   */
+  priority: Priority,
+  /**
+   * The message's language.
+   */
+  language: Language,
+  /**
+   * The model's probability for the category (0 when the message shares
+   * nothing with the training data).
+   */
+  confidence: number,
+  /**
+   * The next most likely categories, best first (at most three).
+   */
+  alternatives: Array<CategoryScore>,
+  /**
+   * What support needs for this category, and whether the message has it.
+   */
+  needed_info: Array<NeededInfo>,
+  /**
+   * Entities found in the message.
+   */
+  entities: Array<Entity>,
+  /**
+   * Urgency cues found in the message.
+   */
+  urgency_cues: Array<UrgencyCue>,
+  /**
+   * The self-service answer, in the message's language (English for other
+   * languages).
+   */
+  answer: Answer,
+  /**
+   * The channel given by the caller.
+   */
+  channel: TriageChannel | null,
+  /**
+   * Whether the message was longer than [`MAX_INPUT_BYTES`] and only its
+   * start was read.
+   */
+  truncated: boolean,
+};
 
 /**
  * The channel a message came in through. Only social media changes the
@@ -5916,19 +6252,20 @@ export type WindowAnchor = "payment" | "delivery";
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type WorkingDay = { 
-/**
- * The local date (a day outside the weekmask).
- */
-date: string, 
-/**
- * Why it is worked, in English.
- */
-name: string, 
-/**
- * Whether the date is an estimate.
- */
-estimated: boolean, };
+export type WorkingDay = {
+  /**
+   * The local date (a day outside the weekmask).
+   */
+  date: string,
+  /**
+   * Why it is worked, in English.
+   */
+  name: string,
+  /**
+   * Whether the date is an estimate.
+   */
+  estimated: boolean,
+};
 
 /**
  * An inclusive range of years, `{"first":2020,"last":2030}` in JSON.
@@ -5942,12 +6279,13 @@ estimated: boolean, };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
-export type YearRange = { 
-/**
- * First covered year.
- */
-first: number, 
-/**
- * Last covered year (inclusive).
- */
-last: number, };
+export type YearRange = {
+  /**
+   * First covered year.
+   */
+  first: number,
+  /**
+   * Last covered year (inclusive).
+   */
+  last: number,
+};

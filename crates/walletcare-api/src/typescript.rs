@@ -141,8 +141,7 @@ pub fn declarations() -> Result<String, String> {
     for (decl, docs) in collect.decls.values() {
         out.push('\n');
         out.push_str(docs);
-        out.push_str("export ");
-        out.push_str(decl);
+        out.push_str(&layout(&format!("export {decl}")));
         out.push('\n');
     }
     Ok(out)
@@ -235,4 +234,103 @@ impl<T: TS + 'static> TS for PartialOf<T> {
     {
         v.visit::<T>();
     }
+}
+
+/// Lays a declaration out so that every brace block spanning lines opens
+/// at the end of a line and closes at the start of one, indented two
+/// spaces per level. ts-rs writes `field: T, };` on one line; wasm-bindgen
+/// re-indents the package's `.d.ts` by "a line ending in `{` opens, a line
+/// starting with `}` closes", which that form never closes.
+fn layout(decl: &str) -> String {
+    let chars: Vec<char> = decl.chars().collect();
+    // Where each brace pair that spans a newline opens and closes
+    // (braces in strings and comments do not count).
+    let mut open_after = vec![false; chars.len()];
+    let mut close_before = vec![false; chars.len()];
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '"' => {
+                i += 1;
+                while let Some(&d) = chars.get(i) {
+                    if d == '\\' {
+                        i += 1;
+                    } else if d == '"' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i < chars.len()
+                    && !(chars.get(i) == Some(&'*') && chars.get(i + 1) == Some(&'/'))
+                {
+                    if chars.get(i) == Some(&'\n') {
+                        for entry in &mut stack {
+                            entry.1 = true;
+                        }
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            '\n' => {
+                for entry in &mut stack {
+                    entry.1 = true;
+                }
+            }
+            '{' => stack.push((i, false)),
+            '}' => {
+                if let Some((open, multiline)) = stack.pop()
+                    && multiline
+                {
+                    if let Some(slot) = open_after.get_mut(open) {
+                        *slot = true;
+                    }
+                    if let Some(slot) = close_before.get_mut(i) {
+                        *slot = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut text = String::with_capacity(decl.len() + 64);
+    for (i, &c) in chars.iter().enumerate() {
+        if close_before.get(i) == Some(&true) {
+            text.push('\n');
+        }
+        text.push(c);
+        if open_after.get(i) == Some(&true) {
+            text.push('\n');
+        }
+    }
+    // Re-indent: two spaces per open block; JSDoc lines keep their ` *`.
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut depth: usize = 0;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let comment = line.starts_with('*') || line.starts_with("/*");
+        if !comment && line.starts_with('}') {
+            depth = depth.saturating_sub(1);
+        }
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+        if line.starts_with('*') {
+            out.push(' ');
+        }
+        out.push_str(line);
+        out.push('\n');
+        if !comment && line.ends_with('{') {
+            depth += 1;
+        }
+    }
+    out.trim_end().to_owned()
 }

@@ -1227,6 +1227,7 @@ impl Render for StrengthReason {
 #[serde(deny_unknown_fields)]
 pub struct Strength {
     /// 0 (very weak) to 4 (very strong).
+    #[cfg_attr(feature = "typescript", ts(type = "0 | 1 | 2 | 3 | 4"))]
     pub score: u8,
     /// What would make it stronger, most important first; may be empty.
     pub reasons: Vec<StrengthReason>,
