@@ -845,9 +845,10 @@ wc_status wc_calendar_builtin(const char *code, wc_calendar **out);
  * ```
  *
  * Only `time_zone` is required. Returns `WC_GENERAL_INVALID_JSON` for
- * malformed JSON or an unknown field, `WC_CALENDAR_NO_BUSINESS_DAYS`,
- * `WC_CALENDAR_INVALID_BUSINESS_HOURS`, `WC_GENERAL_INVALID_ARGUMENT` (a
- * date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
+ * text that is not JSON, `WC_CALENDAR_UNKNOWN_TIME_ZONE`,
+ * `WC_CALENDAR_NO_BUSINESS_DAYS`, `WC_CALENDAR_INVALID_BUSINESS_HOURS`,
+ * `WC_GENERAL_INVALID_ARGUMENT` naming the field (an unknown or missing
+ * field, a date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
  *
  * # Safety
  *
@@ -1209,6 +1210,39 @@ wc_status wc_calendar_is_estimated(const wc_calendar *cal, wc_date start, wc_dat
 wc_status wc_calendar_non_business_days(const wc_calendar *cal, wc_date start, wc_date end, const char *locale, char **out_json);
 
 /**
+ * Runs the operation `operation` (e.g. `"money.parse"`) on the JSON object
+ * `input` (`input_len` bytes) and writes its JSON output to `*out_json`, a
+ * string the caller frees with `wc_string_free`. A command's input holds
+ * its `state` beside its own fields, and its output is
+ * `{"state": ..., "output": ...}`. The shared vectors' scripts run through
+ * this function, so C answers exactly as Rust and JavaScript do.
+ *
+ * Errors: `WC_GENERAL_UNKNOWN_VALUE` for an unknown operation; the
+ * operation's own codes; `WC_GENERAL_INVALID_JSON` for text that is not
+ * JSON, `WC_GENERAL_INVALID_ARGUMENT` naming a missing or mistyped field.
+ * `*out_json` is written only on success.
+ *
+ * # Safety
+ *
+ * `operation` must be NULL or a NUL-terminated string; `input` must point
+ * to `input_len` readable bytes; `out_json` NULL or valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::{wc_call, wc_status, wc_string_free};
+ * let input = r#"{"a":{"minor":1,"currency":"IDR"},"b":{"minor":2,"currency":"IDR"}}"#;
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe { wc_call(c"money.add".as_ptr(), input.as_ptr().cast(), input.len(), &mut out) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?, r#"{"minor":3,"currency":"IDR"}"#);
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_call(const char *operation, const char *input, size_t input_len, char **out_json);
+
+/**
  * Validates a card the user typed and writes it, without its number or
  * CVV, as JSON to `*out_json` (free it with `wc_string_free`).
  *
@@ -1500,7 +1534,9 @@ wc_status wc_money_allocate(wc_money amount, const uint64_t *ratios, size_t rati
  * payout attempts) or NULL for the default.
  *
  * Returns `WC_MONEY_NON_POSITIVE_AMOUNT` for a captured amount that is
- * not positive, `WC_GENERAL_INVALID_ARGUMENT` for a policy out of range.
+ * not positive, `WC_GENERAL_INVALID_ARGUMENT` for a policy out of range
+ * (checked as the policy is read) or a missing field (named, e.g.
+ * `payment.method.bank is required`).
  *
  * # Safety
  *
@@ -1526,7 +1562,8 @@ wc_status wc_refund_book_new(const char *payment_json, size_t payment_len, const
  * Loads a refund book from the JSON [`wc_refund_book_to_json`] wrote
  * (`{"payment":{...},"policy":{...},"refunds":[...]}`). The book's rules
  * are checked on load; a book that breaks them gives
- * `WC_GENERAL_INVALID_JSON` (or `WC_REFUND_EXCEEDS_CAPTURED`).
+ * `WC_GENERAL_INVALID_JSON` (or `WC_REFUND_EXCEEDS_CAPTURED`), a missing
+ * field `WC_GENERAL_INVALID_ARGUMENT` naming it.
  *
  * # Safety
  *
@@ -1540,7 +1577,7 @@ wc_status wc_refund_book_new(const char *payment_json, size_t payment_len, const
  * use walletcare_ffi::wc_status;
  * let mut book = std::ptr::null_mut();
  * let rc = unsafe { wc_refund_book_from_json(c"{}".as_ptr(), 2, &mut book) };
- * assert_eq!(rc, wc_status::WC_GENERAL_INVALID_JSON);
+ * assert_eq!(rc, wc_status::WC_GENERAL_INVALID_ARGUMENT); // book.payment is required
  * assert!(book.is_null());
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
@@ -2072,6 +2109,9 @@ void wc_ticket_free(wc_ticket *ticket);
  * `{"kind":"request_review","reason":"..."}`,
  * `{"kind":"rate_satisfaction","score":5}`, ...
  *
+ * The core decides every move, a `create` action included (a ticket is
+ * created once: `WC_TICKET_INVALID_TRANSITION`, as in the npm package).
+ *
  * Errors (the ticket is then unchanged): `WC_TICKET_INVALID_TRANSITION`,
  * `WC_TICKET_EVENT_OUT_OF_ORDER`, `WC_TICKET_WINDOW_CLOSED`,
  * `WC_TICKET_INVALID_SATISFACTION_SCORE`, `WC_TICKET_INVALID_ESCALATION`...
@@ -2118,7 +2158,9 @@ wc_status wc_ticket_apply(wc_ticket *ticket, int64_t at, const char *action_json
  * formal complaints and the effective escalation level.
  * `policy_json` is the core's `SlaPolicy` or NULL for the default.
  *
- * Errors: `WC_TICKET_INVALID_SLA_POLICY`, `WC_CALENDAR_NOT_COVERED`, and
+ * Errors: `WC_TICKET_INVALID_SLA_POLICY` (a policy out of range),
+ * `WC_GENERAL_INVALID_JSON` or `WC_GENERAL_INVALID_ARGUMENT` (a policy
+ * that is not JSON or misses a field), `WC_CALENDAR_NOT_COVERED`, and
  * `WC_GENERAL_INVALID_ARGUMENT` when `now` is before the ticket's creation.
  *
  * # Safety
@@ -2256,7 +2298,9 @@ wc_status wc_model_from_bytes(const uint8_t *bytes, size_t bytes_len, wc_model *
  * Trains a model on labelled examples, `text,label` CSV with a header
  * line (labels must be ticket category names), for services that train on
  * their own history. `config_json` is the core's `TrainConfig` (every
- * field) or NULL for the defaults. Training is deterministic: the same CSV
+ * field, checked as it is read: `WC_GENERAL_INVALID_ARGUMENT` naming a
+ * setting out of range) or NULL for the built-in model's settings (as the
+ * npm package and `triage.default_train_config`). Training is deterministic: the same CSV
  * and configuration give the same model bytes on every platform.
  *
  * Returns `WC_TRIAGE_INVALID_CSV` (with the line) for malformed CSV,

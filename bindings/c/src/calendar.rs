@@ -132,9 +132,10 @@ pub unsafe extern "C" fn wc_calendar_builtin(
 /// ```
 ///
 /// Only `time_zone` is required. Returns `WC_GENERAL_INVALID_JSON` for
-/// malformed JSON or an unknown field, `WC_CALENDAR_NO_BUSINESS_DAYS`,
-/// `WC_CALENDAR_INVALID_BUSINESS_HOURS`, `WC_GENERAL_INVALID_ARGUMENT` (a
-/// date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
+/// text that is not JSON, `WC_CALENDAR_UNKNOWN_TIME_ZONE`,
+/// `WC_CALENDAR_NO_BUSINESS_DAYS`, `WC_CALENDAR_INVALID_BUSINESS_HOURS`,
+/// `WC_GENERAL_INVALID_ARGUMENT` naming the field (an unknown or missing
+/// field, a date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
 ///
 /// # Safety
 ///

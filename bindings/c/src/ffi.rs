@@ -8,7 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::{DateTime, Utc};
 use walletcare_core::error::HasErrorCode;
-use walletcare_core::locale::{Locale, Render};
+use walletcare_core::locale::Locale;
 
 use crate::status::wc_status;
 
@@ -468,14 +468,6 @@ pub(crate) fn instant_arg(seconds: i64, name: &str) -> FfiResult<DateTime<Utc>> 
     })
 }
 
-/// The rendered text of each item, in order.
-pub(crate) fn messages<'a, T: Render + 'a>(
-    items: impl IntoIterator<Item = &'a T>,
-    locale: Locale,
-) -> Vec<String> {
-    items.into_iter().map(|item| item.render(locale)).collect()
-}
-
 /// Copies `value` and a NUL into the caller's buffer. Writes the size needed
 /// (including the NUL) to `out_len` when it is not NULL, also when the buffer
 /// is too small, so the caller can retry with a buffer of that size.
@@ -528,4 +520,91 @@ pub(crate) unsafe fn write_json<T: serde::Serialize>(
     let json = to_json(value)?;
     // SAFETY: forwarded contract.
     unsafe { write_string(out, json, name) }
+}
+
+/// Runs an export whose result is JSON, with the ceremony in one place:
+/// checks `out_json` before anything happens, runs `body` inside the panic
+/// guard, and writes its output as JSON (only on success).
+///
+/// # Safety
+///
+/// `out_json` must be NULL or valid for one write.
+pub(crate) unsafe fn json_export<T, F>(out_json: *mut *mut c_char, body: F) -> wc_status
+where
+    T: serde::Serialize,
+    F: FnOnce() -> FfiResult<T>,
+{
+    guard(|| {
+        require_out(out_json, "out_json")?;
+        let value = body()?;
+        // SAFETY: checked non-null above; valid per the contract.
+        unsafe { write_json(out_json, &value, "out_json") }
+    })
+}
+
+/// Runs an export that creates a handle: checks `out` first, runs `body`
+/// inside the panic guard, and writes the new handle (only on success).
+///
+/// # Safety
+///
+/// `out` must be NULL or valid for one write.
+pub(crate) unsafe fn handle_export<H, F>(out: *mut *mut H::Opaque, body: F) -> wc_status
+where
+    H: Handle,
+    F: FnOnce() -> FfiResult<H>,
+{
+    guard(|| {
+        require_out(out, "out")?;
+        let handle = body()?.into_raw();
+        // SAFETY: checked non-null above; valid per the contract.
+        unsafe { write_out(out, handle, "out") }
+    })
+}
+
+/// An optional NUL-terminated code read as its type's JSON form reads it
+/// (`walletcare_api::arg::code`): NULL gives `None`.
+///
+/// # Safety
+///
+/// As [`code`].
+pub(crate) unsafe fn optional_code_arg<T: serde::de::DeserializeOwned>(
+    ptr: *const c_char,
+    name: &str,
+) -> FfiResult<Option<T>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    let text = unsafe { code(ptr, name) }?;
+    api(walletcare_api::arg::code(text, name)).map(Some)
+}
+
+/// An optional NUL-terminated text argument: NULL gives `None`.
+///
+/// # Safety
+///
+/// As [`code`].
+pub(crate) unsafe fn optional_text(ptr: *const c_char, name: &str) -> FfiResult<Option<String>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { code(ptr, name) }.map(|text| Some(text.to_owned()))
+}
+
+/// A JSON argument that may be NULL (`None`).
+///
+/// # Safety
+///
+/// As [`text`].
+pub(crate) unsafe fn optional_json<T: serde::de::DeserializeOwned>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> FfiResult<Option<T>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { json_arg(ptr, len, name) }.map(Some)
 }

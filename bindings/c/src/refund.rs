@@ -10,16 +10,12 @@
 
 use std::ffi::c_char;
 
-use serde::Serialize;
-use walletcare_core::locale::{Locale, Render};
-use walletcare_core::refund::{
-    CapturedPayment, Eligibility, IdempotencyKey, Refund, RefundAction, RefundBook,
-    RefundDestination, RefundDue, RefundId, RefundPolicy, RefundRequest, RefundSlaPolicy,
-    RefundStatus, SlaStatus,
-};
+use walletcare_api::ops::{Command, Operation};
+use walletcare_api::refund::{Apply, BookDue, Check, Due, DueStatus, Get, NewBook, Submit};
+use walletcare_core::refund::{RefundBook, RefundId};
 
 use crate::calendar::{calendar, wc_calendar};
-use crate::ffi::{self, FfiResult, Handle, guard};
+use crate::ffi::{self, Handle, api, handle_export, json_export};
 use crate::status::wc_status;
 
 /// The refunds of one captured payment (opaque). Create it with
@@ -45,59 +41,6 @@ impl Handle for RefundBook {
     const TAG: u64 = 0x7763_5f72_6566_0001; // "wc_ref" 1
 }
 
-/// Borrows the book behind a handle.
-///
-/// # Safety
-///
-/// `book` must be NULL or a live walletcare handle.
-unsafe fn book_ref<'a>(book: *const wc_refund_book) -> FfiResult<&'a RefundBook> {
-    // SAFETY: forwarded contract.
-    unsafe { RefundBook::borrow(book, "book") }
-}
-
-/// A refund SLA and its explanation (both `null` when never approved).
-#[derive(Serialize)]
-struct DueOut<'a> {
-    due: Option<&'a RefundDue>,
-    explanation: Option<String>,
-}
-
-fn due_json(due: Option<&RefundDue>, locale: Locale) -> DueOut<'_> {
-    DueOut {
-        due,
-        explanation: due.map(|d| d.render(locale)),
-    }
-}
-
-/// Eligibility: the core's fields, then the rendered problems.
-#[derive(Serialize)]
-struct EligibilityOut<'a> {
-    #[serde(flatten)]
-    eligibility: &'a Eligibility,
-    messages: Vec<String>,
-}
-
-/// A refund status and its text.
-#[derive(Serialize)]
-struct StatusOut {
-    status: RefundStatus,
-    text: String,
-}
-
-/// One refund and the text of its status.
-#[derive(Serialize)]
-struct RefundOut<'a> {
-    refund: &'a Refund,
-    status_text: String,
-}
-
-/// An SLA status and its text.
-#[derive(Serialize)]
-struct SlaStatusOut {
-    status: SlaStatus,
-    text: String,
-}
-
 /// Creates an empty refund book for a captured payment.
 ///
 /// `payment_json` is the core's `CapturedPayment`:
@@ -109,7 +52,9 @@ struct SlaStatusOut {
 /// payout attempts) or NULL for the default.
 ///
 /// Returns `WC_MONEY_NON_POSITIVE_AMOUNT` for a captured amount that is
-/// not positive, `WC_GENERAL_INVALID_ARGUMENT` for a policy out of range.
+/// not positive, `WC_GENERAL_INVALID_ARGUMENT` for a policy out of range
+/// (checked as the policy is read) or a missing field (named, e.g.
+/// `payment.method.bank is required`).
 ///
 /// # Safety
 ///
@@ -136,24 +81,23 @@ pub unsafe extern "C" fn wc_refund_book_new(
     policy_len: usize,
     out: *mut *mut wc_refund_book,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let payment: CapturedPayment =
-            unsafe { ffi::json_arg(payment_json, payment_len, "payment_json") }?;
-        // SAFETY: per the contract.
-        let policy: RefundPolicy =
-            unsafe { ffi::optional_json_arg(policy_json, policy_len, "policy_json") }?;
-        let handle = RefundBook::new(payment, policy)?.into_raw();
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, handle, "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        handle_export(out, || {
+            let input = NewBook {
+                payment: ffi::json_arg(payment_json, payment_len, "payment")?,
+                policy: ffi::optional_json(policy_json, policy_len, "policy")?,
+            };
+            api(input.run())
+        })
+    }
 }
 
 /// Loads a refund book from the JSON [`wc_refund_book_to_json`] wrote
 /// (`{"payment":{...},"policy":{...},"refunds":[...]}`). The book's rules
 /// are checked on load; a book that breaks them gives
-/// `WC_GENERAL_INVALID_JSON` (or `WC_REFUND_EXCEEDS_CAPTURED`).
+/// `WC_GENERAL_INVALID_JSON` (or `WC_REFUND_EXCEEDS_CAPTURED`), a missing
+/// field `WC_GENERAL_INVALID_ARGUMENT` naming it.
 ///
 /// # Safety
 ///
@@ -167,7 +111,7 @@ pub unsafe extern "C" fn wc_refund_book_new(
 /// use walletcare_ffi::wc_status;
 /// let mut book = std::ptr::null_mut();
 /// let rc = unsafe { wc_refund_book_from_json(c"{}".as_ptr(), 2, &mut book) };
-/// assert_eq!(rc, wc_status::WC_GENERAL_INVALID_JSON);
+/// assert_eq!(rc, wc_status::WC_GENERAL_INVALID_ARGUMENT); // book.payment is required
 /// assert!(book.is_null());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -177,13 +121,8 @@ pub unsafe extern "C" fn wc_refund_book_from_json(
     json_len: usize,
     out: *mut *mut wc_refund_book,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let book: RefundBook = unsafe { ffi::json_arg(json, json_len, "json") }?;
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, book.into_raw(), "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe { handle_export(out, || ffi::json_arg::<RefundBook>(json, json_len, "book")) }
 }
 
 /// Writes the book's JSON form (payment, policy, every refund with its
@@ -212,14 +151,8 @@ pub unsafe extern "C" fn wc_refund_book_to_json(
     book: *const wc_refund_book,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { book_ref(book) }?;
-        let json = ffi::to_json(book)?;
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_string(out_json, json, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe { json_export(out_json, || RefundBook::borrow(book, "book")) }
 }
 
 /// Frees a refund book. Accepts NULL; call once per book.
@@ -288,24 +221,18 @@ pub unsafe extern "C" fn wc_refund_book_check(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { book_ref(book) }?;
-        // SAFETY: per the contract.
-        let request: RefundRequest =
-            unsafe { ffi::json_arg(request_json, request_len, "request_json") }?;
-        let now = ffi::instant_arg(now, "now")?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let eligibility = book.check(&request, now);
-        let out = EligibilityOut {
-            eligibility: &eligibility,
-            messages: ffi::messages(&eligibility.problems, locale),
-        };
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let book = RefundBook::borrow_mut(book.cast_mut(), "book")?;
+            let input = Check {
+                request: ffi::json_arg(request_json, request_len, "request")?,
+                now: ffi::instant_arg(now, "now")?,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(book))
+        })
+    }
 }
 
 /// Submits a refund request under an idempotency key and writes the
@@ -351,21 +278,18 @@ pub unsafe extern "C" fn wc_refund_book_submit(
     now: i64,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { RefundBook::borrow_mut(book, "book") }?;
-        // SAFETY: per the contract.
-        let key: IdempotencyKey = unsafe { ffi::text(key, key_len, "key") }?.parse()?;
-        // SAFETY: per the contract.
-        let request: RefundRequest =
-            unsafe { ffi::json_arg(request_json, request_len, "request_json") }?;
-        let now = ffi::instant_arg(now, "now")?;
-        let submission = book.submit(key, request, now)?;
-        let out = ffi::to_json(&submission)?;
-        // SAFETY: checked non-null before the book changed.
-        unsafe { ffi::write_string(out_json, out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let book = RefundBook::borrow_mut(book, "book")?;
+            let input = Submit {
+                key: ffi::text(key, key_len, "key")?.parse()?,
+                request: ffi::json_arg(request_json, request_len, "request")?,
+                now: ffi::instant_arg(now, "now")?,
+            };
+            api(input.run(book))
+        })
+    }
 }
 
 /// Moves a refund through its lifecycle and writes its new status as JSON
@@ -425,24 +349,19 @@ pub unsafe extern "C" fn wc_refund_book_apply(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { RefundBook::borrow_mut(book, "book") }?;
-        // SAFETY: per the contract.
-        let action: RefundAction =
-            unsafe { ffi::json_arg(action_json, action_len, "action_json") }?;
-        let now = ffi::instant_arg(now, "now")?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let status = book.apply(RefundId::new(refund_id), action, now)?;
-        let out = StatusOut {
-            status,
-            text: status.render(locale),
-        };
-        // SAFETY: checked non-null before the book changed.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let book = RefundBook::borrow_mut(book, "book")?;
+            let input = Apply {
+                id: RefundId::new(refund_id),
+                action: ffi::json_arg(action_json, action_len, "action")?,
+                now: ffi::instant_arg(now, "now")?,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(book))
+        })
+    }
 }
 
 /// Writes one refund of the book as JSON to `*out_json` (free it with
@@ -476,23 +395,17 @@ pub unsafe extern "C" fn wc_refund_book_get(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { book_ref(book) }?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let id = RefundId::new(refund_id);
-        let refund = book
-            .get(id)
-            .ok_or(walletcare_core::refund::RefundError::NotFound { id })?;
-        let out = RefundOut {
-            refund,
-            status_text: refund.status.render(locale),
-        };
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let book = RefundBook::borrow_mut(book.cast_mut(), "book")?;
+            let input = Get {
+                id: RefundId::new(refund_id),
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(book))
+        })
+    }
 }
 
 /// When a refund approved at `approved_at` (Unix seconds) to `destination`
@@ -547,24 +460,19 @@ pub unsafe extern "C" fn wc_refund_sla_due(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let cal = unsafe { calendar(cal) }?;
-        // SAFETY: per the contract.
-        let policy: RefundSlaPolicy =
-            unsafe { ffi::optional_json_arg(sla_policy_json, sla_policy_len, "sla_policy_json") }?;
-        let approved_at = ffi::instant_arg(approved_at, "approved_at")?;
-        // SAFETY: per the contract.
-        let destination: RefundDestination =
-            unsafe { ffi::json_arg(destination_json, destination_len, "destination_json") }?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let due = policy.due(cal, approved_at, destination)?;
-        let out = due_json(Some(&due), locale);
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let input = Due {
+                calendar: calendar(cal)?.clone().into(),
+                policy: ffi::optional_json(sla_policy_json, sla_policy_len, "policy")?,
+                approved_at: ffi::instant_arg(approved_at, "approved_at")?,
+                destination: ffi::json_arg(destination_json, destination_len, "destination")?,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run())
+        })
+    }
 }
 
 /// The SLA of a refund in the book, from its latest approval, as JSON in
@@ -605,26 +513,19 @@ pub unsafe extern "C" fn wc_refund_book_due(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let book = unsafe { book_ref(book) }?;
-        // SAFETY: per the contract.
-        let cal = unsafe { calendar(cal) }?;
-        // SAFETY: per the contract.
-        let policy: RefundSlaPolicy =
-            unsafe { ffi::optional_json_arg(sla_policy_json, sla_policy_len, "sla_policy_json") }?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let id = RefundId::new(refund_id);
-        let refund = book
-            .get(id)
-            .ok_or(walletcare_core::refund::RefundError::NotFound { id })?;
-        let due = policy.due_for(cal, refund)?;
-        let out = due_json(due.as_ref(), locale);
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let book = RefundBook::borrow_mut(book.cast_mut(), "book")?;
+            let input = BookDue {
+                id: RefundId::new(refund_id),
+                calendar: calendar(cal)?.clone().into(),
+                policy: ffi::optional_json(sla_policy_json, sla_policy_len, "policy")?,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(book))
+        })
+    }
 }
 
 /// Where a refund stands against its SLA at `now` (Unix seconds), as JSON
@@ -668,28 +569,21 @@ pub unsafe extern "C" fn wc_refund_sla_status(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let due: RefundDue = unsafe { ffi::json_arg(due_json, due_len, "due_json") }?;
-        let now = ffi::instant_arg(now, "now")?;
-        let completed_at = if completed_at.is_null() {
-            None
-        } else {
-            // SAFETY: non-null, valid for one read per the contract.
-            Some(ffi::instant_arg(
-                unsafe { completed_at.read() },
-                "completed_at",
-            )?)
-        };
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let status = due.status(now, completed_at);
-        let out = SlaStatusOut {
-            text: status.render(locale),
-            status,
-        };
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let completed_at = if completed_at.is_null() {
+                None
+            } else {
+                Some(ffi::instant_arg(completed_at.read(), "completed_at")?)
+            };
+            let input = DueStatus {
+                due: ffi::json_arg(due_json, due_len, "due")?,
+                now: ffi::instant_arg(now, "now")?,
+                completed_at,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run())
+        })
+    }
 }

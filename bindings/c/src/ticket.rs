@@ -8,16 +8,12 @@
 
 use std::ffi::c_char;
 
-use serde::Serialize;
-use serde_json::Value;
-use walletcare_core::locale::Render;
-use walletcare_core::ticket::{
-    Action, Category, Channel, EscalationLevel, Priority, SlaPolicy, SlaReport, Status, Ticket,
-    TicketNumber, TicketRules,
-};
+use walletcare_api::ops::{Command, Operation};
+use walletcare_api::ticket::{Apply, NewTicket, Number, NumberAt, ParseNumber, Sla};
+use walletcare_core::ticket::Ticket;
 
 use crate::calendar::{calendar, wc_calendar};
-use crate::ffi::{self, FfiResult, Handle, guard};
+use crate::ffi::{self, Handle, api, guard, handle_export, json_export};
 use crate::status::wc_status;
 use crate::types::wc_date;
 
@@ -70,31 +66,6 @@ pub struct wc_ticket_number {
     pub check_digit: u8,
 }
 
-/// Where a ticket stands after a move.
-#[derive(Serialize)]
-struct TicketStateOut {
-    status: Status,
-    text: String,
-    priority: Priority,
-    escalation: EscalationLevel,
-}
-
-/// An SLA report and its explanation.
-#[derive(Serialize)]
-struct SlaOut<'a> {
-    report: &'a SlaReport,
-    explanation: String,
-}
-
-fn parse_priority(text: &str) -> FfiResult<Priority> {
-    serde_json::from_value(Value::String(text.to_owned())).map_err(|_| {
-        ffi::Failure::new(
-            wc_status::WC_GENERAL_UNKNOWN_VALUE,
-            format!("unknown priority {text:?}: expected low, normal, high or urgent"),
-        )
-    })
-}
-
 /// Generates the ticket number of the `sequence`-th ticket of `date` (the
 /// wallet's local date), e.g. `WC-20261121-000123-7`, into `buf` (with a
 /// NUL). `prefix` is 2 to 4 ASCII letters, or NULL for `WC`.
@@ -134,16 +105,15 @@ pub unsafe extern "C" fn wc_ticket_number_new(
     out_len: *mut usize,
 ) -> wc_status {
     guard(|| {
-        let date = date.to_core("date")?;
-        let number = if prefix.is_null() {
-            TicketNumber::new(date, sequence)?
-        } else {
+        let input = Number {
+            date: date.to_core("date")?,
+            sequence,
             // SAFETY: per the contract.
-            let prefix = unsafe { ffi::code(prefix, "prefix") }?;
-            TicketNumber::with_prefix(prefix, date, sequence)?
+            prefix: unsafe { ffi::optional_text(prefix, "prefix") }?,
         };
+        let number = api(input.run())?;
         // SAFETY: per the contract.
-        unsafe { ffi::write_buffer(buf, buf_len, out_len, &number.to_string()) }
+        unsafe { ffi::write_buffer(buf, buf_len, out_len, &number) }
     })
 }
 
@@ -182,12 +152,15 @@ pub unsafe extern "C" fn wc_ticket_number_for_instant(
     out_len: *mut usize,
 ) -> wc_status {
     guard(|| {
+        let input = NumberAt {
+            // SAFETY: per the contract.
+            calendar: unsafe { calendar(cal) }?.clone().into(),
+            at: ffi::instant_arg(at, "at")?,
+            sequence,
+        };
+        let number = api(input.run())?;
         // SAFETY: per the contract.
-        let cal = unsafe { calendar(cal) }?;
-        let at = ffi::instant_arg(at, "at")?;
-        let number = TicketNumber::for_instant(at, cal.time_zone(), sequence)?;
-        // SAFETY: per the contract.
-        unsafe { ffi::write_buffer(buf, buf_len, out_len, &number.to_string()) }
+        unsafe { ffi::write_buffer(buf, buf_len, out_len, &number) }
     })
 }
 
@@ -226,18 +199,20 @@ pub unsafe extern "C" fn wc_ticket_number_check(
 ) -> wc_status {
     guard(|| {
         ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let text = unsafe { ffi::text(text, text_len, "text") }?;
-        let number = TicketNumber::parse(text)?;
+        let input = ParseNumber {
+            // SAFETY: per the contract.
+            text: unsafe { ffi::text(text, text_len, "text") }?.to_owned(),
+        };
+        let parts = api(input.run())?;
         let mut prefix = [0u8; 5];
-        for (slot, byte) in prefix.iter_mut().zip(number.prefix().bytes().take(4)) {
+        for (slot, byte) in prefix.iter_mut().zip(parts.prefix.bytes().take(4)) {
             *slot = byte;
         }
         let value = wc_ticket_number {
             prefix,
-            date: wc_date::from_core(number.date()),
-            sequence: number.sequence(),
-            check_digit: number.check_digit(),
+            date: wc_date::from_core(parts.date),
+            sequence: parts.sequence,
+            check_digit: parts.check_digit,
         };
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, value, "out") }
@@ -284,32 +259,29 @@ pub unsafe extern "C" fn wc_ticket_new(
     created_at: i64,
     out: *mut *mut wc_ticket,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let number = TicketNumber::parse(unsafe { ffi::text(number, number_len, "number") }?)?;
-        // SAFETY: per the contract.
-        let channel: Channel = unsafe { ffi::code(channel, "channel") }?.parse()?;
-        // SAFETY: per the contract.
-        let category: Category = unsafe { ffi::code(category, "category") }?.parse()?;
-        let priority = if priority.is_null() {
-            category.default_priority()
-        } else {
-            // SAFETY: per the contract.
-            parse_priority(unsafe { ffi::code(priority, "priority") }?)?
-        };
-        let created_at = ffi::instant_arg(created_at, "created_at")?;
-        let ticket = Ticket::create(
-            number,
-            channel,
-            category,
-            priority,
-            TicketRules::default(),
-            created_at,
-        )?;
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, ticket.into_raw(), "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        handle_export(out, || {
+            let input = NewTicket {
+                number: api(walletcare_api::arg::code(
+                    ffi::text(number, number_len, "number")?,
+                    "number",
+                ))?,
+                channel: api(walletcare_api::arg::code(
+                    ffi::code(channel, "channel")?,
+                    "channel",
+                ))?,
+                category: api(walletcare_api::arg::code(
+                    ffi::code(category, "category")?,
+                    "category",
+                ))?,
+                priority: ffi::optional_code_arg(priority, "priority")?,
+                rules: None,
+                created_at: ffi::instant_arg(created_at, "created_at")?,
+            };
+            api(input.run())
+        })
+    }
 }
 
 /// Loads a ticket from the JSON [`wc_ticket_to_json`] wrote
@@ -340,13 +312,8 @@ pub unsafe extern "C" fn wc_ticket_from_json(
     json_len: usize,
     out: *mut *mut wc_ticket,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let ticket: Ticket = unsafe { ffi::json_arg(json, json_len, "json") }?;
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, ticket.into_raw(), "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe { handle_export(out, || ffi::json_arg::<Ticket>(json, json_len, "ticket")) }
 }
 
 /// Writes the ticket's JSON form (number, rules, every event) to
@@ -376,14 +343,8 @@ pub unsafe extern "C" fn wc_ticket_to_json(
     ticket: *const wc_ticket,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let ticket = unsafe { Ticket::borrow(ticket, "ticket") }?;
-        let json = ffi::to_json(ticket)?;
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_string(out_json, json, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe { json_export(out_json, || Ticket::borrow(ticket, "ticket")) }
 }
 
 /// Frees a ticket. Accepts NULL; call once per ticket.
@@ -419,6 +380,9 @@ pub unsafe extern "C" fn wc_ticket_free(ticket: *mut wc_ticket) {
 /// `{"kind":"file_complaint","complaint":"informal"}`,
 /// `{"kind":"request_review","reason":"..."}`,
 /// `{"kind":"rate_satisfaction","score":5}`, ...
+///
+/// The core decides every move, a `create` action included (a ticket is
+/// created once: `WC_TICKET_INVALID_TRANSITION`, as in the npm package).
 ///
 /// Errors (the ticket is then unchanged): `WC_TICKET_INVALID_TRANSITION`,
 /// `WC_TICKET_EVENT_OUT_OF_ORDER`, `WC_TICKET_WINDOW_CLOSED`,
@@ -460,26 +424,18 @@ pub unsafe extern "C" fn wc_ticket_apply(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let ticket = unsafe { Ticket::borrow_mut(ticket, "ticket") }?;
-        let at = ffi::instant_arg(at, "at")?;
-        // SAFETY: per the contract.
-        let action: Action = unsafe { ffi::json_arg(action_json, action_len, "action_json") }?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        ticket.apply(at, action)?;
-        let status = ticket.status();
-        let out = TicketStateOut {
-            status,
-            text: status.render(locale),
-            priority: ticket.priority(),
-            escalation: ticket.escalation(),
-        };
-        // SAFETY: checked non-null before the ticket changed.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let ticket = Ticket::borrow_mut(ticket, "ticket")?;
+            let input = Apply {
+                at: ffi::instant_arg(at, "at")?,
+                action: ffi::json_arg(action_json, action_len, "action")?,
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(ticket))
+        })
+    }
 }
 
 /// The SLA report of a ticket at `now` (Unix seconds) on `cal`, with an
@@ -493,7 +449,9 @@ pub unsafe extern "C" fn wc_ticket_apply(
 /// formal complaints and the effective escalation level.
 /// `policy_json` is the core's `SlaPolicy` or NULL for the default.
 ///
-/// Errors: `WC_TICKET_INVALID_SLA_POLICY`, `WC_CALENDAR_NOT_COVERED`, and
+/// Errors: `WC_TICKET_INVALID_SLA_POLICY` (a policy out of range),
+/// `WC_GENERAL_INVALID_JSON` or `WC_GENERAL_INVALID_ARGUMENT` (a policy
+/// that is not JSON or misses a field), `WC_CALENDAR_NOT_COVERED`, and
 /// `WC_GENERAL_INVALID_ARGUMENT` when `now` is before the ticket's creation.
 ///
 /// # Safety
@@ -533,28 +491,17 @@ pub unsafe extern "C" fn wc_ticket_sla(
     locale: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let ticket = unsafe { Ticket::borrow(ticket, "ticket") }?;
-        let now = ffi::instant_arg(now, "now")?;
-        let policy = if policy_json.is_null() {
-            SlaPolicy::default()
-        } else {
-            // SAFETY: per the contract.
-            SlaPolicy::from_json(unsafe { ffi::text(policy_json, policy_len, "policy_json") }?)?
-        };
-        // SAFETY: per the contract.
-        let cal = unsafe { calendar(cal) }?;
-        // SAFETY: per the contract.
-        let locale = unsafe { ffi::locale_arg(locale) }?;
-        let report = ticket.sla(now, &policy, cal)?;
-        let explanation = report.explain(cal.time_zone()).render(locale);
-        let out = SlaOut {
-            report: &report,
-            explanation,
-        };
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let ticket = Ticket::borrow_mut(ticket.cast_mut(), "ticket")?;
+            let input = Sla {
+                now: ffi::instant_arg(now, "now")?,
+                policy: ffi::optional_json(policy_json, policy_len, "policy")?,
+                calendar: calendar(cal)?.clone().into(),
+                locale: ffi::locale_arg(locale)?,
+            };
+            api(input.run(ticket))
+        })
+    }
 }

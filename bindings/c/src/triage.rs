@@ -10,9 +10,10 @@
 use std::borrow::Cow;
 use std::ffi::c_char;
 
-use walletcare_core::triage::{Channel, Model, TrainConfig, Triager, train_csv};
+use walletcare_api::triage::{Examples, Train, TriageText};
+use walletcare_core::triage::Triager;
 
-use crate::ffi::{self, Failure, FfiResult, Handle, guard};
+use crate::ffi::{self, Failure, FfiResult, Handle, api, guard, handle_export, json_export};
 use crate::status::wc_status;
 
 /// A triage model (opaque). Create it with [`wc_model_builtin`],
@@ -74,18 +75,13 @@ unsafe fn triager<'a>(model: *const wc_model) -> FfiResult<&'a Triager> {
 /// ```
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn wc_model_builtin(out: *mut *mut wc_model) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        let triager = Triager::builtin().ok_or_else(|| {
-            Failure::new(
-                wc_status::WC_TRIAGE_INVALID_MODEL,
-                "the built-in triage model could not be trained from its corpus",
-            )
-        })?;
-        let handle = TriageModel(Cow::Borrowed(triager)).into_raw();
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, handle, "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        handle_export(out, || {
+            let triager = api(walletcare_api::triage::builtin())?;
+            Ok(TriageModel(Cow::Borrowed(triager)))
+        })
+    }
 }
 
 /// Loads a model from the bytes a trained model was saved as (the core's
@@ -120,24 +116,26 @@ pub unsafe extern "C" fn wc_model_from_bytes(
     bytes_len: usize,
     out: *mut *mut wc_model,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        if bytes.is_null() {
-            return Err(Failure::null("bytes"));
-        }
-        // SAFETY: `bytes_len` readable bytes per the contract.
-        let bytes = unsafe { std::slice::from_raw_parts(bytes, bytes_len) };
-        let triager = Triager::new(Model::from_bytes(bytes)?)?;
-        let handle = TriageModel(Cow::Owned(triager)).into_raw();
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, handle, "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        handle_export(out, || {
+            if bytes.is_null() {
+                return Err(Failure::null("bytes"));
+            }
+            // `bytes_len` readable bytes per the contract.
+            let bytes = std::slice::from_raw_parts(bytes, bytes_len);
+            let triager = api(walletcare_api::triage::load(bytes))?;
+            Ok(TriageModel(Cow::Owned(triager)))
+        })
+    }
 }
 
 /// Trains a model on labelled examples, `text,label` CSV with a header
 /// line (labels must be ticket category names), for services that train on
 /// their own history. `config_json` is the core's `TrainConfig` (every
-/// field) or NULL for the defaults. Training is deterministic: the same CSV
+/// field, checked as it is read: `WC_GENERAL_INVALID_ARGUMENT` naming a
+/// setting out of range) or NULL for the built-in model's settings (as the
+/// npm package and `triage.default_train_config`). Training is deterministic: the same CSV
 /// and configuration give the same model bytes on every platform.
 ///
 /// Returns `WC_TRIAGE_INVALID_CSV` (with the line) for malformed CSV,
@@ -169,18 +167,17 @@ pub unsafe extern "C" fn wc_model_train_csv(
     config_len: usize,
     out: *mut *mut wc_model,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out, "out")?;
-        // SAFETY: per the contract.
-        let csv = unsafe { ffi::text(csv, csv_len, "csv") }?;
-        // SAFETY: per the contract.
-        let config: TrainConfig =
-            unsafe { ffi::optional_json_arg(config_json, config_len, "config_json") }?;
-        let triager = Triager::new(train_csv(csv, &config)?)?;
-        let handle = TriageModel(Cow::Owned(triager)).into_raw();
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, handle, "out") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        handle_export(out, || {
+            let input = Train {
+                examples: Examples::Csv(ffi::text(csv, csv_len, "csv")?.to_owned()),
+                config: ffi::optional_json(config_json, config_len, "config")?,
+            };
+            let triager = api(input.model())?;
+            Ok(TriageModel(Cow::Owned(triager)))
+        })
+    }
 }
 
 /// Writes the model's bytes (the format [`wc_model_from_bytes`] loads) into
@@ -312,20 +309,15 @@ pub unsafe extern "C" fn wc_model_triage(
     channel: *const c_char,
     out_json: *mut *mut c_char,
 ) -> wc_status {
-    guard(|| {
-        ffi::require_out(out_json, "out_json")?;
-        // SAFETY: per the contract.
-        let triager = unsafe { triager(model) }?;
-        // SAFETY: per the contract.
-        let text = unsafe { ffi::text(text, text_len, "text") }?;
-        let channel = if channel.is_null() {
-            None
-        } else {
-            // SAFETY: per the contract.
-            Some(unsafe { ffi::code(channel, "channel") }?.parse::<Channel>()?)
-        };
-        let result = triager.triage(text, channel);
-        // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &result, "out_json") }
-    })
+    // SAFETY: per the contract.
+    unsafe {
+        json_export(out_json, || {
+            let triager = triager(model)?;
+            let input = TriageText {
+                text: ffi::text(text, text_len, "text")?.to_owned(),
+                channel: ffi::optional_code_arg(channel, "channel")?,
+            };
+            Ok(input.run_with(triager))
+        })
+    }
 }

@@ -186,7 +186,7 @@ static void test_account(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_pin_check(S("582914"), S("{\"phone\":"), "en", &json), WC_GENERAL_INVALID_JSON);
-  CHECK_STATUS(wc_pin_check(S("582914"), S("{\"pet\":\"cat\"}"), "en", &json), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_pin_check(S("582914"), S("{\"pet\":\"cat\"}"), "en", &json), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_pin_check(S(BAD_UTF8), NULL, 0, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_pin_check(NULL, 6, NULL, 0, "en", &json), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_pin_check(S("582914"), NULL, 0, "de", &json), WC_GENERAL_UNKNOWN_VALUE);
@@ -205,7 +205,7 @@ static void test_account(void) {
   json = NULL;
   CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":80}"), NULL, 0, "en", &json),
                WC_ACCOUNT_INVALID_POLICY);
-  CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":\"ten\"}"), NULL, 0, "en", &json), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":\"ten\"}"), NULL, 0, "en", &json), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_password_check(S("abc"), S(BAD_UTF8), NULL, 0, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_password_check(NULL, 0, NULL, 0, NULL, 0, "en", &json), WC_NULL_PARAMETER);
   CHECK(json == NULL);
@@ -234,10 +234,10 @@ static void test_account(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_account_checkup(S("{\"id\":\"acc-1\"}"), NULL, 0, NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), NULL, 0, S("{\"flagged_transaction_ids\":[\"bad id\"]}"), NOW,
                                   "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), S("{\"code_length\":2}"), NULL, 0, NOW, "en", &json),
                WC_ACCOUNT_INVALID_POLICY);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), NULL, 0, NULL, 0, INT64_MAX, "en", &json),
@@ -343,7 +343,7 @@ static void test_calendar(void) {
 
   CHECK_STATUS(wc_calendar_from_json(S(spec), &custom), WC_OK);
   CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":"), &again), WC_GENERAL_INVALID_JSON);
-  CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"Mars/Olympus\"}"), &again), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"Mars/Olympus\"}"), &again), WC_CALENDAR_UNKNOWN_TIME_ZONE);
   CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"UTC\",\"weekmask\":\"0000000\"}"), &again),
                WC_CALENDAR_NO_BUSINESS_DAYS);
   CHECK_STATUS(wc_calendar_from_json(
@@ -443,6 +443,8 @@ static void test_calendar(void) {
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 1, 1}, (wc_date){2026, 12, 31}, &flag), WC_OK);
   CHECK(!flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 12, 1}, (wc_date){2027, 1, 31}, &flag), WC_OK);
+  CHECK(!flag); /* 2027 is decreed (SKB 3 Menteri) */
+  CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2027, 12, 1}, (wc_date){2028, 1, 31}, &flag), WC_OK);
   CHECK(flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, feb30, (wc_date){2027, 1, 31}, &flag), WC_GENERAL_DATE_OUT_OF_RANGE);
 
@@ -499,7 +501,7 @@ static void test_refund(void) {
   CHECK_STATUS(wc_calendar_builtin("ID", &id), WC_OK);
   CHECK_STATUS(wc_refund_book_new(S(PAYMENT), NULL, 0, &book), WC_OK);
   CHECK_STATUS(wc_refund_book_new(S(PAYMENT), S("{\"window_days\":0}"), &none), WC_GENERAL_INVALID_ARGUMENT);
-  CHECK_STATUS(wc_refund_book_new(S(PAYMENT), S("{\"window_dayz\":3}"), &none), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_refund_book_new(S(PAYMENT), S("{\"window_dayz\":3}"), &none), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_refund_book_new(S("{\"transaction_id\":\"TX-1\",\"order_number\":\"ORD-1\",\"amount\":{\"minor\":0,"
                                     "\"currency\":\"IDR\"},\"paid_at\":\"2026-12-01T03:00:00Z\","
                                     "\"method\":{\"type\":\"wallet_balance\"}}"),
@@ -521,7 +523,7 @@ static void test_refund(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_refund_book_check(book, S("{\"order_number\":\"ORD-1\"}"), REFUND_NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT); /* request.transaction_id is required */
   CHECK(json == NULL);
 
   /* Submit, replay, conflict. */
@@ -553,7 +555,7 @@ static void test_refund(void) {
   CHECK_STATUS(wc_refund_book_apply(book, 9, S("{\"action\":\"approve\"}"), REFUND_NOW, "en", &json),
                WC_REFUND_NOT_FOUND);
   CHECK_STATUS(wc_refund_book_apply(book, 1, S("{\"action\":\"teleport\"}"), REFUND_NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_UNKNOWN_VALUE);
   CHECK_STATUS(wc_refund_book_apply(book, 1, S("{\"action\":\"approve\"}"), REFUND_NOW, "xx", &json),
                WC_GENERAL_UNKNOWN_VALUE);
   CHECK_STATUS(wc_refund_book_apply(book, 1, S("{\"action\":\"approve\"}"), REFUND_NOW, "en", NULL),
@@ -570,7 +572,7 @@ static void test_refund(void) {
   json = NULL;
   CHECK_STATUS(wc_refund_book_due(book, 2, id, NULL, 0, "en", &json), WC_REFUND_NOT_FOUND);
   CHECK_STATUS(wc_refund_book_due(book, 1, id, S("{\"card_days\":{\"B C A\":5}}"), "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_refund_book_due(book, 1, (const wc_calendar *)book, NULL, 0, "en", &json), WC_INVALID_HANDLE);
   CHECK_STATUS(wc_refund_book_due((const wc_refund_book *)id, 1, id, NULL, 0, "en", &json), WC_INVALID_HANDLE);
   CHECK(json == NULL);
@@ -606,7 +608,7 @@ static void test_refund(void) {
   CHECK_STR(after, json);
   wc_string_free(json);
   json = NULL;
-  CHECK_STATUS(wc_refund_book_from_json(S("{\"payment\":{}}"), &none), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_refund_book_from_json(S("{\"payment\":{}}"), &none), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_refund_book_from_json(S(BAD_UTF8), &none), WC_INVALID_UTF8);
   CHECK_STATUS(wc_refund_book_to_json((const wc_refund_book *)id, &json), WC_INVALID_HANDLE);
   CHECK(none == NULL && json == NULL);
@@ -632,14 +634,22 @@ static void test_refund(void) {
     CHECK_CONTAINS(status, "completed_on_time");
     wc_string_free(status);
     status = NULL;
-    CHECK_STATUS(wc_refund_sla_status(S("{\"due_at\":1}"), NOW, NULL, "en", &status), WC_GENERAL_INVALID_JSON);
+    CHECK_STATUS(wc_refund_sla_status(S("{\"due_at\":1}"), NOW, NULL, "en", &status), WC_GENERAL_INVALID_ARGUMENT);
     CHECK_STATUS(wc_refund_sla_status(due, (size_t)(end - due), INT64_MAX, NULL, "en", &status),
                  WC_GENERAL_DATE_OUT_OF_RANGE);
     CHECK(status == NULL);
   }
   wc_string_free(json);
   json = NULL;
-  CHECK_STATUS(wc_refund_sla_due(id, NULL, 0, NOW, S("{\"type\":\"cash\"}"), "en", &json), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_refund_sla_due(id, NULL, 0, NOW, S("{\"type\":\"cash\"}"), "en", &json), WC_GENERAL_UNKNOWN_VALUE);
+  /* A card without its bank names the field, as JavaScript does (issue 11). */
+  CHECK_STATUS(wc_refund_sla_due(id, NULL, 0, NOW, S("{\"type\":\"card\",\"last4\":\"1234\"}"), "en", &json),
+               WC_GENERAL_INVALID_ARGUMENT);
+  {
+    char message[256];
+    CHECK_STATUS(wc_last_error(message, sizeof message, NULL, NULL), WC_OK);
+    CHECK_STR(message, "destination.bank is required");
+  }
   CHECK_STATUS(wc_refund_sla_due(id, S("{\"other_card_days\":1000}"), NOW, S("{\"type\":\"wallet_balance\"}"), "en",
                                  &json),
                WC_GENERAL_INVALID_ARGUMENT);
@@ -739,6 +749,13 @@ static void test_ticket_lifecycle(void) {
   json = NULL;
   CHECK_STATUS(wc_ticket_sla(ticket, T0 - 1, NULL, 0, id, "en", &json), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_ticket_sla(ticket, T0, S("{\"fallback\":{},\"extra\":1}"), id, "en", &json),
+               WC_GENERAL_INVALID_ARGUMENT);
+  CHECK_STATUS(wc_ticket_sla(ticket, T0,
+                             S("{\"fallback\":{\"first_response\":{\"kind\":\"live\"},"
+                               "\"next_response\":{\"kind\":\"within\",\"seconds\":60,\"basis\":\"wall\"},"
+                               "\"resolution\":{\"kind\":\"within\",\"seconds\":60,\"basis\":\"wall\"}},"
+                               "\"due_soon_percent\":0}"),
+                             id, "en", &json),
                WC_TICKET_INVALID_SLA_POLICY);
   CHECK_STATUS(wc_ticket_sla(ticket, T0, NULL, 0, (const wc_calendar *)ticket, "en", &json), WC_INVALID_HANDLE);
   CHECK_STATUS(wc_ticket_sla((const wc_ticket *)id, T0, NULL, 0, id, "en", &json), WC_INVALID_HANDLE);
@@ -755,7 +772,12 @@ static void test_ticket_lifecycle(void) {
   CHECK_STATUS(wc_ticket_apply(ticket, T0 + 700, S("{\"kind\":\"close\"}"), "en", &json), WC_TICKET_INVALID_TRANSITION);
   CHECK_STATUS(wc_ticket_apply(ticket, T0, S("{\"kind\":\"resolve\"}"), "en", &json), WC_TICKET_EVENT_OUT_OF_ORDER);
   CHECK_STATUS(wc_ticket_apply(ticket, T0 + 700, S("{\"kind\":\"open\",\"x\":1}"), "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
+  /* A ticket is created once: the core refuses a second create, as in JavaScript (issue 11). */
+  CHECK_STATUS(wc_ticket_apply(ticket, T0 + 700,
+                               S("{\"kind\":\"create\",\"channel\":\"chat\",\"category\":\"refund\",\"priority\":\"normal\"}"),
+                               "en", &json),
+               WC_TICKET_INVALID_TRANSITION);
   CHECK_STATUS(wc_ticket_apply(ticket, T0 + 700, S("{\"kind\":\"resolve\"}"), "en", NULL), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_ticket_apply((wc_ticket *)id, T0 + 700, S("{\"kind\":\"resolve\"}"), "en", &json), WC_INVALID_HANDLE);
   CHECK(json == NULL);
@@ -779,7 +801,7 @@ static void test_ticket_lifecycle(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_ticket_from_json(S("{\"number\":\"WC-20261123-000001-3\",\"events\":[]}"), &none),
-               WC_GENERAL_INVALID_JSON);
+               WC_TICKET_INVALID_TRANSITION); /* a history must start with create */
   CHECK_STATUS(wc_ticket_from_json(S("{"), &none), WC_GENERAL_INVALID_JSON);
   CHECK_STATUS(wc_ticket_from_json(NULL, 0, &none), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_ticket_to_json((const wc_ticket *)id, &json), WC_INVALID_HANDLE);
@@ -814,11 +836,11 @@ static void test_transaction(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_transaction_diagnose(S("{\"id\":\"T-1\"}"), NULL, 0, NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), S("{\"state\":\"sleeping\"}"), NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_UNKNOWN_VALUE);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), NULL, 0, S("{\"zone\":\"Mars/Base\"}"), NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_CALENDAR_UNKNOWN_TIME_ZONE);
   CHECK_STATUS(wc_transaction_diagnose(S(BAD_UTF8), NULL, 0, NULL, 0, NOW, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_transaction_diagnose(NULL, 0, NULL, 0, NULL, 0, NOW, "en", &json), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), NULL, 0, NULL, 0, INT64_MIN, "en", &json),
@@ -895,7 +917,7 @@ static void test_triage(void) {
   CHECK_STATUS(wc_model_train_csv(S("text,label\nonly one,refund\n"), NULL, 0, &none),
                WC_TRIAGE_INVALID_TRAINING_DATA);
   CHECK_STATUS(wc_model_train_csv(S("text,label\nx,apples\ny,pears\n"), NULL, 0, &none), WC_TRIAGE_INVALID_MODEL);
-  CHECK_STATUS(wc_model_train_csv(S(csv), S("{\"c\":1}"), &none), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_model_train_csv(S(csv), S("{\"c\":1}"), &none), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_model_train_csv(S(BAD_UTF8), NULL, 0, &none), WC_INVALID_UTF8);
   CHECK(none == NULL);
 

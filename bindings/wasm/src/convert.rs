@@ -137,21 +137,6 @@ fn type_name(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// Removes serde_json's " at line 1 column 42" suffix: the positions are in
-/// the JSON text made from the caller's object, which the caller never sees.
-fn without_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(at)
-            if message
-                .get(at..)
-                .is_some_and(|tail| tail.contains(" column ")) =>
-        {
-            message.get(..at).unwrap_or(message)
-        }
-        _ => message,
-    }
-}
-
 /// A JS string's length in UTF-16 code units, if it is a string.
 fn js_string_len(value: &JsValue) -> Option<usize> {
     value
@@ -232,7 +217,7 @@ pub(crate) fn api_error(err: &walletcare_core::error::Error) -> JsValue {
     js_error(err.code, &err.message)
 }
 
-/// An operation layer result as an export's result.
+/// The operation layer's result, its error as a JS error.
 pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> Result<T, JsValue> {
     result.map_err(|err| api_error(&err))
 }
@@ -241,6 +226,32 @@ pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> Result
 /// plain JS object: one call for every export whose result is JSON.
 pub(crate) fn run<O: walletcare_api::ops::Operation>(op: O) -> Result<JsValue, JsValue> {
     to_js(&api(op.run())?)
+}
+
+/// The operation layer's result as a JS value.
+pub(crate) fn api_js<T: Serialize>(
+    result: Result<T, walletcare_core::error::Error>,
+) -> Result<JsValue, JsValue> {
+    to_js(&api(result)?)
+}
+
+/// A member of an options object, read as the operation's field `what`
+/// (so its errors name the field as the C library and `call` do).
+pub(crate) fn member<T: DeserializeOwned>(
+    value: Option<serde_json::Value>,
+    what: &str,
+) -> Result<Option<T>, JsValue> {
+    match value {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(value) => api(walletcare_api::json::from_value(value, what)).map(Some),
+    }
+}
+
+/// A short code read as its type's JSON form reads it
+/// (`walletcare_api::arg::code`), as the C library does.
+pub(crate) fn code_of<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
+    let text = string_arg(value, name)?;
+    api(walletcare_api::arg::code(&text, name))
 }
 
 /// Reads an argument that may be JSON text or an object in the core's JSON
@@ -502,14 +513,6 @@ pub(crate) fn locale_option(value: Option<&JsValue>) -> Result<Locale, JsValue> 
     locale_of(options.locale.as_deref())
 }
 
-/// The rendered text of each item, in order.
-pub(crate) fn messages<'a, T: walletcare_core::locale::Render + 'a>(
-    items: impl IntoIterator<Item = &'a T>,
-    locale: Locale,
-) -> Vec<String> {
-    items.into_iter().map(|item| item.render(locale)).collect()
-}
-
 /// An options object (the last argument of many functions): `undefined` and
 /// `null` give the defaults; unknown fields are refused.
 pub(crate) fn options_arg<T: DeserializeOwned + Default>(
@@ -517,22 +520,6 @@ pub(crate) fn options_arg<T: DeserializeOwned + Default>(
     what: &str,
 ) -> Result<T, JsValue> {
     from_js_or_default(value, what)
-}
-
-/// A snake_case name of a core enum (`"following"`, `"web_form"`...), read
-/// as its JSON form. An unknown name throws `general.unknown_value` listing
-/// the accepted ones.
-pub(crate) fn enum_arg<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
-    let text = string_arg(value, name)?;
-    let json = serde_json::to_string(&text)
-        .map_err(|e| invalid(&format!("{name} cannot be read: {e}")))?;
-    serde_json::from_str(&json).map_err(|e| {
-        let message = e.to_string();
-        js_error(
-            ErrorCode::UnknownValue,
-            &format!("unknown {name}: {}", without_position(&message)),
-        )
-    })
 }
 
 /// Parses a short code (locale, currency, calendar id) with `FromStr`.
@@ -596,14 +583,5 @@ mod tests {
             unsafe_integer(r#"{"x":-5,"y":"a\\","z":12345678901234567}"#),
             Some("12345678901234567")
         );
-    }
-
-    #[test]
-    fn strips_serde_positions() {
-        assert_eq!(
-            without_position("missing field `a` at line 1 column 9"),
-            "missing field `a`"
-        );
-        assert_eq!(without_position("no position here"), "no position here");
     }
 }

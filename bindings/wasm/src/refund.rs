@@ -1,22 +1,24 @@
 //! Refunds: eligibility, the refund book and its lifecycle, the SLA on a
-//! business calendar.
+//! business calendar. Each export maps its arguments to an operation of
+//! `walletcare_api::refund` and runs it.
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
-use walletcare_core::locale::{Locale, Render};
-use walletcare_core::money::Money;
-use walletcare_core::refund::{
-    CapturedPayment, Eligibility, IdempotencyKey, RefundAction, RefundBook as CoreBook,
-    RefundDestination, RefundDue, RefundError, RefundId, RefundPolicy, RefundRequest,
-    RefundSlaPolicy, RefundStatus, SlaStatus, format_date,
+use serde::Deserialize;
+use serde_json::Value;
+use walletcare_api::ops::{Command, Operation};
+use walletcare_api::refund::{
+    Apply, BookDue, Check, CheckEligibility, CommittedTotal, Due, DueStatus, FormatDate, Get,
+    NewBook, NextStatus, Refundable, Submit,
 };
+use walletcare_core::refund::{RefundBook as CoreBook, RefundId};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::convert::{
-    core_error, date_arg, enum_arg, from_js, from_json_text, instant_arg, int_arg, json_or_object,
-    locale_of, locale_option, messages, options_arg, parse_instant, string_arg, to_js,
+    api, api_js, date_arg, from_js, from_js_opt, from_json_text, instant_arg, int_arg,
+    json_or_object, locale_of, locale_option, member, options_arg, parse_instant, string_arg,
+    to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -31,25 +33,6 @@ export interface RefundDueReport {
   /** When it was approved, from which day business days count, the due date, and every weekend and holiday skipped, by name. */
   explanation: string;
 }
-/** A refund SLA status and its text, e.g. "Overdue by 1 day 2 hours". */
-export interface RefundSlaStatusReport {
-  status: RefundSlaStatus;
-  text: string;
-}
-/** Eligibility with one sentence per problem (`messages[i]` renders `problems[i]`). */
-export interface EligibilityReport extends Eligibility {
-  messages: string[];
-}
-/** A refund status and its text for the user. */
-export interface RefundStatusReport {
-  status: RefundStatus;
-  text: string;
-}
-/** One refund and the text of its status. */
-export interface RefundReport {
-  refund: Refund;
-  status_text: string;
-}
 /** Options of {@link refundDue} and {@link RefundBook.due}. */
 export interface RefundDueOptions {
   policy?: RefundSlaPolicyInput;
@@ -58,7 +41,7 @@ export interface RefundDueOptions {
 /** Options of {@link refundSlaStatus}. */
 export interface RefundSlaStatusOptions {
   /** When the refund was completed, if it was. */
-  completedAt?: Instant | null;
+  completed_at?: Instant | null;
   locale?: LocaleTag;
 }
 /** Options of {@link checkRefundEligibility}. */
@@ -67,55 +50,18 @@ export interface EligibilityOptions {
   /** What the payment's other refunds already hold (default zero). */
   committed?: Money;
   /** How many such refunds there are (default 0). */
-  committedCount?: number;
+  committed_count?: number;
   locale?: LocaleTag;
 }"#;
 
+/// The `{ policy, locale }` options of the SLA functions.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct DueOptions {
     #[serde(default)]
-    policy: Option<RefundSlaPolicy>,
+    policy: Option<Value>,
     #[serde(default)]
     locale: Option<String>,
-}
-
-impl DueOptions {
-    fn read(value: Option<&JsValue>) -> Result<(RefundSlaPolicy, Locale), JsValue> {
-        let options: DueOptions = options_arg(value, "options")?;
-        let policy = options.policy.unwrap_or_default();
-        policy.validate().map_err(core_error)?;
-        Ok((policy, locale_of(options.locale.as_deref())?))
-    }
-}
-
-/// A refund SLA and its explanation, as the C library writes it.
-#[derive(Serialize)]
-struct DueOut<'a> {
-    due: Option<&'a RefundDue>,
-    explanation: Option<String>,
-}
-
-fn due_out(due: Option<&RefundDue>, locale: Locale) -> Result<JsValue, JsValue> {
-    to_js(&DueOut {
-        due,
-        explanation: due.map(|d| d.render(locale)),
-    })
-}
-
-/// Eligibility and its rendered problems.
-#[derive(Serialize)]
-struct EligibilityOut<'a> {
-    #[serde(flatten)]
-    eligibility: &'a Eligibility,
-    messages: Vec<String>,
-}
-
-fn eligibility_out(eligibility: &Eligibility, locale: Locale) -> Result<JsValue, JsValue> {
-    to_js(&EligibilityOut {
-        eligibility,
-        messages: messages(&eligibility.problems, locale),
-    })
 }
 
 /// When a refund to `destination` approved at `approvedAt` is due on a
@@ -133,16 +79,20 @@ pub fn refund_due(
     #[wasm_bindgen(unchecked_optional_param_type = "RefundDueOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let approved_at = instant_arg(&approved_at, "approvedAt")?;
-    let destination: RefundDestination = from_js(&destination, "destination")?;
-    let (policy, locale) = DueOptions::read(options.as_ref())?;
-    let due = policy
-        .due(&calendar.core(), approved_at, destination)
-        .map_err(core_error)?;
-    due_out(Some(&due), locale)
+    let destination = from_js(&destination, "destination")?;
+    let options: DueOptions = options_arg(options.as_ref(), "options")?;
+    let input = Due {
+        calendar: calendar.core().into(),
+        approved_at,
+        destination,
+        policy: member(options.policy, "policy")?,
+        locale: locale_of(options.locale.as_deref())?,
+    };
+    api_js(input.run())
 }
 
 /// Where a refund with this SLA (`due` as `refundDue` returned it) stands
-/// at `now`: completed on time or late if `options.completedAt` is given,
+/// at `now`: completed on time or late if `options.completed_at` is given,
 /// otherwise on track, due soon or breached; with its text.
 #[wasm_bindgen(js_name = refundSlaStatus, unchecked_return_type = "RefundSlaStatusReport")]
 pub fn refund_sla_status(
@@ -153,31 +103,27 @@ pub fn refund_sla_status(
     >,
 ) -> Result<JsValue, JsValue> {
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[serde(deny_unknown_fields)]
     struct Options {
-        #[serde(default)]
+        // snake_case like every data object; the old camelCase is still read.
+        #[serde(default, alias = "completedAt")]
         completed_at: Option<String>,
         #[serde(default)]
         locale: Option<String>,
     }
-    #[derive(Serialize)]
-    struct Out {
-        status: SlaStatus,
-        text: String,
-    }
-    let due: RefundDue = from_js(&due, "refund due")?;
+    let due = from_js(&due, "due")?;
     let now = instant_arg(&now, "now")?;
     let options: Options = options_arg(options.as_ref(), "options")?;
-    let completed_at = options
-        .completed_at
-        .map(|t| parse_instant(&t, "completedAt"))
-        .transpose()?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let status = due.status(now, completed_at);
-    to_js(&Out {
-        text: status.render(locale),
-        status,
-    })
+    let input = DueStatus {
+        due,
+        now,
+        completed_at: options
+            .completed_at
+            .map(|t| parse_instant(&t, "completed_at"))
+            .transpose()?,
+        locale: locale_of(options.locale.as_deref())?,
+    };
+    api_js(input.run())
 }
 
 /// A date written naturally for a locale: `"Friday, 15 March 2024"`,
@@ -187,15 +133,17 @@ pub fn format_date_js(
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let date = date_arg(&date, "date")?;
-    let locale = locale_option(options.as_ref())?;
-    Ok(format_date(date, locale))
+    let input = FormatDate {
+        date: date_arg(&date, "date")?,
+        locale: locale_option(options.as_ref())?,
+    };
+    api(input.run())
 }
 
 /// Checks a refund request against a merchant policy without a book, and
 /// returns every problem (not only the first) with one sentence each.
 /// `options.committed` is what the payment's other refunds already hold
-/// (default zero) and `options.committedCount` how many there are.
+/// (default zero) and `options.committed_count` how many there are.
 #[wasm_bindgen(js_name = checkRefundEligibility, unchecked_return_type = "EligibilityReport")]
 pub fn check_refund_eligibility(
     #[wasm_bindgen(unchecked_param_type = "RefundRequest")] request: JsValue,
@@ -204,30 +152,32 @@ pub fn check_refund_eligibility(
     #[wasm_bindgen(unchecked_optional_param_type = "EligibilityOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[serde(deny_unknown_fields)]
     struct Options {
         #[serde(default)]
-        policy: Option<RefundPolicy>,
+        policy: Option<Value>,
         #[serde(default)]
-        committed: Option<Money>,
-        #[serde(default)]
+        committed: Option<Value>,
+        // snake_case like every data object; the old camelCase is still read.
+        #[serde(default, alias = "committedCount")]
         committed_count: Option<u32>,
         #[serde(default)]
         locale: Option<String>,
     }
-    let request: RefundRequest = from_js(&request, "refund request")?;
-    let payment: CapturedPayment = from_js(&payment, "payment")?;
+    let request = from_js(&request, "request")?;
+    let payment = from_js(&payment, "payment")?;
     let now = instant_arg(&now, "now")?;
     let options: Options = options_arg(options.as_ref(), "options")?;
-    let policy = options.policy.unwrap_or_default();
-    policy.validate().map_err(core_error)?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let committed = options
-        .committed
-        .unwrap_or_else(|| Money::zero(payment.amount.currency()));
-    let count = options.committed_count.unwrap_or(0);
-    let eligibility = policy.check(&request, &payment, committed, count, now);
-    eligibility_out(&eligibility, locale)
+    let input = CheckEligibility {
+        request,
+        payment,
+        now,
+        policy: member(options.policy, "policy")?,
+        committed: member(options.committed, "committed")?,
+        committed_count: options.committed_count.unwrap_or(0),
+        locale: locale_of(options.locale.as_deref())?,
+    };
+    api_js(input.run())
 }
 
 /// The status a refund moves to by an action, or `null` if the lifecycle
@@ -237,9 +187,11 @@ pub fn next_refund_status(
     #[wasm_bindgen(unchecked_param_type = "RefundStatus")] status: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RefundAction")] action: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let status: RefundStatus = enum_arg(&status, "refund status")?;
-    let action: RefundAction = from_js(&action, "refund action")?;
-    to_js(&status.next(&action))
+    let input = NextStatus {
+        status: crate::convert::code_of(&status, "status")?,
+        action: from_js(&action, "action")?,
+    };
+    api_js(input.run())
 }
 
 /// Every refund of one captured payment, with the merchant policy: the book
@@ -256,6 +208,13 @@ fn refund_id(value: &JsValue) -> Result<RefundId, JsValue> {
     int_arg(value, "id").map(RefundId::new)
 }
 
+impl RefundBook {
+    /// Runs a command of `walletcare_api::refund` on the book.
+    fn run<C: Command<State = CoreBook>>(&self, command: C) -> Result<JsValue, JsValue> {
+        api_js(command.run(&mut self.inner.borrow_mut()))
+    }
+}
+
 #[wasm_bindgen]
 impl RefundBook {
     /// An empty book for a captured payment (its amount must be positive:
@@ -268,11 +227,12 @@ impl RefundBook {
             JsValue,
         >,
     ) -> Result<RefundBook, JsValue> {
-        let payment: CapturedPayment = from_js(&payment, "payment")?;
-        let policy: RefundPolicy = options_arg(policy.as_ref(), "refund policy")?;
-        let book = CoreBook::new(payment, policy).map_err(core_error)?;
+        let input = NewBook {
+            payment: from_js(&payment, "payment")?,
+            policy: from_js_opt(policy.as_ref(), "policy")?,
+        };
         Ok(RefundBook {
-            inner: RefCell::new(book),
+            inner: RefCell::new(api(input.run())?),
         })
     }
 
@@ -283,10 +243,9 @@ impl RefundBook {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | RefundBookJson")] json: JsValue,
     ) -> Result<RefundBook, JsValue> {
-        let text = json_or_object(&json, "refund book")?;
-        let book: CoreBook = from_json_text(&text, "refund book")?;
+        let text = json_or_object(&json, "book")?;
         Ok(RefundBook {
-            inner: RefCell::new(book),
+            inner: RefCell::new(from_json_text(&text, "book")?),
         })
     }
 
@@ -321,20 +280,9 @@ impl RefundBook {
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            refund: &'a walletcare_core::refund::Refund,
-            status_text: String,
-        }
-        let id = refund_id(&id)?;
-        let locale = locale_option(options.as_ref())?;
-        let book = self.inner.borrow();
-        let refund = book
-            .get(id)
-            .ok_or_else(|| core_error(RefundError::NotFound { id }))?;
-        to_js(&Out {
-            refund,
-            status_text: refund.status.render(locale),
+        self.run(Get {
+            id: refund_id(&id)?,
+            locale: locale_option(options.as_ref())?,
         })
     }
 
@@ -342,15 +290,13 @@ impl RefundBook {
     /// cancelled ones).
     #[wasm_bindgen(js_name = committedTotal, unchecked_return_type = "Money")]
     pub fn committed_total(&self) -> Result<JsValue, JsValue> {
-        let total = self.inner.borrow().committed_total().map_err(core_error)?;
-        to_js(&total)
+        self.run(CommittedTotal {})
     }
 
     /// What may still be refunded.
     #[wasm_bindgen(unchecked_return_type = "Money")]
     pub fn refundable(&self) -> Result<JsValue, JsValue> {
-        let left = self.inner.borrow().refundable().map_err(core_error)?;
-        to_js(&left)
+        self.run(Refundable {})
     }
 
     /// Whether a request would be eligible now, without submitting it:
@@ -362,11 +308,11 @@ impl RefundBook {
         #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let request: RefundRequest = from_js(&request, "refund request")?;
-        let now = instant_arg(&now, "now")?;
-        let locale = locale_option(options.as_ref())?;
-        let eligibility = self.inner.borrow().check(&request, now);
-        eligibility_out(&eligibility, locale)
+        self.run(Check {
+            request: from_js(&request, "request")?,
+            now: instant_arg(&now, "now")?,
+            locale: locale_option(options.as_ref())?,
+        })
     }
 
     /// Submits a request under an idempotency key. The same key and request
@@ -380,15 +326,11 @@ impl RefundBook {
         #[wasm_bindgen(unchecked_param_type = "RefundRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let key: IdempotencyKey = string_arg(&key, "key")?.parse().map_err(core_error)?;
-        let request: RefundRequest = from_js(&request, "refund request")?;
-        let now = instant_arg(&now, "now")?;
-        let submission = self
-            .inner
-            .borrow_mut()
-            .submit(key, request, now)
-            .map_err(core_error)?;
-        to_js(&submission)
+        self.run(Submit {
+            key: crate::convert::parse_code(&string_arg(&key, "key")?)?,
+            request: from_js(&request, "request")?,
+            now: instant_arg(&now, "now")?,
+        })
     }
 
     /// Moves a refund by an action at `now` and returns its new status with
@@ -404,23 +346,11 @@ impl RefundBook {
         #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Out {
-            status: RefundStatus,
-            text: String,
-        }
-        let id = refund_id(&id)?;
-        let action: RefundAction = from_js(&action, "refund action")?;
-        let now = instant_arg(&now, "now")?;
-        let locale = locale_option(options.as_ref())?;
-        let status = self
-            .inner
-            .borrow_mut()
-            .apply(id, action, now)
-            .map_err(core_error)?;
-        to_js(&Out {
-            text: status.render(locale),
-            status,
+        self.run(Apply {
+            id: refund_id(&id)?,
+            action: from_js(&action, "action")?,
+            now: instant_arg(&now, "now")?,
+            locale: locale_option(options.as_ref())?,
         })
     }
 
@@ -437,16 +367,12 @@ impl RefundBook {
         >,
     ) -> Result<JsValue, JsValue> {
         let id = refund_id(&id)?;
-        let (policy, locale) = DueOptions::read(options.as_ref())?;
-        let due = {
-            let book = self.inner.borrow();
-            let refund = book
-                .get(id)
-                .ok_or_else(|| core_error(RefundError::NotFound { id }))?;
-            policy
-                .due_for(&calendar.core(), refund)
-                .map_err(core_error)?
-        };
-        due_out(due.as_ref(), locale)
+        let options: DueOptions = options_arg(options.as_ref(), "options")?;
+        self.run(BookDue {
+            id,
+            calendar: calendar.core().into(),
+            policy: member(options.policy, "policy")?,
+            locale: locale_of(options.locale.as_deref())?,
+        })
     }
 }

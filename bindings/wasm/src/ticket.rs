@@ -1,51 +1,33 @@
 //! Support tickets: numbers, the `Ticket` class with its lifecycle, and the
-//! SLA clocks.
+//! SLA clocks. Each export maps its arguments to an operation of
+//! `walletcare_api::ticket` and runs it; the core decides every move.
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
-use walletcare_core::locale::{Locale, Render};
-use walletcare_core::ticket::{
-    Action, Category, Channel, EscalationLevel, ExtensionGround, Priority, RegulatoryRegime,
-    SlaPolicy, SlaReport, Status, Ticket as CoreTicket, TicketNumber, TicketRules,
+use serde::Deserialize;
+use serde_json::Value;
+use walletcare_api::ops::{Command, Operation};
+use walletcare_api::ticket::{
+    Apply, DefaultSlaPolicy, EscalateOnBreach, ExtendRegulatoryDeadline, IsValidNumber, NewTicket,
+    Number, NumberAt, ParseNumber, Sla,
 };
+use walletcare_core::ticket::Ticket as CoreTicket;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::convert::{
-    core_error, date_arg, enum_arg, from_js, from_json_text, instant_arg, int_arg, invalid,
-    json_or_object, locale_of, locale_option, options_arg, string_arg, to_js,
+    api, api_js, code_of, date_arg, from_js, from_json_text, instant_arg, int_arg, json_or_object,
+    locale_of, locale_option, member, options_arg, string_arg, to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TICKET: &str = r#"
-/** The parts of a ticket number such as `"WC-20261121-000123-7"`. */
-export interface TicketNumberParts {
-  /** The canonical form. */
-  number: string;
-  prefix: string;
-  date: IsoDate;
-  sequence: number;
-  check_digit: number;
-}
 /** Options for a new ticket. */
 export interface TicketOptions {
   /** Defaults to the category's priority. */
   priority?: Priority;
   /** Defaults: reopen within 7 days, review within 14. */
   rules?: TicketRules;
-}
-/** Where a ticket stands after an action, with the status in words. */
-export interface TicketStatusReport {
-  status: TicketStatus;
-  text: string;
-  priority: Priority;
-  escalation: EscalationLevel;
-}
-/** An SLA report and its agent-facing explanation, one line per clock. */
-export interface SlaReportWithText {
-  report: SlaReport;
-  explanation: string;
 }
 /** Options of {@link Ticket.sla}. */
 export interface TicketSlaOptions {
@@ -54,39 +36,14 @@ export interface TicketSlaOptions {
 }
 "#;
 
-/// The `{ policy, locale }` options of the SLA methods: the policy (JSON
-/// text or object) is read and validated as the core does
-/// (`ticket.invalid_sla_policy`); the default when absent.
-fn sla_options(value: Option<&JsValue>) -> Result<(SlaPolicy, Locale), JsValue> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok((SlaPolicy::default(), Locale::En));
-    };
-    if !value.is_object() {
-        return Err(invalid("options must be an object"));
-    }
-    let policy = js_sys::Reflect::get(value, &"policy".into()).unwrap_or(JsValue::UNDEFINED);
-    let locale = js_sys::Reflect::get(value, &"locale".into()).unwrap_or(JsValue::UNDEFINED);
-    let keys = js_sys::Reflect::own_keys(value).unwrap_or_default();
-    for key in keys.iter() {
-        let name = key.as_string().unwrap_or_default();
-        if name != "policy" && name != "locale" {
-            return Err(invalid(&format!(
-                "unknown option `{name}`: expected policy or locale"
-            )));
-        }
-    }
-    let policy = if policy.is_undefined() || policy.is_null() {
-        SlaPolicy::default()
-    } else {
-        let text = json_or_object(&policy, "ticket SLA policy")?;
-        SlaPolicy::from_json(&text).map_err(core_error)?
-    };
-    let locale = if locale.is_undefined() || locale.is_null() {
-        Locale::En
-    } else {
-        locale_of(Some(&string_arg(&locale, "locale")?))?
-    };
-    Ok((policy, locale))
+/// The `{ policy, locale }` options of the SLA methods.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SlaOptions {
+    #[serde(default)]
+    policy: Option<Value>,
+    #[serde(default)]
+    locale: Option<String>,
 }
 
 /// The number of the `sequence`-th ticket of a local date, with the `WC`
@@ -106,14 +63,14 @@ pub fn ticket_number(
         prefix: Option<String>,
     }
     let date = date_arg(&date, "date")?;
-    let sequence: u64 = int_arg(&sequence, "sequence")?;
+    let sequence = int_arg(&sequence, "sequence")?;
     let options: Options = options_arg(options.as_ref(), "options")?;
-    let number = match options.prefix {
-        Some(prefix) => TicketNumber::with_prefix(&prefix, date, sequence),
-        None => TicketNumber::new(date, sequence),
+    api(Number {
+        date,
+        sequence,
+        prefix: options.prefix,
     }
-    .map_err(core_error)?;
-    Ok(number.to_string())
+    .run())
 }
 
 /// The number of a ticket created at an instant, dated in a calendar's time
@@ -124,11 +81,12 @@ pub fn ticket_number_at(
     calendar: &Calendar,
     #[wasm_bindgen(unchecked_param_type = "number")] sequence: JsValue,
 ) -> Result<String, JsValue> {
-    let at = instant_arg(&at, "at")?;
-    let sequence: u64 = int_arg(&sequence, "sequence")?;
-    let number =
-        TicketNumber::for_instant(at, calendar.core().time_zone(), sequence).map_err(core_error)?;
-    Ok(number.to_string())
+    let input = NumberAt {
+        at: instant_arg(&at, "at")?,
+        calendar: calendar.core().into(),
+        sequence: int_arg(&sequence, "sequence")?,
+    };
+    api(input.run())
 }
 
 /// Reads a ticket number (surrounding spaces and the prefix's case are
@@ -138,23 +96,8 @@ pub fn ticket_number_at(
 pub fn parse_ticket_number(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Parts {
-        number: String,
-        prefix: String,
-        date: String,
-        sequence: u32,
-        check_digit: u8,
-    }
-    let text = string_arg(&text, "number")?;
-    let number = TicketNumber::parse(&text).map_err(core_error)?;
-    to_js(&Parts {
-        number: number.to_string(),
-        prefix: number.prefix().to_owned(),
-        date: number.date().to_string(),
-        sequence: number.sequence(),
-        check_digit: number.check_digit(),
-    })
+    let text = string_arg(&text, "text")?;
+    api_js(ParseNumber { text }.run())
 }
 
 /// Whether a text is a valid ticket number (check digit included).
@@ -162,15 +105,15 @@ pub fn parse_ticket_number(
 pub fn is_valid_ticket_number(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<bool, JsValue> {
-    let text = string_arg(&text, "number")?;
-    Ok(TicketNumber::parse(&text).is_ok())
+    let text = string_arg(&text, "text")?;
+    api(IsValidNumber { text }.run())
 }
 
 /// The default ticket SLA policy (targets per channel, category and
 /// priority; POJK 18/2018 regulatory deadlines), in its JSON form.
 #[wasm_bindgen(js_name = defaultTicketSlaPolicy, unchecked_return_type = "TicketSlaPolicy")]
 pub fn default_ticket_sla_policy() -> Result<JsValue, JsValue> {
-    to_js(&SlaPolicy::default())
+    api_js(DefaultSlaPolicy {}.run())
 }
 
 /// A support ticket: its number, lifecycle rules and checked, timestamped
@@ -181,6 +124,13 @@ pub fn default_ticket_sla_policy() -> Result<JsValue, JsValue> {
 #[derive(Debug)]
 pub struct Ticket {
     inner: RefCell<CoreTicket>,
+}
+
+impl Ticket {
+    /// Runs a command of `walletcare_api::ticket` on the ticket.
+    fn run<C: Command<State = CoreTicket>>(&self, command: C) -> Result<C::Output, JsValue> {
+        api(command.run(&mut self.inner.borrow_mut()))
+    }
 }
 
 #[wasm_bindgen]
@@ -201,30 +151,25 @@ impl Ticket {
         #[serde(deny_unknown_fields)]
         struct Options {
             #[serde(default)]
-            priority: Option<String>,
+            priority: Option<Value>,
             #[serde(default)]
-            rules: Option<TicketRules>,
+            rules: Option<Value>,
         }
-        let number = TicketNumber::parse(&string_arg(&number, "number")?).map_err(core_error)?;
-        let channel: Channel = enum_arg(&channel, "channel")?;
-        let category: Category = enum_arg(&category, "category")?;
+        let number = code_of(&number, "number")?;
+        let channel = code_of(&channel, "channel")?;
+        let category = code_of(&category, "category")?;
         let created_at = instant_arg(&created_at, "createdAt")?;
-        let options: Options = options_arg(options.as_ref(), "ticket options")?;
-        let priority: Option<Priority> = options
-            .priority
-            .map(|p| enum_arg(&JsValue::from_str(&p), "priority"))
-            .transpose()?;
-        let ticket = CoreTicket::create(
+        let options: Options = options_arg(options.as_ref(), "options")?;
+        let input = NewTicket {
             number,
             channel,
             category,
-            priority.unwrap_or_else(|| category.default_priority()),
-            options.rules.unwrap_or_default(),
+            priority: member(options.priority, "priority")?,
+            rules: member(options.rules, "rules")?,
             created_at,
-        )
-        .map_err(core_error)?;
+        };
         Ok(Ticket {
-            inner: RefCell::new(ticket),
+            inner: RefCell::new(api(input.run())?),
         })
     }
 
@@ -235,9 +180,8 @@ impl Ticket {
         #[wasm_bindgen(unchecked_param_type = "string | TicketJson")] json: JsValue,
     ) -> Result<Ticket, JsValue> {
         let text = json_or_object(&json, "ticket")?;
-        let ticket: CoreTicket = from_json_text(&text, "ticket")?;
         Ok(Ticket {
-            inner: RefCell::new(ticket),
+            inner: RefCell::new(from_json_text(&text, "ticket")?),
         })
     }
 
@@ -286,8 +230,8 @@ impl Ticket {
 
     /// Applies an action at `at` (not before the last event) and returns
     /// where the ticket stands, with its status in words in
-    /// `options.locale`. Throws `ticket.invalid_transition`,
-    /// `ticket.event_out_of_order`, `ticket.window_closed`,
+    /// `options.locale`. Throws `ticket.invalid_transition` (also for a
+    /// second `create`), `ticket.event_out_of_order`, `ticket.window_closed`,
     /// `ticket.invalid_escalation`, `ticket.invalid_satisfaction_score`...;
     /// the ticket is then unchanged.
     #[wasm_bindgen(unchecked_return_type = "TicketStatusReport")]
@@ -297,28 +241,12 @@ impl Ticket {
         #[wasm_bindgen(unchecked_param_type = "TicketAction")] action: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Out {
-            status: Status,
-            text: String,
-            priority: Priority,
-            escalation: EscalationLevel,
-        }
-        let at = instant_arg(&at, "at")?;
-        let action: Action = from_js(&action, "ticket action")?;
-        let locale = locale_option(options.as_ref())?;
-        if matches!(action, Action::Create { .. }) {
-            return Err(invalid("a ticket is created once, by its constructor"));
-        }
-        let mut ticket = self.inner.borrow_mut();
-        ticket.apply(at, action).map_err(core_error)?;
-        let status = ticket.status();
-        to_js(&Out {
-            status,
-            text: status.render(locale),
-            priority: ticket.priority(),
-            escalation: ticket.escalation(),
-        })
+        let input = Apply {
+            at: instant_arg(&at, "at")?,
+            action: from_js(&action, "action")?,
+            locale: locale_option(options.as_ref())?,
+        };
+        to_js(&self.run(input)?)
     }
 
     /// The SLA report at `now` on a business calendar (the first-response,
@@ -336,23 +264,15 @@ impl Ticket {
             JsValue,
         >,
     ) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            report: &'a SlaReport,
-            explanation: String,
-        }
         let now = instant_arg(&now, "now")?;
-        let (policy, locale) = sla_options(options.as_ref())?;
-        let calendar = calendar.core();
-        let report = self
-            .inner
-            .borrow()
-            .sla(now, &policy, &calendar)
-            .map_err(core_error)?;
-        to_js(&Out {
-            explanation: report.explain(calendar.time_zone()).render(locale),
-            report: &report,
-        })
+        let options: SlaOptions = options_arg(options.as_ref(), "options")?;
+        let input = Sla {
+            now,
+            calendar: calendar.core().into(),
+            policy: member(options.policy, "policy")?,
+            locale: locale_of(options.locale.as_deref())?,
+        };
+        to_js(&self.run(input)?)
     }
 
     /// Escalates the ticket if its SLA report at `now` calls for a higher
@@ -365,14 +285,20 @@ impl Ticket {
         #[wasm_bindgen(unchecked_optional_param_type = "{ policy?: TicketSlaPolicy }")]
         options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
+        struct Options {
+            #[serde(default)]
+            policy: Option<Value>,
+        }
         let now = instant_arg(&now, "now")?;
-        let (policy, _) = sla_options(options.as_ref())?;
-        let level = self
-            .inner
-            .borrow_mut()
-            .escalate_on_breach(now, &policy, &calendar.core())
-            .map_err(core_error)?;
-        to_js(&level)
+        let options: Options = options_arg(options.as_ref(), "options")?;
+        let input = EscalateOnBreach {
+            now,
+            calendar: calendar.core().into(),
+            policy: member(options.policy, "policy")?,
+        };
+        to_js(&self.run(input)?)
     }
 
     /// Extends the regulatory deadline of the latest unresolved written
@@ -392,17 +318,18 @@ impl Ticket {
         #[serde(deny_unknown_fields)]
         struct Options {
             #[serde(default)]
-            regime: Option<RegulatoryRegime>,
+            regime: Option<Value>,
         }
         let at = instant_arg(&at, "at")?;
-        let ground: ExtensionGround = enum_arg(&ground, "ground")?;
+        let ground = code_of(&ground, "ground")?;
         let note = string_arg(&note, "note")?;
         let options: Options = options_arg(options.as_ref(), "options")?;
-        let regime = options.regime.unwrap_or_default();
-        self.inner
-            .borrow_mut()
-            .extend_regulatory_deadline(at, ground, &note, &regime, &calendar.core())
-            .map_err(core_error)?;
-        Ok(())
+        self.run(ExtendRegulatoryDeadline {
+            at,
+            ground,
+            note,
+            calendar: calendar.core().into(),
+            regime: member(options.regime, "regime")?,
+        })
     }
 }

@@ -1,18 +1,21 @@
 //! Triage of support messages: the built-in model and trained models
-//! loaded from bytes.
+//! loaded from bytes. Each export maps its arguments to
+//! `walletcare_api::triage` and runs it.
 
 use serde::Deserialize;
-use walletcare_core::error::ErrorCode;
-use walletcare_core::triage::{
-    BUILTIN_TRAIN_CONFIG, Channel, Model, TrainConfig, TriageError, Triager, cap_input,
-    detect_language, train, train_csv,
+use serde_json::Value;
+use walletcare_api::ops::Operation;
+use walletcare_api::triage::{
+    Classify, DefaultTrainConfig, DetectLanguage, Examples, Train, TriageText,
 };
+use walletcare_core::error::ErrorCode;
+use walletcare_core::triage::Triager;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    MAX_BYTES_INPUT, core_error, from_js, js_error, json_or_object, options_arg, parse_code,
-    string_arg, string_array, to_js,
+    MAX_BYTES_INPUT, api, api_js, from_js, js_error, member, options_arg, string_arg, string_array,
+    to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -28,23 +31,16 @@ export type TrainingExample = [text: string, label: Category];"#;
 #[serde(deny_unknown_fields)]
 struct TriageOptions {
     #[serde(default)]
-    channel: Option<String>,
+    channel: Option<Value>,
 }
 
-fn channel_option(options: Option<&JsValue>) -> Result<Option<Channel>, JsValue> {
+/// The input of a triage: the text and `options.channel`.
+fn triage_input(text: &JsValue, options: Option<&JsValue>) -> Result<TriageText, JsValue> {
+    let text = string_arg(text, "text")?;
     let options: TriageOptions = options_arg(options, "options")?;
-    options
-        .channel
-        .map(|c| parse_code::<Channel>(&c))
-        .transpose()
-}
-
-fn builtin_triager() -> Result<&'static Triager, JsValue> {
-    Triager::builtin().ok_or_else(|| {
-        js_error(
-            ErrorCode::InvalidModel,
-            "the built-in triage model could not be built",
-        )
+    Ok(TriageText {
+        text,
+        channel: member(options.channel, "channel")?,
     })
 }
 
@@ -59,9 +55,7 @@ pub fn triage(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TriageOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let text = string_arg(&text, "text")?;
-    let channel = channel_option(options.as_ref())?;
-    to_js(&builtin_triager()?.triage(&text, channel))
+    api_js(triage_input(&text, options.as_ref())?.run())
 }
 
 /// The category the built-in model gives a message, without the rest of
@@ -73,7 +67,7 @@ pub fn classify(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = string_arg(&text, "text")?;
-    to_js(&builtin_triager()?.model().classify(cap_input(&text).0))
+    api_js(Classify { text }.run())
 }
 
 /// The language of a text: `"zh"`, `"id"`, `"en"` or `"other"`.
@@ -82,14 +76,14 @@ pub fn detect_language_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = string_arg(&text, "text")?;
-    Ok(JsValue::from_str(detect_language(&text).as_str()))
+    api_js(DetectLanguage { text }.run())
 }
 
 /// The training settings of the built-in model, to start a custom
 /// `TrainConfig` from.
 #[wasm_bindgen(js_name = defaultTrainConfig, unchecked_return_type = "TrainConfig")]
 pub fn default_train_config() -> Result<JsValue, JsValue> {
-    to_js(&BUILTIN_TRAIN_CONFIG)
+    api_js(DefaultTrainConfig {}.run())
 }
 
 enum Source {
@@ -122,11 +116,10 @@ impl TriageModel {
         }
     }
 
-    fn trained(model: Model) -> Result<TriageModel, JsValue> {
-        let triager = Triager::new(model).map_err(core_error)?;
-        Ok(TriageModel {
+    fn trained(triager: Triager) -> TriageModel {
+        TriageModel {
             source: Source::Trained(Box::new(triager)),
-        })
+        }
     }
 }
 
@@ -135,7 +128,7 @@ impl TriageModel {
     /// The built-in model (trained from the compiled-in corpus on first use).
     pub fn builtin() -> Result<TriageModel, JsValue> {
         Ok(TriageModel {
-            source: Source::Builtin(builtin_triager()?),
+            source: Source::Builtin(api(walletcare_api::triage::builtin())?),
         })
     }
 
@@ -157,8 +150,8 @@ impl TriageModel {
                 &format!("the model is {len} bytes; the limit is {MAX_BYTES_INPUT}"),
             ));
         }
-        let model = Model::from_bytes(&array.to_vec()).map_err(core_error)?;
-        TriageModel::trained(model)
+        let triager = api(walletcare_api::triage::load(&array.to_vec()))?;
+        Ok(TriageModel::trained(triager))
     }
 
     /// Trains a model on labelled examples: `[text, category]` pairs, or CSV
@@ -171,20 +164,17 @@ impl TriageModel {
         #[wasm_bindgen(unchecked_param_type = "TrainingExample[] | string")] examples: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TrainConfig")] config: Option<JsValue>,
     ) -> Result<TriageModel, JsValue> {
-        let config: TrainConfig = match config {
-            Some(c) if !c.is_undefined() && !c.is_null() => from_js(&c, "training config")?,
-            _ => BUILTIN_TRAIN_CONFIG,
-        };
-        let model = if examples.is_string() {
-            let csv = string_arg(&examples, "examples")?;
-            train_csv(&csv, &config)
+        let examples = if examples.is_string() {
+            Examples::Csv(string_arg(&examples, "examples")?)
         } else {
-            let text = json_or_object(&examples, "examples")?;
-            let pairs: Vec<(String, String)> = crate::convert::from_json_text(&text, "examples")?;
-            train(pairs, &config)
-        }
-        .map_err(|e: TriageError| core_error(e))?;
-        TriageModel::trained(model)
+            Examples::Pairs(from_js(&examples, "examples")?)
+        };
+        let config = match config {
+            Some(c) if !c.is_undefined() && !c.is_null() => Some(from_js(&c, "config")?),
+            _ => None,
+        };
+        let triager = api(Train { examples, config }.model())?;
+        Ok(TriageModel::trained(triager))
     }
 
     /// Whether this is the built-in model.
@@ -223,7 +213,7 @@ impl TriageModel {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = string_arg(&text, "text")?;
-        to_js(&self.triager().model().classify(cap_input(&text).0))
+        to_js(&Classify { text }.run_with(self.triager()))
     }
 
     /// Triages one message with this model (see `triage`).
@@ -233,8 +223,6 @@ impl TriageModel {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TriageOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let text = string_arg(&text, "text")?;
-        let channel = channel_option(options.as_ref())?;
-        to_js(&self.triager().triage(&text, channel))
+        to_js(&triage_input(&text, options.as_ref())?.run_with(self.triager()))
     }
 }

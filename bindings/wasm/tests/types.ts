@@ -66,7 +66,7 @@ const end: wc.IsoInstant = id.addBusinessHours(now, 1.5);
 const destination: RefundDestination = { type: "card", bank: "BCA", last4: "1234" };
 const due: RefundDueReport = wc.refundDue(id, now, destination, { locale: "zh-CN" });
 const dueDate: wc.IsoDate = due.due.due_date;
-const status = wc.refundSlaStatus(due.due, now, { completedAt: null });
+const status = wc.refundSlaStatus(due.due, now, { completed_at: null });
 if (status.status.state === "breached") {
   const overdue: number = status.status.overdue_seconds;
   void overdue;

@@ -624,6 +624,53 @@ export type CalendarArg = CalendarCode | CalendarSpec;
 export type CalendarCode = "ID" | "CN" | "SG" | "MY";
 
 /**
+ * Which edition of its data a calendar is: an id, the sources (decrees,
+ * announcements) it rests on, and a digest of its content.
+ *
+ * Built-in calendars declare their id in their data (`ID-2026.12`: the
+ * release month of the data) and list one source per decreed year. A
+ * calendar loaded from JSON keeps the `edition` it states; one that states
+ * none (JSON written before editions existed) gets the id
+ * `content-<digest>`. The digest is always recomputed from the content and
+ * never read from input: it covers everything that changes an answer (zone,
+ * weekmask, business hours, cut-off, coverage, estimated years, every
+ * holiday's date, kind and estimate flag, every working day), not the names.
+ * It is a 64-bit FNV-1a hash: it tells editions apart, it does not
+ * authenticate them.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+ *
+ * let id = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let edition = id.edition();
+ * assert_eq!(edition.id, "ID-2026.12");
+ * assert!(edition.sources.iter().any(|s| s.starts_with("2027: SKB 3 Menteri")));
+ * assert_eq!(edition.digest.len(), 16);
+ *
+ * let old = BusinessCalendar::from_json(r#"{"time_zone":"Asia/Jakarta"}"#)?;
+ * assert!(old.edition().id.starts_with("content-"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CalendarEdition = {
+  /**
+   * A short id, for example `"ID-2026.12"`, or `"content-<digest>"` when
+   * none was declared.
+   */
+  id: string,
+  /**
+   * What the data rests on, for example `"2027: SKB 3 Menteri ..."`.
+   */
+  sources?: Array<string>,
+  /**
+   * The content digest (16 hex digits), recomputed on every load.
+   */
+  digest?: string,
+};
+
+/**
  * Everything that defines a calendar: the JSON form of [`BusinessCalendar`].
  *
  * [`BusinessCalendar::new`] validates it. Optional fields: `name` (empty),
@@ -687,6 +734,12 @@ export type CalendarSpec = {
    * Weekend days that are worked.
    */
   working_days: Array<WorkingDay>,
+  /**
+   * Which edition of its data the calendar is ([`CalendarEdition`]).
+   * Optional on input (JSON written before editions loads unchanged);
+   * always present on a built calendar.
+   */
+  edition?: CalendarEdition | null,
 };
 
 /**
@@ -1983,6 +2036,33 @@ export type DiagnosisReport = {
 };
 
 /**
+ * The edition that computed a result: the calendar edition's id and
+ * digest. Two results with equal stamps were computed on the same data; a
+ * service that stores results compares their stamp with the current
+ * calendar's ([`BusinessCalendar::edition`]) to find the ones to recompute
+ * ([`compare_editions`]).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::EditionStamp;
+ * let s: EditionStamp = serde_json::from_str(r#"{"id":"ID-2026.12","digest":"0123456789abcdef"}"#)?;
+ * assert_eq!(s.to_string(), "ID-2026.12@0123456789abcdef");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EditionStamp = {
+  /**
+   * The edition id, for example `"ID-2026.12"`.
+   */
+  id: string,
+  /**
+   * The content digest (16 hex digits).
+   */
+  digest: string,
+};
+
+/**
  * The outcome of an eligibility check: every problem found, and whether an
  * eligible request is approved automatically.
  *
@@ -2002,6 +2082,48 @@ export type DiagnosisReport = {
  * ```
  */
 export type Eligibility = {
+  /**
+   * Whether there are no problems.
+   */
+  eligible: boolean,
+  /**
+   * Every problem, in a fixed order; empty when eligible.
+   */
+  problems: Array<IneligibilityReason>,
+  /**
+   * Whether the refund is approved on submission without review.
+   */
+  auto_approve: boolean,
+  /**
+   * The amount the request resolves to.
+   */
+  amount: Money,
+  /**
+   * Where the money would go.
+   */
+  destination: RefundDestination,
+};
+
+/**
+ * Eligibility: the core's fields, then one sentence per problem
+ * (`messages[i]` renders `problems[i]`).
+ *
+ * # Examples
+ *
+ * ```
+ * let out = walletcare_api::call("refund.check_eligibility", r#"{
+ *   "request":{"order_number":"ORD-1","transaction_id":"TX-1","paid_at":"2026-12-01T03:00:00Z","amount":{"type":"full"},"reason":"duplicate"},
+ *   "payment":{"transaction_id":"TX-1","order_number":"ORD-1","amount":{"minor":100,"currency":"IDR"},"paid_at":"2026-12-01T03:00:00Z","method":{"type":"wallet_balance"}},
+ *   "now":"2027-02-01T00:00:00Z"}"#)?;
+ * assert!(out.contains(r#""problem":"window_closed""#) && out.contains(r#""messages":["#), "{out}");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EligibilityReport = {
+  /**
+   * Each problem in words.
+   */
+  messages: Array<string>,
   /**
    * Whether there are no problems.
    */
@@ -2259,6 +2381,23 @@ export type Evidence = { kind: EvidenceKind, reference: string, };
  * ```
  */
 export type EvidenceKind = "photo" | "video" | "chat_log" | "receipt" | "bank_statement" | "delivery_record" | "police_report" | "other";
+
+/**
+ * Labelled training examples: CSV text with a `text,label` header, or a
+ * list of `[text, label]` pairs.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::triage::Examples;
+ * let pairs: Examples = serde_json::from_str(r#"[["refund please","refund"]]"#)?;
+ * assert!(matches!(pairs, Examples::Pairs(_)));
+ * let csv: Examples = serde_json::from_str(r#""text,label\nrefund please,refund\n""#)?;
+ * assert!(matches!(csv, Examples::Csv(_)));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Examples = string | Array<[string, string]>;
 
 /**
  * What is wrong with an expiry date.
@@ -3086,6 +3225,9 @@ export type Ledger = { config: LedgerConfig, level: VerificationLevel, balance: 
  * assert_eq!(serde_json::from_str::<LedgerConfig>(&json)?, usd);
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
+ *
+ * A configuration read from JSON is validated as it is read
+ * (`transaction.invalid_config`), as [`LedgerConfig::validate`] checks it.
  */
 export type LedgerConfig = {
   /**
@@ -3337,6 +3479,29 @@ export type MerchantRef = {
    * The name the user sees on the receipt.
    */
   name: Name,
+};
+
+/**
+ * What a trained model holds: its labels, in its order, and its number of
+ * feature rows.
+ *
+ * # Examples
+ *
+ * ```
+ * let info = walletcare_api::triage::ModelInfo::of(walletcare_api::triage::builtin()?);
+ * assert!(info.labels.iter().any(|l| l == "refund"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ModelInfo = {
+  /**
+   * The labels (category names).
+   */
+  labels: Array<string>,
+  /**
+   * The number of feature rows the model keeps.
+   */
+  feature_count: number,
 };
 
 /**
@@ -4270,6 +4435,39 @@ export type RefundDue = {
    * Whether the answer depends on a year whose holidays are estimated.
    */
   estimated: boolean,
+  /**
+   * The calendar edition that computed this result
+   * ([`crate::calendar::EditionStamp`]); absent in results stored before
+   * editions existed. Compare it with the current calendar's to find
+   * results to recompute ([`crate::calendar::compare_editions`]).
+   */
+  edition?: EditionStamp | null,
+};
+
+/**
+ * A refund SLA and its explanation, both `null` when the refund was never
+ * approved.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::refund::DueOut;
+ * use walletcare_core::locale::Locale;
+ * let none = DueOut::new(None, Locale::En);
+ * assert_eq!(serde_json::to_string(&none)?, r#"{"due":null,"explanation":null}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundDueResult = {
+  /**
+   * When the refund is due, and why.
+   */
+  due: RefundDue | null,
+  /**
+   * The approval, the day counting starts, the due date and every
+   * weekend and holiday skipped, in words.
+   */
+  explanation: string | null,
 };
 
 /**
@@ -4334,7 +4532,8 @@ export type RefundId = number;
 
 /**
  * A merchant's refund policy. Every setting has a default, so a JSON policy
- * need only name what differs; unknown settings are rejected.
+ * need only name what differs; unknown settings are rejected, and a policy
+ * read from JSON is checked ([`RefundPolicy::validate`]) as it is read.
  *
  * Defaults: 30-day window from payment, partial refunds allowed, at most 5
  * refunds per transaction, evidence required for `not_as_described` and
@@ -4355,6 +4554,8 @@ export type RefundId = number;
  * assert!(policy.partial_refunds);
  * assert_eq!(policy.auto_approve_below, Some(Money::new(5_000_000, Currency::Idr)));
  * assert!(serde_json::from_str::<RefundPolicy>(r#"{"window":7}"#).is_err());
+ * let err = serde_json::from_str::<RefundPolicy>(r#"{"window_days":0}"#).unwrap_err();
+ * assert!(err.to_string().starts_with("general.invalid_argument: policy setting window_days"), "{err}");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
@@ -4421,6 +4622,28 @@ export type RefundPolicy = {
 export type RefundReason = "not_received" | "not_as_described" | "duplicate" | "cancelled" | "unauthorised" | "other";
 
 /**
+ * One refund of a book and the text of its status.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::refund::RefundOut;
+ * fn status_text(out: &RefundOut) -> &str { &out.status_text }
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundReport = {
+  /**
+   * The refund, with its history.
+   */
+  refund: Refund,
+  /**
+   * Its status in words.
+   */
+  status_text: string,
+};
+
+/**
  * A user's refund request. Built with [`RefundRequest::new`] and the `with_`
  * methods, or parsed from JSON; either way it is validated: identifiers are
  * well formed, a partial amount is positive, the detail is bounded, the
@@ -4461,7 +4684,8 @@ export type RefundRequest = { order_number: OrderNumber, transaction_id: Transac
 /**
  * How many business days a refund may take after approval, by destination,
  * and when it counts as due soon. Every setting has a default; unknown
- * settings are rejected in JSON.
+ * settings are rejected in JSON, and a policy read from JSON is checked
+ * ([`RefundSlaPolicy::validate`]) as it is read.
  *
  * Defaults: wallet balance 0 business days (due by the end of the business
  * day counting starts on: a wallet credit is immediate, the SLA only bounds
@@ -4564,6 +4788,30 @@ export type RefundSlaStatus = {
 };
 
 /**
+ * An SLA status and its text (`"Due soon: 1 hour left"`).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::refund::SlaStatusOut;
+ * use walletcare_core::{locale::Locale, refund::SlaStatus};
+ * let out = SlaStatusOut::new(SlaStatus::Breached { overdue_seconds: 300 }, Locale::En);
+ * assert!(out.text.starts_with("Overdue"), "{}", out.text);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundSlaStatusReport = {
+  /**
+   * Where the refund stands.
+   */
+  status: RefundSlaStatus,
+  /**
+   * The same in words.
+   */
+  text: string,
+};
+
+/**
  * Where a refund is in its lifecycle. The JSON form is the snake_case name.
  *
  * ```text
@@ -4590,6 +4838,30 @@ export type RefundSlaStatus = {
  * ```
  */
 export type RefundStatus = "submitted" | "under_review" | "approved" | "processing" | "completed" | "failed" | "rejected" | "appealed" | "second_review" | "final_rejected" | "cancelled";
+
+/**
+ * A refund status and its text.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::refund::StatusOut;
+ * use walletcare_core::{locale::Locale, refund::RefundStatus};
+ * let out = StatusOut::new(RefundStatus::UnderReview, Locale::Id);
+ * assert_eq!(serde_json::to_string(&out)?, r#"{"status":"under_review","text":"Sedang ditinjau"}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RefundStatusReport = {
+  /**
+   * The status.
+   */
+  status: RefundStatus,
+  /**
+   * The status in words.
+   */
+  text: string,
+};
 
 /**
  * The deadlines the financial regulator sets for formal complaints, in
@@ -4712,6 +4984,13 @@ export type RegulatoryReport = {
    * Whether the calendar data for these dates is an estimate.
    */
   estimated: boolean,
+  /**
+   * The calendar edition that computed this result
+   * ([`crate::calendar::EditionStamp`]); absent in results stored before
+   * editions existed. Compare it with the current calendar's to find
+   * results to recompute ([`crate::calendar::compare_editions`]).
+   */
+  edition?: EditionStamp | null,
 };
 
 /**
@@ -4954,6 +5233,35 @@ export type SlaReport = {
    * Whether any answer depends on estimated calendar data.
    */
   estimated: boolean,
+  /**
+   * The calendar edition that computed this result
+   * ([`crate::calendar::EditionStamp`]); absent in results stored before
+   * editions existed. Compare it with the current calendar's to find
+   * results to recompute ([`crate::calendar::compare_editions`]).
+   */
+  edition?: EditionStamp | null,
+};
+
+/**
+ * An SLA report and its agent-facing explanation, one line per clock.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::ticket::SlaOut;
+ * fn explanation(out: &SlaOut) -> &str { &out.explanation }
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SlaReportWithText = {
+  /**
+   * The report.
+   */
+  report: SlaReport,
+  /**
+   * The report in words, times in the calendar's zone.
+   */
+  explanation: string,
 };
 
 /**
@@ -5382,6 +5690,40 @@ export type TicketJson = { number: TicketNumber, rules: TicketRules, events: Arr
 export type TicketNumber = string;
 
 /**
+ * The parts of a valid ticket number.
+ *
+ * # Examples
+ *
+ * ```
+ * let out = walletcare_api::call("ticket.parse_number", r#"{"text":" wc-20261121-000123-7 "}"#)?;
+ * assert_eq!(out, r#"{"number":"WC-20261121-000123-7","prefix":"WC","date":"2026-11-21","sequence":123,"check_digit":7}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketNumberParts = {
+  /**
+   * The canonical form.
+   */
+  number: string,
+  /**
+   * The prefix, 2 to 4 upper-case letters.
+   */
+  prefix: string,
+  /**
+   * The local creation date.
+   */
+  date: string,
+  /**
+   * The daily sequence number.
+   */
+  sequence: number,
+  /**
+   * The Damm check digit.
+   */
+  check_digit: number,
+};
+
+/**
  * Lifecycle rules fixed when a ticket is created (the rules in force then
  * apply to it for its whole life).
  *
@@ -5674,6 +6016,36 @@ export type TicketState = {
  * ```
  */
 export type TicketStatus = "new" | "open" | "pending_customer" | "pending_third_party" | "resolved" | "closed";
+
+/**
+ * Where a ticket stands after a move, with its status in words.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::ticket::StateOut;
+ * fn text(out: &StateOut) -> &str { &out.text }
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TicketStatusReport = {
+  /**
+   * The status.
+   */
+  status: TicketStatus,
+  /**
+   * The status in words.
+   */
+  text: string,
+  /**
+   * The priority.
+   */
+  priority: Priority,
+  /**
+   * The recorded escalation level.
+   */
+  escalation: EscalationLevel,
+};
 
 /**
  * The limits of one verification level.

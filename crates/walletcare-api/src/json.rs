@@ -205,6 +205,12 @@ fn describe_data(message: &str, field: &str) -> Error {
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (name, allowed) = quoted_then_list(rest);
+        // The path already ends with the unknown field; the message names
+        // the object that does not have it.
+        let field = field
+            .strip_suffix(name.as_str())
+            .and_then(|f| f.strip_suffix('.'))
+            .unwrap_or(field);
         let name = shorten(&name);
         let text = if allowed.is_empty() {
             format!("{field} has no field \"{name}\"")
@@ -474,6 +480,22 @@ mod tests {
         );
         let err = from_str::<Request>("[]", "request").unwrap_err();
         assert_eq!(err.message, "request must be an object, not a list");
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_once_beside_its_object() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Options {
+            locale: Option<String>,
+        }
+        let err = from_str::<Options>(r#"{"locael":"id"}"#, "options").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        assert_eq!(
+            err.message,
+            "options has no field \"locael\"; its fields are locale"
+        );
     }
 
     #[test]

@@ -34,12 +34,16 @@
 #![warn(missing_debug_implementations)]
 
 pub mod account;
+pub mod arg;
 pub mod calendar;
 pub mod card;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod refund;
+pub mod ticket;
 pub mod transaction;
+pub mod triage;
 #[cfg(feature = "typescript")]
 pub mod typescript;
 
@@ -60,6 +64,9 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         card::NAMES,
         account::NAMES,
         transaction::NAMES,
+        refund::NAMES,
+        ticket::NAMES,
+        triage::NAMES,
     ]
     .into_iter()
     .flatten()
@@ -74,6 +81,9 @@ fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
     card::visit_types(v);
     account::visit_types(v);
     transaction::visit_types(v);
+    refund::visit_types(v);
+    ticket::visit_types(v);
+    triage::visit_types(v);
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.
@@ -99,6 +109,9 @@ pub fn call(name: &str, input: &str) -> Result<String, Error> {
         card::call,
         account::call,
         transaction::call,
+        refund::call,
+        ticket::call,
+        triage::call,
     ];
     for module in modules {
         if let Some(result) = module(name, input) {

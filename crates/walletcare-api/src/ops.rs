@@ -21,9 +21,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use walletcare_core::error::Error;
+use walletcare_core::error::{Error, ErrorCode};
 
 use crate::json;
 
@@ -82,15 +82,6 @@ pub trait Command: DeserializeOwned {
     fn run(self, state: &mut Self::State) -> Result<Self::Output, Error>;
 }
 
-/// The JSON input of a command run through [`crate::call`]: the state and
-/// the command's own fields side by side.
-#[derive(Debug, Deserialize)]
-struct CommandInput<S, C> {
-    state: S,
-    #[serde(flatten)]
-    command: C,
-}
-
 /// The JSON output of a command run through [`crate::call`]: the new state
 /// and the command's output.
 #[derive(Debug, Serialize)]
@@ -107,8 +98,19 @@ pub(crate) fn run_operation<O: Operation>(input: &str) -> Result<String, Error> 
 
 /// Runs a command from JSON text `{"state": ..., <command fields>}` into
 /// `{"state": ..., "output": ...}`.
+///
+/// The state is taken out of the object and both parts are read on their
+/// own (not with `serde(flatten)`, which would buffer the command's fields
+/// and lose the path of a failure in them, `input.request.destination.bank`,
+/// and ignore unknown fields).
 pub(crate) fn run_command<C: Command>(input: &str) -> Result<String, Error> {
-    let CommandInput::<C::State, C> { mut state, command } = json::from_str(input, "input")?;
+    let mut fields: serde_json::Map<String, serde_json::Value> = json::from_str(input, "input")?;
+    let state = fields.remove("state").ok_or_else(|| {
+        Error::new(ErrorCode::InvalidArgument, "input.state is required")
+            .with_details(serde_json::json!({ "field": "input.state", "missing": true }))
+    })?;
+    let mut state: C::State = json::from_value(state, "input.state")?;
+    let command: C = json::from_value(serde_json::Value::Object(fields), "input")?;
     let output = command.run(&mut state)?;
     json::to_string(&CommandOutput {
         state: &state,

@@ -2,7 +2,8 @@
 //! through `walletcare_api::call`, with the runner semantics of
 //! `tests/vectors/README.md`: one current state per script, `state: true`
 //! steps are commands, `set_state: true` steps make the state, `expect` is a
-//! JSON subset, `expect_error` a code with the state unchanged.
+//! JSON subset, `expect_error` a code. Also checks that no output or error
+//! carries a PIN, password, one-time code or card number from its input.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -56,6 +57,15 @@ fn run_script(file: &str, script: &Value) -> Vec<String> {
                 .insert("state".into(), state.clone());
         }
         let result = walletcare_api::call(op, &input.to_string());
+        let shown = match &result {
+            Ok(out) => out.clone(),
+            Err(err) => format!("{} {}", err.message, err.details),
+        };
+        for secret in secrets(&input) {
+            if shown.contains(&secret) {
+                failures.push(format!("{where_}: a secret from the input is in {shown}"));
+            }
+        }
         match (result, step.get("expect_error")) {
             (Ok(out), None) => {
                 let out: Value = serde_json::from_str(&out).expect("output JSON");
@@ -95,6 +105,37 @@ fn run_script(file: &str, script: &Value) -> Vec<String> {
         }
     }
     failures
+}
+
+/// PINs, passwords, one-time codes and card numbers in an input (six
+/// characters or more, so a short CVV does not match a timestamp).
+fn secrets(value: &Value) -> Vec<String> {
+    const KEYS: [&str; 7] = [
+        "pin",
+        "new_pin",
+        "password",
+        "new_password",
+        "sent",
+        "code",
+        "number",
+    ];
+    let mut found = Vec::new();
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v.as_str() {
+                    Some(text) if KEYS.contains(&k.as_str()) && text.len() >= 6 => {
+                        found.push(text.to_owned());
+                        found.push(text.replace([' ', '-'], ""));
+                    }
+                    _ => found.extend(secrets(v)),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| found.extend(secrets(v))),
+        _ => {}
+    }
+    found
 }
 
 #[test]

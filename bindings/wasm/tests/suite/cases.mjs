@@ -199,6 +199,8 @@ export function cases(wc, env = {}) {
     deepEqual(wc.parseMoney('S$5', 'en', 'IDR'), { minor: 500, currency: 'SGD' });
     equal(wc.formatMoney({ minor: 15000000, currency: 'IDR' }, { locale: 'id-ID' }), 'Rp150.000');
     equal(wc.formatMoney({ minor: 1234, currency: 'USD' }), '$12.34');
+    // The same refusal as parseMoney's, not a JSON error (issue 11).
+    throwsCode(() => wc.formatMoney({ minor: 1, currency: 'GBP' }, { locale: 'en' }), 'money.unknown_currency');
     for (const locale of wc.locales()) {
       for (const amount of [{ minor: 123456789, currency: 'IDR' }, { minor: -1050, currency: 'MYR' }, { minor: 7, currency: 'JPY' }]) {
         const text = wc.formatMoney(amount, { locale });
@@ -260,7 +262,7 @@ export function cases(wc, env = {}) {
     equal(v.messages[0], 'Gunakan minimal 8 karakter.');
     equal(wc.checkPassword('abc', { policy: { password_min_length: 2, password_required_classes: { uppercase: false, digit: false } } }).valid, true);
     throwsCode(() => wc.checkPassword('x', { policy: { password_min_length: 80 } }), 'account.invalid_policy');
-    throwsCode(() => wc.checkPassword('x', { policy: { password_min_lenght: 8 } }), 'general.invalid_json');
+    throwsCode(() => wc.checkPassword('x', { policy: { password_min_lenght: 8 } }), 'general.invalid_argument');
     const s = wc.passwordStrength('gunung merapi berasap pagi');
     equal(s.score, 4);
     equal(s.label, 'Very strong');
@@ -284,7 +286,7 @@ export function cases(wc, env = {}) {
     deepEqual(card, { brand: 'visa', masked_number: '411111******1111', holder_name: 'BUDI SANTOSO', expiry: { month: 12, year: 2029 } });
     ok(!JSON.stringify(card).includes('4111111111111111'));
     throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1112', holder_name: 'A', expiry: '12/30', cvv: '123' }, NOW), 'card.luhn_failed');
-    throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1111', holder_name: 'A', expiry: '12/30' }, NOW), 'general.invalid_json');
+    throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1111', holder_name: 'A', expiry: '12/30' }, NOW), 'general.invalid_argument');
   });
 
   test('card: every problem of a form, in field order, with text', () => {
@@ -357,9 +359,9 @@ export function cases(wc, env = {}) {
     const again = wc.Calendar.fromJson(JSON.stringify(cal));
     deepEqual(again.toJSON(), cal.toJSON());
     equal(cal.holidays()[0].estimated, false);
-    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Mars/Olympus"}'), 'general.invalid_json');
+    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Mars/Olympus"}'), 'calendar.unknown_time_zone');
     throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","weekmask":"0000000"}'), 'calendar.no_business_days');
-    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","zone":"x"}'), 'general.invalid_json');
+    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","zone":"x"}'), 'general.invalid_argument');
     throwsCode(() => wc.Calendar.fromJson('{not json'), 'general.invalid_json');
     // A change that fails leaves the calendar as it was.
     const before = JSON.stringify(cal);
@@ -408,9 +410,12 @@ export function cases(wc, env = {}) {
     });
     const late = wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { locale: 'id' });
     deepEqual(late, { status: { state: 'breached', overdue_seconds: 26 * 3600 }, text: 'Terlambat 1 hari 2 jam' });
-    equal(wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { completedAt: new Date('2024-03-04T04:00:00Z') }).status.state, 'completed_on_time');
+    equal(wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { completed_at: new Date('2024-03-04T04:00:00Z') }).status.state, 'completed_on_time');
     throwsCode(() => wc.refundDue(id, '2031-06-01T03:00:00Z', card), 'calendar.not_covered');
-    throwsCode(() => wc.refundDue(id, NOW, { type: 'card', bank: 'B C A', last4: '1' }), 'general.invalid_json');
+    throwsCode(() => wc.refundDue(id, NOW, { type: 'card', bank: 'B C A', last4: '1' }), 'general.invalid_argument');
+    // A card without its bank names the field, as C does (issue 11).
+    const noBank = throwsCode(() => wc.refundDue(id, NOW, { type: 'card', last4: '1234' }), 'general.invalid_argument');
+    equal(noBank.message, 'destination.bank is required');
     throwsCode(() => wc.refundDue(id, NOW, card, { policy: { other_card_days: 1000 } }), 'general.invalid_argument');
   });
 
@@ -498,7 +503,7 @@ export function cases(wc, env = {}) {
     equal(ticket.status, 'new');
     equal(ticket.priority, 'normal');
     const report = ticket.sla('2026-11-23T02:30:00Z', cal);
-    includes(report.explanation, 'First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)');
+    includes(report.explanation, 'First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)');
     includes(ticket.sla('2026-11-23T02:30:00Z', cal, { locale: 'id' }).explanation, 'Respons pertama: sesuai target, sisa 7 jam 30 menit');
     const after = ticket.apply('2026-11-23T03:00:00Z', { kind: 'respond' }, { locale: 'en' });
     equal(after.status, 'open');
@@ -510,14 +515,20 @@ export function cases(wc, env = {}) {
     const before = JSON.stringify(ticket);
     throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'close' }), 'ticket.invalid_transition');
     throwsCode(() => ticket.apply('2026-11-23T01:00:00Z', { kind: 'resolve' }), 'ticket.event_out_of_order');
-    throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'teleport' }), 'general.invalid_json');
+    throwsCode(() => ticket.apply('2026-11-23T05:00:00Z', { kind: 'teleport' }), 'general.unknown_value');
+    // A ticket is created once: the core refuses a second create, as in C (issue 11).
+    throwsCode(
+      () => ticket.apply('2026-11-23T05:00:00Z', { kind: 'create', channel: 'chat', category: 'refund', priority: 'normal' }),
+      'ticket.invalid_transition',
+    );
     equal(JSON.stringify(ticket), before);
     const copy = wc.Ticket.fromJson(JSON.stringify(ticket));
     deepEqual(copy.toJSON(), ticket.toJSON());
     equal(copy.state().complaint_count, 1);
     equal(copy.events().length, 3);
     throwsCode(() => ticket.sla('2026-11-22T00:00:00Z', cal), 'general.invalid_argument');
-    throwsCode(() => ticket.sla(NOW, cal, { policy: { fallback: {} } }), 'ticket.invalid_sla_policy');
+    throwsCode(() => ticket.sla(NOW, cal, { policy: { fallback: {} } }), 'general.invalid_argument');
+    throwsCode(() => ticket.sla(NOW, cal, { policy: { ...wc.defaultTicketSlaPolicy(), due_soon_percent: 0 } }), 'ticket.invalid_sla_policy');
     throwsCode(() => new wc.Ticket('WC-20261121-000123-7', 'fax', 'refund', t0), 'general.unknown_value');
     equal(typeof wc.defaultTicketSlaPolicy().due_soon_percent, 'number');
     const urgent = new wc.Ticket('WC-20261121-000123-7', 'chat', 'account_security', t0, { priority: 'urgent' });
@@ -543,11 +554,11 @@ export function cases(wc, env = {}) {
     includes(d.text, 'Update your card details');
     equal(d.messages.length, d.steps.length);
     ok(d.steps.length >= 1);
-    const zh = wc.diagnoseTransaction(tx, '2026-11-21T04:00:00Z', { locale: 'zh-CN', accountState: { state: 'active' } });
+    const zh = wc.diagnoseTransaction(tx, '2026-11-21T04:00:00Z', { locale: 'zh-CN', account_state: { state: 'active' } });
     ok(zh.cause_text !== d.cause_text);
     const stuck = { ...tx, state: { state: 'pending' } };
     equal(wc.diagnoseTransaction(stuck, '2026-11-21T05:00:00Z').cause, 'stuck_pending');
-    throwsCode(() => wc.diagnoseTransaction({ ...tx, id: '' }, NOW), 'general.invalid_json');
+    throwsCode(() => wc.diagnoseTransaction({ ...tx, id: '' }, NOW), 'general.invalid_argument');
   });
 
   // ---------------------------------------------------------------- triage
@@ -605,7 +616,7 @@ export function cases(wc, env = {}) {
     const small = wc.TriageModel.train(examples, { ...config, features: { ...config.features, bits: 12 } });
     equal(small.triage('crashing again').category, 'technical');
     throwsCode(() => wc.TriageModel.train(examples, { ...config, c: -1 }), 'general.invalid_argument');
-    throwsCode(() => wc.TriageModel.train(examples, { ...config, extra: 1 }), 'general.invalid_json');
+    throwsCode(() => wc.TriageModel.train(examples, { ...config, extra: 1 }), 'general.invalid_argument');
     const builtin = wc.TriageModel.builtin();
     equal(builtin.isBuiltin, true);
     equal(builtin.labels.length, 9);
@@ -627,8 +638,8 @@ export function cases(wc, env = {}) {
     throwsCode(() => wc.addMoney({ minor: NaN, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney({ minor: 1n, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney({ minor: 2 ** 60, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
-    throwsCode(() => wc.addMoney({ minor: 1.5, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_json');
-    throwsCode(() => wc.addMoney(null, { minor: 1, currency: 'IDR' }), 'general.invalid_json');
+    throwsCode(() => wc.addMoney({ minor: 1.5, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
+    throwsCode(() => wc.addMoney(null, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney(undefined, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     const cyclic = { minor: 1, currency: 'IDR' };
     cyclic.self = cyclic;
@@ -641,7 +652,7 @@ export function cases(wc, env = {}) {
     };
     throwsCode(() => wc.addMoney(hostile, hostile), 'general.invalid_argument');
     throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locale: 'fr' }), 'general.unknown_value');
-    throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locael: 'id' }), 'general.invalid_json');
+    throwsCode(() => wc.refundDue(cal, NOW, { type: 'wallet_balance' }, { locael: 'id' }), 'general.invalid_argument');
     throwsCode(() => wc.triage(Symbol('x')), 'general.invalid_argument');
     throwsCode(() => wc.Calendar.fromJson('['.repeat(100000)), 'general.invalid_json');
     // After all that, the instance still answers.

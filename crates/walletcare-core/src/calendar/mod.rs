@@ -59,7 +59,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod amend;
 mod data;
+mod edition;
 mod hours;
 mod index;
 
@@ -70,7 +72,12 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use amend::CalendarAmendment;
 pub use chrono_tz::Tz;
+pub use edition::{
+    CalendarEdition, ChangedDay, DueStart, EditionComparison, EditionStamp, FailedDueDate,
+    MAX_OPEN_DUE_DATES, MovedDueDate, OpenDueDate, compare_editions,
+};
 pub use hours::{BusinessPeriod, TimeOfDay};
 
 use crate::error::{ErrorCode, HasErrorCode};
@@ -187,7 +194,9 @@ pub enum CalendarError {
         name: String,
     },
     /// No built-in calendar has this code.
-    #[error("unknown calendar {code:?}: expected ID, CN, SG or MY")]
+    #[error(
+        "unknown calendar {code:?}: expected ID, CN, SG, MY or a region listed by BusinessCalendar::builtin_codes (MY-10, MY-14)"
+    )]
     UnknownCalendar {
         /// The code given (truncated to 32 characters).
         code: String,
@@ -857,6 +866,11 @@ pub struct CalendarSpec {
     /// Weekend days that are worked.
     #[serde(default)]
     pub working_days: Vec<WorkingDay>,
+    /// Which edition of its data the calendar is ([`CalendarEdition`]).
+    /// Optional on input (JSON written before editions loads unchanged);
+    /// always present on a built calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<CalendarEdition>,
 }
 
 impl CalendarSpec {
@@ -883,6 +897,7 @@ impl CalendarSpec {
             estimated_years: Vec::new(),
             holidays: Vec::new(),
             working_days: Vec::new(),
+            edition: None,
         }
     }
 }
@@ -1041,6 +1056,8 @@ struct Inner {
     /// Nominal business time of a business day, in nanoseconds (> 0).
     day_nanos: i128,
     irregular: Vec<IrregularDay>,
+    /// The edition, with its digest (also in `spec.edition`).
+    edition: CalendarEdition,
 }
 
 /// A business calendar: which days are business days, business hours, and
@@ -1306,6 +1323,9 @@ impl BusinessCalendar {
             .iter()
             .map(|p| i128::from(p.seconds()) * NANOS)
             .sum();
+        let digest = edition::digest(&spec, &estimated);
+        let edition = edition::normalise(spec.edition.take(), digest)?;
+        spec.edition = Some(edition.clone());
         let mut inner = Inner {
             spec,
             index,
@@ -1313,6 +1333,7 @@ impl BusinessCalendar {
             estimated,
             day_nanos,
             irregular: Vec::new(),
+            edition,
         };
         inner.irregular = scan_irregular_days(&inner)?;
         Ok(BusinessCalendar {
@@ -1357,6 +1378,81 @@ impl BusinessCalendar {
         .clone()
     }
 
+    /// A built-in calendar by code: a country (`"ID"`, `"CN"`, `"SG"`,
+    /// `"MY"`, as [`BusinessCalendar::builtin`]) or an ISO 3166-2 region
+    /// whose days off differ from its country's (`"MY-14"` Kuala Lumpur,
+    /// `"MY-10"` Selangor; [`BusinessCalendar::builtin_codes`] lists them).
+    /// Codes are matched in any case.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::UnknownCalendar`] for any other code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+    ///
+    /// let kl = BusinessCalendar::builtin_code("MY-14")?;
+    /// let my = BusinessCalendar::builtin(CalendarId::Malaysia);
+    /// let ft_day = NaiveDate::from_ymd_opt(2027, 2, 1).ok_or("bad date")?; // Federal Territory Day
+    /// assert!(!kl.is_business_day(ft_day)?);
+    /// assert!(my.is_business_day(ft_day)?);
+    /// assert_eq!(kl.edition().id, "MY-14-2026.12");
+    /// assert_eq!(BusinessCalendar::builtin_code("my")?, my);
+    /// assert!(BusinessCalendar::builtin_code("MY-99").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtin_code(code: &str) -> Result<BusinessCalendar, CalendarError> {
+        if let Ok(id) = code.parse::<CalendarId>() {
+            return Ok(BusinessCalendar::builtin(id));
+        }
+        static REGIONS: OnceLock<Vec<(&'static str, Result<BusinessCalendar, CalendarError>)>> =
+            OnceLock::new();
+        let regions = REGIONS.get_or_init(|| {
+            data::region_codes()
+                .into_iter()
+                .map(|c| {
+                    let cal = data::region_spec(c).and_then(|spec| {
+                        spec.ok_or_else(|| CalendarError::UnknownCalendar { code: c.to_owned() })
+                            .and_then(BusinessCalendar::new)
+                    });
+                    (c, cal)
+                })
+                .collect()
+        });
+        let code = code.trim();
+        regions
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, cal)| cal.clone())
+            .unwrap_or_else(|| {
+                Err(CalendarError::UnknownCalendar {
+                    code: code.chars().take(32).collect(),
+                })
+            })
+    }
+
+    /// The codes [`BusinessCalendar::builtin_code`] accepts: the countries,
+    /// then the regions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::calendar::BusinessCalendar;
+    /// let codes = BusinessCalendar::builtin_codes();
+    /// assert_eq!(&codes[..4], ["ID", "CN", "SG", "MY"]);
+    /// assert!(codes.contains(&"MY-14") && codes.contains(&"MY-10"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn builtin_codes() -> Vec<&'static str> {
+        let mut codes: Vec<&'static str> = CalendarId::ALL.iter().map(|id| id.code()).collect();
+        codes.extend(data::region_codes());
+        codes
+    }
+
     /// The calendar returned if compiled-in data failed to load (a test
     /// guarantees it does not): every question is `NotCovered`.
     fn unavailable(id: CalendarId) -> BusinessCalendar {
@@ -1380,6 +1476,7 @@ impl BusinessCalendar {
                 estimated: Vec::new(),
                 day_nanos,
                 irregular: Vec::new(),
+                edition: CalendarEdition::new(&format!("{id}-unavailable"), [""; 0]),
             }),
         }
     }
@@ -1445,6 +1542,54 @@ impl BusinessCalendar {
     #[must_use]
     pub fn spec(&self) -> &CalendarSpec {
         &self.inner.spec
+    }
+
+    /// The edition of the calendar's data: its id, sources and content
+    /// digest ([`CalendarEdition`]). SLA results record its
+    /// [`CalendarEdition::stamp`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+    /// let cn = BusinessCalendar::builtin(CalendarId::China);
+    /// assert_eq!(cn.edition().id, "CN-2026.12");
+    /// assert!(cn.edition().sources.iter().any(|s| s.starts_with("2024: ")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn edition(&self) -> &CalendarEdition {
+        &self.inner.edition
+    }
+
+    /// Names the edition of a calendar changed at run time (for example
+    /// after [`BusinessCalendar::add_holiday`] for a new decree): its id and
+    /// sources. The digest is recomputed. All-or-nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::InvalidArgument`] for an id longer than 64
+    /// characters or with control characters, more than 256 sources or a
+    /// source longer than 400 characters.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarEdition, CalendarId, Holiday, HolidayKind};
+    ///
+    /// let mut id = BusinessCalendar::builtin(CalendarId::Indonesia);
+    /// let before = id.edition().stamp();
+    /// let day = NaiveDate::from_ymd_opt(2027, 8, 16).ok_or("bad date")?;
+    /// id.add_holiday(Holiday { date: day, name: "Independence Day".into(), kind: HolidayKind::CollectiveLeave, estimated: false })?;
+    /// assert_eq!(id.edition().id, before.id); // same id, new digest
+    /// assert_ne!(id.edition().digest, before.digest);
+    /// id.set_edition(CalendarEdition::new("ID-2027.08-local", ["SKB revision of August 2027"]))?;
+    /// assert_eq!(id.edition().stamp().id, "ID-2027.08-local");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_edition(&mut self, edition: CalendarEdition) -> Result<(), CalendarError> {
+        self.rebuild(|s| s.edition = Some(edition))
     }
 
     /// The IANA zone of the calendar's dates and hours.
@@ -1777,7 +1922,24 @@ impl BusinessCalendar {
             .collect();
         estimated_years.sort_unstable();
         estimated_years.dedup();
+        let (ea, eb) = (&a.inner.edition, &b.inner.edition);
+        let mut sources = ea.sources.clone();
+        sources.extend(
+            eb.sources
+                .iter()
+                .filter(|s| !ea.sources.contains(s))
+                .cloned(),
+        );
+        sources.truncate(256);
+        let id = format!("{}+{}", ea.id, eb.id);
+        // A joint of joints may outgrow the id limit: then the id is derived.
+        let id = if id.chars().count() <= 64 {
+            id
+        } else {
+            String::new()
+        };
         BusinessCalendar::new(CalendarSpec {
+            edition: Some(CalendarEdition::new(&id, sources)),
             name: format!("{} + {}", sa.name, sb.name),
             time_zone: sa.time_zone,
             weekmask,

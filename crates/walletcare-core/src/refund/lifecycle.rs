@@ -7,6 +7,7 @@ use super::{
     CapturedPayment, Eligibility, FreeText, IdempotencyKey, RefundDestination, RefundError,
     RefundPolicy, RefundRequest,
 };
+use crate::error::Coded;
 use crate::locale::{Locale, Render};
 use crate::money::Money;
 
@@ -902,8 +903,14 @@ fn corrupt(message: String) -> RefundError {
 }
 
 impl TryFrom<RefundBookWire> for RefundBook {
-    type Error = RefundError;
+    type Error = Coded<RefundError>;
     fn try_from(wire: RefundBookWire) -> Result<Self, Self::Error> {
+        Self::from_wire(wire).map_err(Coded)
+    }
+}
+
+impl RefundBook {
+    fn from_wire(wire: RefundBookWire) -> Result<Self, RefundError> {
         let mut book = RefundBook::new(wire.payment, wire.policy)?;
         if wire.refunds.len() > MAX_REFUNDS_PER_BOOK {
             return Err(RefundError::BookFull {

@@ -63,7 +63,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ErrorCode, HasErrorCode};
+use crate::error::{Coded, ErrorCode, HasErrorCode};
 use crate::locale::{Locale, Render};
 use crate::money::{Currency, Money, MoneyError};
 
@@ -433,9 +433,9 @@ macro_rules! text_newtype {
         }
 
         impl TryFrom<String> for $name {
-            type Error = RefundError;
+            type Error = Coded<RefundError>;
             fn try_from(value: String) -> Result<Self, Self::Error> {
-                $name::new(&value)
+                $name::new(&value).map_err(Coded)
             }
         }
 
@@ -702,9 +702,9 @@ struct EvidenceWire {
 }
 
 impl TryFrom<EvidenceWire> for Evidence {
-    type Error = RefundError;
+    type Error = Coded<RefundError>;
     fn try_from(wire: EvidenceWire) -> Result<Self, Self::Error> {
-        Evidence::new(wire.kind, &wire.reference)
+        Evidence::new(wire.kind, &wire.reference).map_err(Coded)
     }
 }
 
@@ -913,9 +913,9 @@ impl std::str::FromStr for BankCode {
 }
 
 impl TryFrom<String> for BankCode {
-    type Error = RefundError;
+    type Error = Coded<RefundError>;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        BankCode::new(&value)
+        BankCode::new(&value).map_err(Coded)
     }
 }
 
@@ -1014,9 +1014,9 @@ impl std::str::FromStr for Last4 {
 }
 
 impl TryFrom<String> for Last4 {
-    type Error = RefundError;
+    type Error = Coded<RefundError>;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        Last4::new(&value)
+        Last4::new(&value).map_err(Coded)
     }
 }
 
@@ -1278,13 +1278,13 @@ struct RefundRequestWire {
 }
 
 impl TryFrom<RefundRequestWire> for RefundRequest {
-    type Error = RefundError;
+    type Error = Coded<RefundError>;
     fn try_from(wire: RefundRequestWire) -> Result<Self, Self::Error> {
         if wire.evidence.len() > MAX_EVIDENCE {
-            return Err(RefundError::TooMuchEvidence {
+            return Err(Coded(RefundError::TooMuchEvidence {
                 count: wire.evidence.len(),
                 max: MAX_EVIDENCE,
-            });
+            }));
         }
         let mut request = RefundRequest::new(
             wire.order_number,
@@ -1293,7 +1293,8 @@ impl TryFrom<RefundRequestWire> for RefundRequest {
             wire.amount,
             wire.reason,
             wire.detail,
-        )?;
+        )
+        .map_err(Coded)?;
         request.delivered_at = wire.delivered_at;
         request.evidence = wire.evidence;
         request.destination = wire.destination;

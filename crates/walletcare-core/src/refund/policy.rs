@@ -7,6 +7,7 @@ use super::{
     CapturedPayment, OrderNumber, RefundDestination, RefundError, RefundReason, RefundRequest,
     TransactionRef, format_money,
 };
+use crate::error::Coded;
 use crate::locale::{Locale, Render};
 use crate::money::{Currency, Money};
 
@@ -41,7 +42,8 @@ pub enum WindowAnchor {
 }
 
 /// A merchant's refund policy. Every setting has a default, so a JSON policy
-/// need only name what differs; unknown settings are rejected.
+/// need only name what differs; unknown settings are rejected, and a policy
+/// read from JSON is checked ([`RefundPolicy::validate`]) as it is read.
 ///
 /// Defaults: 30-day window from payment, partial refunds allowed, at most 5
 /// refunds per transaction, evidence required for `not_as_described` and
@@ -62,11 +64,13 @@ pub enum WindowAnchor {
 /// assert!(policy.partial_refunds);
 /// assert_eq!(policy.auto_approve_below, Some(Money::new(5_000_000, Currency::Idr)));
 /// assert!(serde_json::from_str::<RefundPolicy>(r#"{"window":7}"#).is_err());
+/// let err = serde_json::from_str::<RefundPolicy>(r#"{"window_days":0}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("general.invalid_argument: policy setting window_days"), "{err}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "RefundPolicyWire")]
 pub struct RefundPolicy {
     /// Days after the anchor during which a refund may be requested
     /// (inclusive of the exact instant the window ends); 1 to 3650.
@@ -107,6 +111,58 @@ impl Default for RefundPolicy {
             appeal_window_days: 14,
             max_processing_attempts: 5,
         }
+    }
+}
+
+/// The JSON form of [`RefundPolicy`] before its ranges are checked: every
+/// setting defaults, unknown settings are refused.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RefundPolicyWire {
+    window_days: u32,
+    window_from: WindowAnchor,
+    partial_refunds: bool,
+    max_refunds_per_transaction: u32,
+    evidence_required_for: Vec<RefundReason>,
+    auto_approve_below: Option<Money>,
+    other_destinations_allowed: bool,
+    appeal_window_days: u32,
+    max_processing_attempts: u32,
+}
+
+impl Default for RefundPolicyWire {
+    fn default() -> Self {
+        let p = RefundPolicy::default();
+        RefundPolicyWire {
+            window_days: p.window_days,
+            window_from: p.window_from,
+            partial_refunds: p.partial_refunds,
+            max_refunds_per_transaction: p.max_refunds_per_transaction,
+            evidence_required_for: p.evidence_required_for,
+            auto_approve_below: p.auto_approve_below,
+            other_destinations_allowed: p.other_destinations_allowed,
+            appeal_window_days: p.appeal_window_days,
+            max_processing_attempts: p.max_processing_attempts,
+        }
+    }
+}
+
+impl TryFrom<RefundPolicyWire> for RefundPolicy {
+    type Error = Coded<RefundError>;
+    fn try_from(w: RefundPolicyWire) -> Result<Self, Self::Error> {
+        let policy = RefundPolicy {
+            window_days: w.window_days,
+            window_from: w.window_from,
+            partial_refunds: w.partial_refunds,
+            max_refunds_per_transaction: w.max_refunds_per_transaction,
+            evidence_required_for: w.evidence_required_for,
+            auto_approve_below: w.auto_approve_below,
+            other_destinations_allowed: w.other_destinations_allowed,
+            appeal_window_days: w.appeal_window_days,
+            max_processing_attempts: w.max_processing_attempts,
+        };
+        policy.validate().map_err(Coded)?;
+        Ok(policy)
     }
 }
 

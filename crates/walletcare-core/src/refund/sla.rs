@@ -8,7 +8,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{BankCode, Refund, RefundDestination, RefundError};
-use crate::calendar::{BusinessCalendar, NonBusinessDay, NonBusinessReason};
+use crate::calendar::{BusinessCalendar, EditionStamp, NonBusinessDay, NonBusinessReason};
+use crate::error::Coded;
 use crate::locale::{Locale, Render};
 
 /// The largest SLA a policy may set, in business days.
@@ -20,7 +21,8 @@ const MAX_BANKS: usize = 64;
 
 /// How many business days a refund may take after approval, by destination,
 /// and when it counts as due soon. Every setting has a default; unknown
-/// settings are rejected in JSON.
+/// settings are rejected in JSON, and a policy read from JSON is checked
+/// ([`RefundSlaPolicy::validate`]) as it is read.
 ///
 /// Defaults: wallet balance 0 business days (due by the end of the business
 /// day counting starts on: a wallet credit is immediate, the SLA only bounds
@@ -48,7 +50,7 @@ const MAX_BANKS: usize = 64;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "RefundSlaPolicyWire")]
 pub struct RefundSlaPolicy {
     /// Business days for a refund to the wallet balance (0 = by the end of
     /// the business day counting starts on).
@@ -72,6 +74,45 @@ impl Default for RefundSlaPolicy {
             bank_transfer_days: 3,
             due_soon_hours: 24,
         }
+    }
+}
+
+/// The JSON form of [`RefundSlaPolicy`] before its ranges are checked.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RefundSlaPolicyWire {
+    wallet_balance_days: u32,
+    card_days: BTreeMap<BankCode, u32>,
+    other_card_days: u32,
+    bank_transfer_days: u32,
+    due_soon_hours: u32,
+}
+
+impl Default for RefundSlaPolicyWire {
+    fn default() -> Self {
+        let p = RefundSlaPolicy::default();
+        RefundSlaPolicyWire {
+            wallet_balance_days: p.wallet_balance_days,
+            card_days: p.card_days,
+            other_card_days: p.other_card_days,
+            bank_transfer_days: p.bank_transfer_days,
+            due_soon_hours: p.due_soon_hours,
+        }
+    }
+}
+
+impl TryFrom<RefundSlaPolicyWire> for RefundSlaPolicy {
+    type Error = Coded<RefundError>;
+    fn try_from(w: RefundSlaPolicyWire) -> Result<Self, Self::Error> {
+        let policy = RefundSlaPolicy {
+            wallet_balance_days: w.wallet_balance_days,
+            card_days: w.card_days,
+            other_card_days: w.other_card_days,
+            bank_transfer_days: w.bank_transfer_days,
+            due_soon_hours: w.due_soon_hours,
+        };
+        policy.validate().map_err(Coded)?;
+        Ok(policy)
     }
 }
 
@@ -227,6 +268,7 @@ impl RefundSlaPolicy {
             due_soon_at,
             skipped,
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
@@ -366,6 +408,12 @@ pub struct RefundDue {
     pub skipped: Vec<NonBusinessDay>,
     /// Whether the answer depends on a year whose holidays are estimated.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 impl RefundDue {

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Category, Channel, Priority, TicketError, TicketNumber};
+use crate::error::Coded;
 use crate::locale::{Locale, Render};
 
 /// The most events a ticket keeps; actions beyond it are refused with
@@ -567,7 +568,7 @@ pub struct SatisfactionRating {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "TicketRulesWire")]
 pub struct TicketRules {
     /// Days after resolution during which the ticket can be reopened (0-365,
     /// wall-clock days; 0 disables reopening).
@@ -575,6 +576,26 @@ pub struct TicketRules {
     /// Days after resolution during which the customer can ask for a second
     /// review (0-365; 0 disables it).
     pub review_window_days: u16,
+}
+
+/// The JSON form of [`TicketRules`] before its ranges are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TicketRulesWire {
+    reopen_window_days: u16,
+    review_window_days: u16,
+}
+
+impl TryFrom<TicketRulesWire> for TicketRules {
+    type Error = Coded<TicketError>;
+    fn try_from(w: TicketRulesWire) -> Result<Self, Self::Error> {
+        let rules = TicketRules {
+            reopen_window_days: w.reopen_window_days,
+            review_window_days: w.review_window_days,
+        };
+        rules.validate().map_err(Coded)?;
+        Ok(rules)
+    }
 }
 
 impl Default for TicketRules {
@@ -1940,6 +1961,6 @@ impl Serialize for Ticket {
 impl<'de> Deserialize<'de> for Ticket {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let data = TicketData::deserialize(deserializer)?;
-        Ticket::from_events(data.number, data.rules, data.events).map_err(serde::de::Error::custom)
+        Ticket::from_events(data.number, data.rules, data.events).map_err(Coded::de)
     }
 }

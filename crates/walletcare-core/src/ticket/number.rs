@@ -632,7 +632,7 @@ impl Serialize for TicketNumber {
 impl<'de> Deserialize<'de> for TicketNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        TicketNumber::parse(&s).map_err(serde::de::Error::custom)
+        TicketNumber::parse(&s).map_err(crate::error::Coded::de)
     }
 }
 

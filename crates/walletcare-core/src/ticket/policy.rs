@@ -388,7 +388,7 @@ impl Default for AutoEscalation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RegulatoryRegimeWire")]
 pub struct RegulatoryRegime {
     /// Working days to settle a complaint made orally.
     pub oral_working_days: u16,
@@ -466,6 +466,30 @@ impl RegulatoryRegime {
         check("written_working_days", self.written_working_days, 1)?;
         check("extension_working_days", self.extension_working_days, 0)?;
         check_percent("regulatory due_soon_percent", self.due_soon_percent)
+    }
+}
+
+/// The JSON form of [`RegulatoryRegime`] before its ranges are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegulatoryRegimeWire {
+    oral_working_days: u16,
+    written_working_days: u16,
+    extension_working_days: u16,
+    due_soon_percent: u8,
+}
+
+impl TryFrom<RegulatoryRegimeWire> for RegulatoryRegime {
+    type Error = crate::error::Coded<TicketError>;
+    fn try_from(w: RegulatoryRegimeWire) -> Result<Self, Self::Error> {
+        let regime = RegulatoryRegime {
+            oral_working_days: w.oral_working_days,
+            written_working_days: w.written_working_days,
+            extension_working_days: w.extension_working_days,
+            due_soon_percent: w.due_soon_percent,
+        };
+        regime.validate().map_err(crate::error::Coded)?;
+        Ok(regime)
     }
 }
 
@@ -581,7 +605,7 @@ const fn default_due_soon() -> u8 {
 }
 
 impl TryFrom<SlaPolicyData> for SlaPolicy {
-    type Error = TicketError;
+    type Error = crate::error::Coded<TicketError>;
 
     fn try_from(data: SlaPolicyData) -> Result<Self, Self::Error> {
         let policy = SlaPolicy {
@@ -592,7 +616,7 @@ impl TryFrom<SlaPolicyData> for SlaPolicy {
             escalation: data.escalation,
             regulatory: data.regulatory,
         };
-        policy.validate()?;
+        policy.validate().map_err(crate::error::Coded)?;
         Ok(policy)
     }
 }

@@ -9,7 +9,7 @@ use super::{
     ComplaintMedium, Extension, ExtensionGround, FormalComplaint, RegulatoryRegime, Ticket,
     TicketError,
 };
-use crate::calendar::{BusinessCalendar, CalendarError, RollConvention};
+use crate::calendar::{BusinessCalendar, CalendarError, EditionStamp, RollConvention};
 use crate::locale::{Locale, Render};
 
 /// Where a regulatory clock stands at `now`.
@@ -109,6 +109,12 @@ pub struct RegulatoryReport {
     pub status: RegulatoryStatus,
     /// Whether the calendar data for these dates is an estimate.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 /// The instant `date` ends in the calendar's zone: the calendar's one
@@ -217,6 +223,7 @@ pub(super) fn regulatory_report(
         resolved_date: resolved.map(|at| local_date(at, calendar)),
         status,
         estimated: calendar.is_estimated(start_date, due_date),
+        edition: Some(calendar.edition().stamp()),
     })
 }
 

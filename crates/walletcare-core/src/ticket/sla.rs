@@ -19,7 +19,7 @@ use super::{
     Action, EscalationCause, EscalationLevel, Priority, SlaClock, SlaPolicy, SlaTarget, SlaTargets,
     Status, Ticket, TicketError, TimeBasis,
 };
-use crate::calendar::BusinessCalendar;
+use crate::calendar::{BusinessCalendar, EditionStamp};
 
 /// Where one SLA clock stands at `now`. The JSON form is tagged by `state`:
 /// `{"state":"on_track","due_at":"...","remaining_seconds":3600}`.
@@ -185,6 +185,12 @@ pub struct SlaReport {
     pub escalation: EscalationLevel,
     /// Whether any answer depends on estimated calendar data.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 /// A running interval of a clock.
@@ -615,6 +621,7 @@ impl Ticket {
             recorded_escalation: state.escalation,
             escalation: state.escalation.max(auto),
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
@@ -724,7 +731,7 @@ impl SlaReport {
     /// let ticket = Ticket::new(TicketNumber::for_instant(t0, cal.time_zone(), 1)?, Channel::Email, Category::Refund, t0);
     /// let report = ticket.sla(t0 + Duration::minutes(30), &SlaPolicy::default(), &cal)?;
     /// let text = report.explain(cal.time_zone()).render(Locale::En);
-    /// assert!(text.contains("First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)"));
+    /// assert!(text.contains("First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)"));
     /// let text = report.explain(cal.time_zone()).render(Locale::Id);
     /// assert!(text.contains("Respons pertama: sesuai target, sisa 7 jam 30 menit"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -211,9 +211,12 @@ impl Default for LimitPolicy {
 /// assert_eq!(serde_json::from_str::<LedgerConfig>(&json)?, usd);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A configuration read from JSON is validated as it is read
+/// (`transaction.invalid_config`), as [`LedgerConfig::validate`] checks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "LedgerConfigWire")]
 pub struct LedgerConfig {
     /// The one currency the wallet holds.
     pub currency: Currency,
@@ -285,6 +288,32 @@ impl LedgerConfig {
 
     fn max_entries(&self) -> usize {
         usize::try_from(self.max_retained).unwrap_or(usize::MAX)
+    }
+}
+
+/// The JSON form of [`LedgerConfig`] before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerConfigWire {
+    currency: Currency,
+    limits: LimitPolicy,
+    #[serde(with = "zone_name")]
+    zone: Tz,
+    max_retained: u32,
+}
+
+impl TryFrom<LedgerConfigWire> for LedgerConfig {
+    type Error = crate::error::Coded<TransactionError>;
+
+    fn try_from(w: LedgerConfigWire) -> Result<Self, Self::Error> {
+        let config = LedgerConfig {
+            currency: w.currency,
+            limits: w.limits,
+            zone: w.zone,
+            max_retained: w.max_retained,
+        };
+        config.validate().map_err(crate::error::Coded)?;
+        Ok(config)
     }
 }
 

@@ -91,7 +91,7 @@ pub fn cap_input(text: &str) -> (&str, bool) {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "FeatureConfigWire")]
 pub struct FeatureConfig {
     /// Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams).
     pub word_ngrams: u8,
@@ -110,6 +110,36 @@ pub struct FeatureConfig {
     /// Features are hashed into `2^bits` buckets (12..=22), each a row of
     /// the model's weights: more bits mean fewer collisions and more memory.
     pub bits: u8,
+}
+
+/// The JSON form of [`FeatureConfig`] before its ranges are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeatureConfigWire {
+    word_ngrams: u8,
+    char_min: u8,
+    char_max: u8,
+    cjk_min: u8,
+    cjk_max: u8,
+    word_pairs: u8,
+    bits: u8,
+}
+
+impl TryFrom<FeatureConfigWire> for FeatureConfig {
+    type Error = crate::error::Coded<TriageError>;
+    fn try_from(w: FeatureConfigWire) -> Result<Self, Self::Error> {
+        let config = FeatureConfig {
+            word_ngrams: w.word_ngrams,
+            char_min: w.char_min,
+            char_max: w.char_max,
+            cjk_min: w.cjk_min,
+            cjk_max: w.cjk_max,
+            word_pairs: w.word_pairs,
+            bits: w.bits,
+        };
+        config.validate().map_err(crate::error::Coded)?;
+        Ok(config)
+    }
 }
 
 impl Default for FeatureConfig {

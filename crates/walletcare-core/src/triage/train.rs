@@ -32,6 +32,7 @@ use super::TriageError;
 use super::features::{FeatureConfig, Kind, extract};
 use super::math;
 use super::model::{MAX_CLASSES, MAX_LABEL_BYTES, Model};
+use crate::error::Coded;
 
 /// How to train a [`Model`].
 ///
@@ -55,7 +56,7 @@ use super::model::{MAX_CLASSES, MAX_LABEL_BYTES, Model};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "TrainConfigWire")]
 pub struct TrainConfig {
     /// Which features to extract.
     pub features: FeatureConfig,
@@ -81,6 +82,45 @@ pub struct TrainConfig {
     pub weights: KindWeights,
     /// How the classes are learned together.
     pub multiclass: Multiclass,
+}
+
+/// The JSON form of [`TrainConfig`] before its ranges are checked: every
+/// field is required.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrainConfigWire {
+    features: FeatureConfig,
+    c: f64,
+    epsilon: f64,
+    max_epochs: u32,
+    min_df: u32,
+    balanced: bool,
+    bias: f64,
+    seed: u64,
+    confidence_scale: f64,
+    weights: KindWeights,
+    multiclass: Multiclass,
+}
+
+impl TryFrom<TrainConfigWire> for TrainConfig {
+    type Error = Coded<TriageError>;
+    fn try_from(w: TrainConfigWire) -> Result<Self, Self::Error> {
+        let config = TrainConfig {
+            features: w.features,
+            c: w.c,
+            epsilon: w.epsilon,
+            max_epochs: w.max_epochs,
+            min_df: w.min_df,
+            balanced: w.balanced,
+            bias: w.bias,
+            seed: w.seed,
+            confidence_scale: w.confidence_scale,
+            weights: w.weights,
+            multiclass: w.multiclass,
+        };
+        config.validate().map_err(Coded)?;
+        Ok(config)
+    }
 }
 
 /// How a multi-class model is learned.
