@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Tests the npm package of walletcare end to end:
 #
+#  0. checks that the generated TypeScript declarations
+#     (bindings/wasm/types/walletcare-types.d.ts) match the Rust types
+#     (scripts/ts-types.sh --check), so a stale file fails before the build;
 #  1. builds it (scripts/wasm-build.sh; skip with WALLETCARE_WASM_SKIP_BUILD=1
 #     when bindings/wasm/pkg is fresh);
 #  2. installs the packed tarball into a fresh temporary folder and there:
@@ -33,6 +36,12 @@ step() {
   last=$SECONDS
   printf '\n==> %s\n' "$*"
 }
+
+step "generated TypeScript declarations are up to date"
+if ! scripts/ts-types.sh --check; then
+  echo "error: bindings/wasm/types/walletcare-types.d.ts is stale: run scripts/ts-types.sh and commit it" >&2
+  exit 1
+fi
 
 step "tools: node, npm tools (npm ci), Debian's chromium"
 command -v node >/dev/null 2>&1 || ensure_apt nodejs node

@@ -20,21 +20,6 @@ use crate::convert::{
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CALENDAR: &str = r#"
-/** A built-in calendar: Indonesia, China, Singapore, Malaysia (2020-2030). */
-export type CalendarCode = "ID" | "CN" | "SG" | "MY";
-/** Why a holiday is a day off. */
-export type HolidayKind = "public" | "collective_leave" | "substitute" | "observed";
-/** How to move a date that is not a business day onto one. */
-export type RollConvention = "following" | "preceding" | "modified_following" | "modified_preceding";
-
-/** A day off, with its English name. */
-export interface Holiday {
-  date: IsoDate;
-  name: string;
-  kind: HolidayKind;
-  /** Whether the date is an estimate (no official decree yet). */
-  estimated: boolean;
-}
 /** A holiday as an argument: `estimated` defaults to `false`. */
 export interface HolidayInput {
   date: IsoDate;
@@ -42,41 +27,11 @@ export interface HolidayInput {
   kind: HolidayKind;
   estimated?: boolean;
 }
-/** A weekend day that is worked (China's make-up working days). */
-export interface WorkingDay {
-  date: IsoDate;
-  name: string;
-  estimated: boolean;
-}
 /** A working day as an argument: `estimated` defaults to `false`. */
 export interface WorkingDayInput {
   date: IsoDate;
   name: string;
   estimated?: boolean;
-}
-/** A period of business hours, local wall-clock `"HH:MM"` (end may be `"24:00"`). */
-export interface BusinessPeriod {
-  start: string;
-  end: string;
-}
-/** An inclusive range of years. */
-export interface YearRange {
-  first: number;
-  last: number;
-}
-/** The JSON form of a calendar, as {@link Calendar.toJSON} returns it. */
-export interface CalendarSpec {
-  name: string;
-  /** IANA zone, e.g. `"Asia/Jakarta"`. */
-  time_zone: string;
-  /** Seven `0`/`1` characters from Monday to Sunday, e.g. `"1111100"`. */
-  weekmask: string;
-  business_hours: BusinessPeriod[];
-  cutoff?: string;
-  coverage?: YearRange;
-  estimated_years?: number[];
-  holidays: Holiday[];
-  working_days: WorkingDay[];
 }
 /** A calendar definition to load: only `time_zone` is required. */
 export interface CalendarSpecInput {
@@ -89,22 +44,7 @@ export interface CalendarSpecInput {
   estimated_years?: number[];
   holidays?: HolidayInput[];
   working_days?: WorkingDayInput[];
-}
-/** Why a day is not a business day. */
-export type NonBusinessReason =
-  | { type: "weekend" }
-  | { type: "holiday"; holiday: Holiday };
-/** A day that is not a business day, and why. */
-export interface NonBusinessDay {
-  date: IsoDate;
-  reason: NonBusinessReason;
-}
-/** Non-business days and one sentence each (`messages[i]` renders `days[i]`). */
-export interface NonBusinessDays {
-  days: NonBusinessDay[];
-  messages: string[];
-}
-"#;
+}"#;
 
 /// A business calendar: weekmask, holidays with names, make-up working days,
 /// time zone, business hours and cut-off. Built in for Indonesia, China,

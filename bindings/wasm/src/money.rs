@@ -11,27 +11,6 @@ use crate::convert::{
     api, code_arg, from_js, int_arg, integer_arg, locale_option, run, string_arg,
 };
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_MONEY: &str = r#"
-/** An ISO 4217 currency walletcare supports. */
-export type CurrencyCode =
-  | "IDR" | "CNY" | "USD" | "SGD" | "MYR" | "JPY" | "HKD" | "EUR" | "THB" | "PHP" | "VND";
-/**
- * An amount of money: integer minor units (sen, fen, cents) and a currency.
- * `minor` must be a whole number within ±2^53−1.
- */
-export interface Money {
-  minor: number;
-  currency: CurrencyCode;
-}
-/** A currency and its minor-unit exponent. */
-export interface CurrencyInfo {
-  code: CurrencyCode;
-  numeric: number;
-  exponent: number;
-}
-"#;
-
 /// Every supported currency with its ISO 4217 numeric code and exponent.
 #[wasm_bindgen(unchecked_return_type = "CurrencyInfo[]")]
 pub fn currencies() -> Result<JsValue, JsValue> {

@@ -23,185 +23,15 @@ use crate::convert::{
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_REFUND: &str = r#"
-/** Where a refund's money goes. */
-export type RefundDestination =
-  | { type: "wallet_balance" }
-  | { type: "card"; bank: string; last4: string }
-  | { type: "bank_transfer"; bank: string; account_last4: string };
-/** Why a user asks for a refund. */
-export type RefundReason =
-  | "not_received" | "not_as_described" | "duplicate" | "cancelled" | "unauthorised" | "other";
-/** A kind of evidence attached to a request. */
-export type EvidenceKind =
-  | "photo" | "video" | "chat_log" | "receipt" | "bank_statement" | "delivery_record"
-  | "police_report" | "other";
-/** The whole captured amount, or part of it. */
-export type RefundAmount = { type: "full" } | { type: "partial"; amount: Money };
-/** What a user asks for. */
-export interface RefundRequest {
-  order_number: string;
-  transaction_id: string;
-  paid_at: IsoInstant;
-  delivered_at?: IsoInstant;
-  amount: RefundAmount;
-  reason: RefundReason;
-  /** Required for the reason `"other"`; at most 500 characters. */
-  detail?: string;
-  evidence?: { kind: EvidenceKind; reference: string }[];
-  /** Defaults to the original payment method. */
-  destination?: RefundDestination;
-}
-/** The payment a refund book is for. */
-export interface CapturedPayment {
-  transaction_id: string;
-  order_number: string;
-  amount: Money;
-  paid_at: IsoInstant;
-  method: RefundDestination;
-}
-/** A merchant's refund policy. */
-export interface RefundPolicy {
-  window_days: number;
-  window_from: "payment" | "delivery";
-  partial_refunds: boolean;
-  max_refunds_per_transaction: number;
-  evidence_required_for: RefundReason[];
-  auto_approve_below: Money | null;
-  other_destinations_allowed: boolean;
-  appeal_window_days: number;
-  max_processing_attempts: number;
-}
 /** A refund policy argument: name only the settings that differ. */
 export type RefundPolicyInput = Partial<RefundPolicy>;
-/** One reason a refund request is not eligible. */
-export type IneligibilityReason =
-  | { problem: "transaction_mismatch"; expected: string; requested: string }
-  | { problem: "order_mismatch"; expected: string; requested: string }
-  | { problem: "payment_time_mismatch"; expected: IsoInstant; requested: IsoInstant }
-  | { problem: "payment_in_future"; paid_at: IsoInstant }
-  | { problem: "delivery_before_payment"; paid_at: IsoInstant; delivered_at: IsoInstant }
-  | { problem: "delivery_in_future"; delivered_at: IsoInstant }
-  | { problem: "window_closed"; anchor: "payment" | "delivery"; window_days: number; closed_at: IsoInstant }
-  | { problem: "currency_mismatch"; expected: CurrencyCode; requested: CurrencyCode }
-  | { problem: "partial_not_allowed"; requested: Money; captured: Money }
-  | { problem: "exceeds_refundable"; requested: Money; refundable: Money }
-  | { problem: "too_many_refunds"; existing: number; max: number }
-  | { problem: "evidence_required"; reason: RefundReason }
-  | { problem: "destination_not_allowed"; requested: RefundDestination; original: RefundDestination };
-/** Whether a request is eligible, with every problem. */
-export interface Eligibility {
-  eligible: boolean;
-  problems: IneligibilityReason[];
-  auto_approve: boolean;
-  amount: Money;
-  destination: RefundDestination;
-}
-/** Where a refund is in its lifecycle. */
-export type RefundStatus =
-  | "submitted" | "under_review" | "approved" | "processing" | "completed" | "failed"
-  | "rejected" | "appealed" | "second_review" | "final_rejected" | "cancelled";
-/** Why a refund was rejected. */
-export type RejectionReason =
-  | "insufficient_evidence" | "delivered_as_described" | "duplicate_request" | "suspected_abuse"
-  | "merchant_policy" | "other";
-/** Why a payout failed. */
-export type FailureReason = "bank_rejected" | "destination_closed" | "timeout" | "other";
-/** A move asked of a refund. */
-export type RefundAction =
-  | { action: "start_review" } | { action: "approve" }
-  | { action: "reject"; reason: RejectionReason }
-  | { action: "cancel" } | { action: "start_processing" } | { action: "complete" }
-  | { action: "fail"; reason: FailureReason } | { action: "retry" }
-  | { action: "appeal"; statement?: string } | { action: "start_second_review" };
-/** One entry of a refund's history. */
-export interface RefundEvent {
-  at: IsoInstant;
-  from: RefundStatus | null;
-  to: RefundStatus;
-  action: RefundAction | null;
-}
-/** One refund in a book. */
-export interface Refund {
-  id: number;
-  idempotency_key: string;
-  request: RefundRequest;
-  amount: Money;
-  destination: RefundDestination;
-  status: RefundStatus;
-  attempts: number;
-  auto_approved: boolean;
-  appealed: boolean;
-  rejection: RejectionReason | null;
-  failure: FailureReason | null;
-  history: RefundEvent[];
-}
-/** The answer of {@link RefundBook.submit}. */
-export interface Submission {
-  id: number;
-  status: RefundStatus;
-  auto_approved: boolean;
-  /** Whether the key had been used before (nothing new was created). */
-  replayed: boolean;
-}
-/** The JSON form of a refund book. */
-export interface RefundBookJson {
-  payment: CapturedPayment;
-  policy: RefundPolicy;
-  refunds: Refund[];
-}
-/** How many business days a refund may take, by destination. */
-export interface RefundSlaPolicy {
-  wallet_balance_days: number;
-  /** By issuing bank code, e.g. `{ "BCA": 7, "BRI": 7 }`. */
-  card_days: Record<string, number>;
-  other_card_days: number;
-  bank_transfer_days: number;
-  due_soon_hours: number;
-}
 /** An SLA policy argument: name only the settings that differ. */
 export type RefundSlaPolicyInput = Partial<RefundSlaPolicy>;
-/** When an approved refund is due, and why. */
-export interface RefundDue {
-  approved_at: IsoInstant;
-  time_zone: string;
-  cutoff: string | null;
-  destination: RefundDestination;
-  business_days: number;
-  start: "same_day" | "after_cutoff" | "non_business_day";
-  start_date: IsoDate;
-  due_date: IsoDate;
-  /** The end of `due_date` in the calendar's zone (exclusive). */
-  due_at: IsoInstant;
-  due_soon_at: IsoInstant;
-  /** Every weekend day and holiday from the approval's date to the due date. */
-  skipped: NonBusinessDay[];
-  /** Whether a year involved has estimated holidays. */
-  estimated: boolean;
-}
 /** A refund's SLA and its explanation (both `null` when never approved). */
 export interface RefundDueReport {
   due: RefundDue;
   /** When it was approved, from which day business days count, the due date, and every weekend and holiday skipped, by name. */
   explanation: string;
-}
-/** A refund SLA status and its text, e.g. "Overdue by 1 day 2 hours". */
-export interface RefundSlaStatusReport {
-  status: RefundSlaStatus;
-  text: string;
-}
-/** Eligibility with one sentence per problem (`messages[i]` renders `problems[i]`). */
-export interface EligibilityReport extends Eligibility {
-  messages: string[];
-}
-/** A refund status and its text for the user. */
-export interface RefundStatusReport {
-  status: RefundStatus;
-  text: string;
-}
-/** One refund and the text of its status. */
-export interface RefundReport {
-  refund: Refund;
-  status_text: string;
 }
 /** Options of {@link refundDue} and {@link RefundBook.due}. */
 export interface RefundDueOptions {
@@ -211,7 +41,7 @@ export interface RefundDueOptions {
 /** Options of {@link refundSlaStatus}. */
 export interface RefundSlaStatusOptions {
   /** When the refund was completed, if it was. */
-  completedAt?: Instant | null;
+  completed_at?: Instant | null;
   locale?: LocaleTag;
 }
 /** Options of {@link checkRefundEligibility}. */
@@ -220,17 +50,9 @@ export interface EligibilityOptions {
   /** What the payment's other refunds already hold (default zero). */
   committed?: Money;
   /** How many such refunds there are (default 0). */
-  committedCount?: number;
+  committed_count?: number;
   locale?: LocaleTag;
-}
-/** Where a refund stands against its SLA. */
-export type RefundSlaStatus =
-  | { state: "on_track"; remaining_seconds: number }
-  | { state: "due_soon"; remaining_seconds: number }
-  | { state: "breached"; overdue_seconds: number }
-  | { state: "completed_on_time"; margin_seconds: number }
-  | { state: "completed_late"; late_seconds: number };
-"#;
+}"#;
 
 /// The `{ policy, locale }` options of the SLA functions.
 #[derive(Deserialize, Default)]
@@ -270,7 +92,7 @@ pub fn refund_due(
 }
 
 /// Where a refund with this SLA (`due` as `refundDue` returned it) stands
-/// at `now`: completed on time or late if `options.completedAt` is given,
+/// at `now`: completed on time or late if `options.completed_at` is given,
 /// otherwise on track, due soon or breached; with its text.
 #[wasm_bindgen(js_name = refundSlaStatus, unchecked_return_type = "RefundSlaStatusReport")]
 pub fn refund_sla_status(
@@ -281,9 +103,10 @@ pub fn refund_sla_status(
     >,
 ) -> Result<JsValue, JsValue> {
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[serde(deny_unknown_fields)]
     struct Options {
-        #[serde(default)]
+        // snake_case like every data object; the old camelCase is still read.
+        #[serde(default, alias = "completedAt")]
         completed_at: Option<String>,
         #[serde(default)]
         locale: Option<String>,
@@ -296,7 +119,7 @@ pub fn refund_sla_status(
         now,
         completed_at: options
             .completed_at
-            .map(|t| parse_instant(&t, "completedAt"))
+            .map(|t| parse_instant(&t, "completed_at"))
             .transpose()?,
         locale: locale_of(options.locale.as_deref())?,
     };
@@ -320,7 +143,7 @@ pub fn format_date_js(
 /// Checks a refund request against a merchant policy without a book, and
 /// returns every problem (not only the first) with one sentence each.
 /// `options.committed` is what the payment's other refunds already hold
-/// (default zero) and `options.committedCount` how many there are.
+/// (default zero) and `options.committed_count` how many there are.
 #[wasm_bindgen(js_name = checkRefundEligibility, unchecked_return_type = "EligibilityReport")]
 pub fn check_refund_eligibility(
     #[wasm_bindgen(unchecked_param_type = "RefundRequest")] request: JsValue,
@@ -329,13 +152,14 @@ pub fn check_refund_eligibility(
     #[wasm_bindgen(unchecked_optional_param_type = "EligibilityOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[serde(deny_unknown_fields)]
     struct Options {
         #[serde(default)]
         policy: Option<Value>,
         #[serde(default)]
         committed: Option<Value>,
-        #[serde(default)]
+        // snake_case like every data object; the old camelCase is still read.
+        #[serde(default, alias = "committedCount")]
         committed_count: Option<u32>,
         #[serde(default)]
         locale: Option<String>,

@@ -66,7 +66,7 @@ const end: wc.IsoInstant = id.addBusinessHours(now, 1.5);
 const destination: RefundDestination = { type: "card", bank: "BCA", last4: "1234" };
 const due: RefundDueReport = wc.refundDue(id, now, destination, { locale: "zh-CN" });
 const dueDate: wc.IsoDate = due.due.due_date;
-const status = wc.refundSlaStatus(due.due, now, { completedAt: null });
+const status = wc.refundSlaStatus(due.due, now, { completed_at: null });
 if (status.status.state === "breached") {
   const overdue: number = status.status.overdue_seconds;
   void overdue;
@@ -107,7 +107,7 @@ const diagnosis: DiagnosisReport = wc.diagnoseTransaction({
   updated_at: "2026-11-21T03:00:00Z",
   state: { state: "failed", reason: "bank_unavailable", bank: "BRI" },
   idempotency_key: "k-1",
-}, now, { locale: "id", accountState: { state: "active" } });
+}, now, { locale: "id", account_state: { state: "active" } });
 const steps: string[] = diagnosis.messages;
 
 // Triage

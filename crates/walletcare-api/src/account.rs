@@ -61,6 +61,8 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(transparent)]
 pub struct Secret(String);
 
@@ -112,6 +114,11 @@ impl Drop for Secret {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CredentialVerdict")
+)]
 pub struct Verdict {
     /// The credential and its violations.
     #[serde(flatten)]
@@ -156,13 +163,19 @@ impl Verdict {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ContextOptions {
     /// What is known about the user (nothing when absent).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub context: Option<CredentialContext>,
     /// The locale of the sentences (English when absent).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -177,16 +190,33 @@ pub struct ContextOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "PasswordCheckOptions")
+)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordOptions {
     /// The policy (the default when absent); checked as it is read.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(
+            as = "Option<crate::typescript::PartialOf<CredentialPolicy>>",
+            optional
+        )
+    )]
     pub policy: Option<CredentialPolicy>,
     /// What is known about the user.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub context: Option<CredentialContext>,
     /// The locale of the sentences.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -200,6 +230,7 @@ pub struct PasswordOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CheckPin {
     /// The new PIN.
@@ -235,6 +266,7 @@ impl Operation for CheckPin {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CheckPassword {
     /// The new password.
@@ -275,6 +307,7 @@ impl Operation for CheckPassword {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordStrength {
     /// The password.
@@ -297,6 +330,11 @@ pub struct PasswordStrength {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "StrengthReport")
+)]
 pub struct StrengthOut {
     /// Score and reasons.
     #[serde(flatten)]
@@ -332,16 +370,29 @@ impl Operation for PasswordStrength {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CheckupOptions {
     /// The policy (the default when absent).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(
+            as = "Option<crate::typescript::PartialOf<CredentialPolicy>>",
+            optional
+        )
+    )]
     pub policy: Option<CredentialPolicy>,
     /// What the risk engine flagged (nothing when absent).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub activity: Option<RecentActivity>,
     /// The locale of the sentences.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -357,6 +408,7 @@ pub struct CheckupOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityCheckup {
     /// The account.
@@ -384,6 +436,11 @@ pub struct SecurityCheckup {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CheckupReport")
+)]
 pub struct CheckupOut {
     /// What to do, most urgent first.
     pub items: Vec<CheckupItem>,
@@ -417,6 +474,7 @@ impl Operation for SecurityCheckup {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
     /// The account id.
@@ -442,6 +500,7 @@ impl Operation for NewAccount {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NormalizePhone {
     /// The phone number.
@@ -465,6 +524,7 @@ impl Operation for NormalizePhone {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MaskPhone {
     /// The phone number.
@@ -490,6 +550,7 @@ impl Operation for MaskPhone {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The settings that differ from the defaults.
@@ -533,6 +594,7 @@ fn on_copy<T, E: Into<Error>>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ApplyEvent {
     /// The event.
@@ -567,6 +629,7 @@ impl Command for ApplyEvent {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RecordAttempt {
     /// Whether the credential matched.
@@ -589,6 +652,7 @@ pub struct RecordAttempt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AttemptOut {
     /// Accepted, rejected or locked out.
     #[serde(flatten)]
@@ -629,6 +693,7 @@ impl Command for RecordAttempt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetPin {
     /// The new PIN.
@@ -657,6 +722,7 @@ impl Command for SetPin {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
     /// The new password.
@@ -690,6 +756,7 @@ impl Command for SetPassword {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetEmail {
     /// The address, or `null`.
@@ -718,6 +785,7 @@ impl Command for SetEmail {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetBirthDate {
     /// The date, or `null`.
@@ -747,6 +815,7 @@ impl Command for SetBirthDate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetVerification {
     /// The level.
@@ -775,6 +844,7 @@ impl Command for SetVerification {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct EnableTwoFactor {
     /// When.
@@ -801,6 +871,7 @@ impl Command for EnableTwoFactor {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CodeAttempt {
     /// The code typed.
@@ -825,6 +896,7 @@ pub struct CodeAttempt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct OneTimeCode {
     /// Where it was sent: `phone` or `email` (an email on file).
@@ -891,6 +963,7 @@ impl OneTimeCode {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ResetCredentials {
     /// The one-time code exchange.
@@ -941,6 +1014,7 @@ impl Command for ResetCredentials {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DisableTwoFactor {
     /// The one-time code exchange.
@@ -979,6 +1053,7 @@ impl Command for DisableTwoFactor {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RecordDevice {
     /// The device id.
@@ -1011,6 +1086,7 @@ impl Command for RecordDevice {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetDeviceTrusted {
     /// The device id.
@@ -1043,6 +1119,7 @@ impl Command for SetDeviceTrusted {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ForgetDevice {
     /// The device id.
@@ -1074,6 +1151,7 @@ impl Command for ForgetDevice {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BindCard {
     /// What the user typed.
@@ -1111,6 +1189,7 @@ impl Command for BindCard {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReplaceCard {
     /// The bound card replaced.
@@ -1146,6 +1225,7 @@ impl Command for ReplaceCard {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RemoveCard {
     /// The card's id.

@@ -39,6 +39,11 @@ use crate::json;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(type = "CalendarCode | CalendarSpec")
+)]
 pub struct CalendarArg(pub BusinessCalendar);
 
 impl From<BusinessCalendar> for CalendarArg {

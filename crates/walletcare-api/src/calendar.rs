@@ -57,6 +57,11 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(type = "CalendarCode | CalendarSpec")
+)]
 pub struct CalendarArg(pub BusinessCalendar);
 
 impl<'de> Deserialize<'de> for CalendarArg {
@@ -155,6 +160,7 @@ pub trait Query: DeserializeOwned {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct On<Q> {
     /// The calendar asked.
     pub calendar: CalendarArg,
@@ -180,6 +186,7 @@ impl<Q: Query> Operation for On<Q> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Codes {}
 
@@ -202,6 +209,7 @@ impl Operation for Codes {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Load {
     /// The calendar.
@@ -227,6 +235,7 @@ impl Operation for Load {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Joint {
     /// The first calendar (zone, hours, cut-off).
@@ -267,6 +276,7 @@ macro_rules! date_query {
     ($(#[$doc:meta])* $name:ident, $op:literal, $out:ty, |$cal:ident, $q:ident| $body:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
         pub struct $name {
             /// The local date.
             pub date: NaiveDate,
@@ -342,6 +352,7 @@ date_query!(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AddBusinessDays {
     /// The start date.
     pub date: NaiveDate,
@@ -367,6 +378,7 @@ impl Query for AddBusinessDays {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct BusinessDaysBetween {
     /// First day counted.
     pub start: NaiveDate,
@@ -392,6 +404,7 @@ impl Query for BusinessDaysBetween {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Roll {
     /// The date.
     pub date: NaiveDate,
@@ -418,6 +431,7 @@ impl Query for Roll {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct NonBusinessDays {
     /// First day.
     pub start: NaiveDate,
@@ -440,6 +454,11 @@ pub struct NonBusinessDays {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "NonBusinessDays")
+)]
 pub struct NonBusinessDaysOut {
     /// The days and why.
     pub days: Vec<NonBusinessDay>,
@@ -468,6 +487,7 @@ impl Query for NonBusinessDays {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct StartDate {
     /// When the request was made.
     pub at: DateTime<Utc>,
@@ -492,6 +512,7 @@ impl Query for StartDate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AddBusinessSeconds {
     /// The start instant.
     pub at: DateTime<Utc>,
@@ -519,6 +540,7 @@ impl Query for AddBusinessSeconds {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct BusinessSecondsBetween {
     /// The start instant.
     pub start: DateTime<Utc>,
@@ -546,6 +568,7 @@ impl Query for BusinessSecondsBetween {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IsEstimated {
     /// First day.
     pub start: NaiveDate,
@@ -571,6 +594,7 @@ impl Query for IsEstimated {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct HolidayName {
     /// The date.
     pub date: NaiveDate,
@@ -597,6 +621,7 @@ impl Query for HolidayName {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Info {}
 
 /// What [`Info`] answers.
@@ -609,6 +634,7 @@ pub struct Info {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct InfoOut {
     /// The label, e.g. `"Indonesia"`.
     pub name: String,
@@ -658,6 +684,7 @@ fn all_or_nothing<T>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AddHoliday {
     /// The holiday.
     pub holiday: Holiday,
@@ -682,6 +709,7 @@ impl Command for AddHoliday {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RemoveHoliday {
     /// The date.
     pub date: NaiveDate,
@@ -706,6 +734,7 @@ impl Command for RemoveHoliday {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AddWorkingDay {
     /// The working day.
     pub working_day: WorkingDay,
@@ -730,6 +759,7 @@ impl Command for AddWorkingDay {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RemoveWorkingDay {
     /// The date.
     pub date: NaiveDate,

@@ -41,6 +41,7 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Validate {
     /// What the user typed.
@@ -70,6 +71,7 @@ impl Operation for Validate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Problems {
     /// What the user typed.
@@ -91,6 +93,7 @@ pub struct Problems {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CardProblems"))]
 pub struct ProblemsOut {
     /// Whether there is no problem.
     pub valid: bool,
@@ -124,6 +127,7 @@ impl Operation for Problems {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Brand {
     /// The leading digits.
@@ -148,6 +152,7 @@ impl Operation for Brand {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LuhnValid {
     /// The digits.
@@ -173,6 +178,7 @@ impl Operation for LuhnValid {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ParseMasked {
     /// The masked number.
@@ -189,6 +195,11 @@ pub struct ParseMasked {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "MaskedCardNumberParts")
+)]
 pub struct MaskedParts {
     /// The masked number.
     pub masked: String,
@@ -229,6 +240,7 @@ impl Operation for ParseMasked {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CheckExpiry {
     /// The expiry as typed.
@@ -248,6 +260,11 @@ pub struct CheckExpiry {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "CardExpiryCheck")
+)]
 pub struct ExpiryCheck {
     /// The four-digit year.
     pub year: u16,

@@ -45,6 +45,8 @@ pub mod refund;
 pub mod ticket;
 pub mod transaction;
 pub mod triage;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 
 pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 
@@ -71,6 +73,19 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
     .into_iter()
     .flatten()
     .copied()
+}
+
+/// Visits the TypeScript form of every output and command state.
+#[cfg(feature = "typescript")]
+fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
+    money::visit_types(v);
+    calendar::visit_types(v);
+    card::visit_types(v);
+    account::visit_types(v);
+    transaction::visit_types(v);
+    refund::visit_types(v);
+    ticket::visit_types(v);
+    triage::visit_types(v);
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.

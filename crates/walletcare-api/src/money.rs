@@ -33,6 +33,7 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Currencies {}
 
@@ -47,6 +48,7 @@ pub struct Currencies {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CurrencyInfo {
     /// The alphabetic code, e.g. `"IDR"`.
     pub code: &'static str,
@@ -82,6 +84,7 @@ impl Operation for Currencies {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CurrencyExponent {
     /// The currency.
     pub currency: Currency,
@@ -106,6 +109,7 @@ impl Operation for CurrencyExponent {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FromMajor {
     /// Whole units.
     pub major: i64,
@@ -133,6 +137,7 @@ impl Operation for FromMajor {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Add {
     /// The first amount.
     pub a: Money,
@@ -160,6 +165,7 @@ impl Operation for Add {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Subtract {
     /// The amount to subtract from.
     pub a: Money,
@@ -186,6 +192,7 @@ impl Operation for Subtract {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Multiply {
     /// The amount.
     pub amount: Money,
@@ -212,6 +219,7 @@ impl Operation for Multiply {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Compare {
     /// The first amount.
     pub a: Money,
@@ -243,6 +251,7 @@ impl Operation for Compare {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Sum {
     /// The amounts.
     pub amounts: Vec<Money>,
@@ -271,6 +280,7 @@ impl Operation for Sum {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Parse {
     /// What the user typed.
     pub text: String,
@@ -303,6 +313,7 @@ impl Operation for Parse {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Format {
     /// The amount.
     pub amount: Money,
@@ -331,6 +342,7 @@ impl Operation for Format {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Split {
     /// The amount.
     pub amount: Money,
@@ -358,6 +370,7 @@ impl Operation for Split {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Allocate {
     /// The amount.
     pub amount: Money,

@@ -147,6 +147,21 @@ macro_rules! registry {
             )*
             None
         }
+
+        /// Visits the TypeScript form of every input field, output and
+        /// command state of this module (the `typescript` feature).
+        #[cfg(feature = "typescript")]
+        pub(crate) fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
+            $(
+                <$op as ts_rs::TS>::visit_dependencies(v);
+                v.visit::<<$op as $crate::ops::Operation>::Output>();
+            )*
+            $(
+                <$cmd as ts_rs::TS>::visit_dependencies(v);
+                v.visit::<<$cmd as $crate::ops::Command>::State>();
+                v.visit::<<$cmd as $crate::ops::Command>::Output>();
+            )*
+        }
     };
 }
 pub(crate) use registry;

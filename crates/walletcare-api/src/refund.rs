@@ -58,6 +58,11 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "RefundDueResult")
+)]
 pub struct DueOut {
     /// When the refund is due, and why.
     pub due: Option<RefundDue>,
@@ -98,6 +103,11 @@ impl DueOut {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "EligibilityReport")
+)]
 pub struct EligibilityOut {
     /// The verdict.
     #[serde(flatten)]
@@ -145,6 +155,11 @@ impl EligibilityOut {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "RefundStatusReport")
+)]
 pub struct StatusOut {
     /// The status.
     pub status: RefundStatus,
@@ -182,6 +197,7 @@ impl StatusOut {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "RefundReport"))]
 pub struct RefundOut {
     /// The refund, with its history.
     pub refund: Refund,
@@ -201,6 +217,11 @@ pub struct RefundOut {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "RefundSlaStatusReport")
+)]
 pub struct SlaStatusOut {
     /// Where the refund stands.
     pub status: SlaStatus,
@@ -252,6 +273,7 @@ fn refund_of(book: &RefundBook, id: RefundId) -> Result<&Refund, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NewBook {
     /// The captured payment.
@@ -288,6 +310,7 @@ impl Operation for NewBook {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Due {
     /// The business calendar.
@@ -329,6 +352,7 @@ impl Operation for Due {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DueStatus {
     /// The SLA, as `refund.due` gave it.
@@ -365,6 +389,7 @@ impl Operation for DueStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CheckEligibility {
     /// What the user asks for.
@@ -418,6 +443,7 @@ impl Operation for CheckEligibility {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NextStatus {
     /// The current status.
@@ -445,6 +471,7 @@ impl Operation for NextStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct FormatDate {
     /// The date.
@@ -477,6 +504,7 @@ impl Operation for FormatDate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// What the user asks for.
@@ -514,6 +542,7 @@ impl Command for Check {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Submit {
     /// The idempotency key (the app's request id).
@@ -547,6 +576,7 @@ impl Command for Submit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Apply {
     /// The refund.
@@ -581,6 +611,7 @@ impl Command for Apply {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Get {
     /// The refund.
@@ -614,6 +645,7 @@ impl Command for Get {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BookDue {
     /// The refund.
@@ -651,6 +683,7 @@ impl Command for BookDue {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CommittedTotal {}
 
@@ -673,6 +706,7 @@ impl Command for CommittedTotal {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Refundable {}
 

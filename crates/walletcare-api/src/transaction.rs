@@ -57,16 +57,27 @@ registry! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "DiagnosisOptions")
+)]
 #[serde(deny_unknown_fields)]
 pub struct DiagnoseOptions {
     /// The account's state (active when absent).
     #[serde(default, alias = "accountState")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub account_state: Option<AccountState>,
     /// The diagnosis settings (the defaults when absent).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub policy: Option<DiagnosisPolicy>,
     /// The locale of the text (English when absent).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<crate::typescript::LocaleTag>", optional)
+    )]
     pub locale: Locale,
 }
 
@@ -85,6 +96,7 @@ pub struct DiagnoseOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Diagnose {
     /// The transaction.
@@ -117,6 +129,11 @@ pub struct Diagnose {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "DiagnosisReport")
+)]
 pub struct DiagnosisOut {
     /// The core's diagnosis.
     #[serde(flatten)]
@@ -163,6 +180,7 @@ impl Operation for Diagnose {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NewLedger {
     /// Currency, limits, zone and retention (the defaults when absent).
@@ -202,6 +220,7 @@ impl Operation for NewLedger {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Apply {
     /// The request.
@@ -229,6 +248,7 @@ pub struct Apply {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ApplyOut {
     /// Whether the key was already recorded (the same answer is replayed).
     pub replayed: bool,
@@ -287,6 +307,7 @@ impl Command for Apply {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Preview {
     /// The request.
@@ -320,6 +341,7 @@ impl Command for Preview {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SetLevel {
     /// The new level.
@@ -348,6 +370,7 @@ impl Command for SetLevel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
     /// The instant asked about.
@@ -365,6 +388,7 @@ pub struct Summary {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SummaryOut {
     /// The balance.
     pub balance: Money,

@@ -44,3 +44,5 @@ pub mod refund;
 pub mod ticket;
 pub mod transaction;
 pub mod triage;
+#[cfg(feature = "typescript")]
+mod typescript;

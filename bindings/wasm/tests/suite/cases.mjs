@@ -410,7 +410,7 @@ export function cases(wc, env = {}) {
     });
     const late = wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { locale: 'id' });
     deepEqual(late, { status: { state: 'breached', overdue_seconds: 26 * 3600 }, text: 'Terlambat 1 hari 2 jam' });
-    equal(wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { completedAt: new Date('2024-03-04T04:00:00Z') }).status.state, 'completed_on_time');
+    equal(wc.refundSlaStatus(wallet, '2024-03-05T19:00:00Z', { completed_at: new Date('2024-03-04T04:00:00Z') }).status.state, 'completed_on_time');
     throwsCode(() => wc.refundDue(id, '2031-06-01T03:00:00Z', card), 'calendar.not_covered');
     throwsCode(() => wc.refundDue(id, NOW, { type: 'card', bank: 'B C A', last4: '1' }), 'general.invalid_argument');
     // A card without its bank names the field, as C does (issue 11).
@@ -554,7 +554,7 @@ export function cases(wc, env = {}) {
     includes(d.text, 'Update your card details');
     equal(d.messages.length, d.steps.length);
     ok(d.steps.length >= 1);
-    const zh = wc.diagnoseTransaction(tx, '2026-11-21T04:00:00Z', { locale: 'zh-CN', accountState: { state: 'active' } });
+    const zh = wc.diagnoseTransaction(tx, '2026-11-21T04:00:00Z', { locale: 'zh-CN', account_state: { state: 'active' } });
     ok(zh.cause_text !== d.cause_text);
     const stuck = { ...tx, state: { state: 'pending' } };
     equal(wc.diagnoseTransaction(stuck, '2026-11-21T05:00:00Z').cause, 'stuck_pending');

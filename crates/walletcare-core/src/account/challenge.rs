@@ -23,6 +23,7 @@ const ATTEMPT_MAX_BYTES: usize = 64;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChallengePurpose {
@@ -108,6 +109,8 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// assert!(challenge.verify("482913", now).is_err()); // single use
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "ChallengeStatus"))]
 pub struct ResetChallenge {
     account_id: AccountId,
     purpose: ChallengePurpose,
@@ -461,6 +464,7 @@ fn parse_code(code: &str, expected: u32) -> Result<Vec<u8>, AccountError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ChallengeStatus {
     /// The account.

@@ -29,6 +29,7 @@ const MAX_FLAGGED: usize = 100;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "crate::error::Unchecked<RecentActivityInput>")]
 pub struct RecentActivity {
     flagged_transaction_ids: Vec<String>,
@@ -117,6 +118,7 @@ impl RecentActivity {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "item", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CheckupItem {

@@ -34,6 +34,8 @@ const LABEL_MAX_CHARS: usize = 64;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct DeviceId(String);
 
@@ -139,6 +141,7 @@ fn deserialize_label<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Strin
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct KnownDevice {
     pub(super) id: DeviceId,

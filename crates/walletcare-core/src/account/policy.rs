@@ -34,6 +34,7 @@ const STRENGTH_MAX_CHARS: usize = 256;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct CharacterClasses {
     /// A lowercase letter is required.
@@ -109,6 +110,7 @@ impl Default for CharacterClasses {
 /// [`crate::error::Coded`]), so no caller has to remember to call
 /// [`CredentialPolicy::validate`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "CredentialPolicyWire")]
 pub struct CredentialPolicy {
     /// Failed attempts in a row that lock the account (1 to 100).
@@ -337,6 +339,7 @@ impl CredentialPolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CredentialKind {
     /// The 6-digit payment PIN.
@@ -372,6 +375,7 @@ impl fmt::Display for CredentialKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(default, deny_unknown_fields)]
 pub struct CredentialContext {
     /// The account's phone number.
@@ -399,6 +403,7 @@ pub struct CredentialContext {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "violation", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PolicyViolation {
@@ -612,6 +617,7 @@ impl Render for PolicyViolation {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 #[error("{credential} does not meet the policy: {}", super::join(.violations.iter().map(|v| v.as_str())))]
 pub struct PolicyViolations {
@@ -1104,6 +1110,7 @@ pub fn check_password(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StrengthReason {
@@ -1216,9 +1223,11 @@ impl Render for StrengthReason {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Strength {
     /// 0 (very weak) to 4 (very strong).
+    #[cfg_attr(feature = "typescript", ts(type = "0 | 1 | 2 | 3 | 4"))]
     pub score: u8,
     /// What would make it stronger, most important first; may be empty.
     pub reasons: Vec<StrengthReason>,

@@ -31,6 +31,8 @@ pub(crate) const SECS_PER_DAY: u32 = 86_400;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 pub struct TimeOfDay(pub(crate) u32);
 
 impl TimeOfDay {
@@ -205,6 +207,7 @@ impl<'de> Deserialize<'de> for TimeOfDay {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessPeriod {
     /// Local start time (inclusive).

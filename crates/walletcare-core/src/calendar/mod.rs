@@ -165,6 +165,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CalendarError {
@@ -274,6 +275,7 @@ fn invalid(message: String) -> CalendarError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "CalendarCode"))]
 pub enum CalendarId {
     /// Indonesia: national holidays and cuti bersama, Asia/Jakarta.
     #[serde(rename = "ID")]
@@ -361,6 +363,7 @@ impl FromStr for CalendarId {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RollConvention {
     /// The first business day on or after the date.
@@ -386,6 +389,7 @@ pub enum RollConvention {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum HolidayKind {
     /// A statutory public holiday.
@@ -444,6 +448,7 @@ impl Render for HolidayKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     /// The local date.
@@ -499,6 +504,7 @@ impl Holiday {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct WorkingDay {
     /// The local date (a day outside the weekmask).
@@ -523,6 +529,7 @@ pub struct WorkingDay {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "type", content = "holiday", rename_all = "snake_case")]
 pub enum NonBusinessReason {
     /// The weekday is outside the weekmask.
@@ -551,6 +558,7 @@ pub enum NonBusinessReason {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct NonBusinessDay {
     /// The local date.
     pub date: NaiveDate,
@@ -599,6 +607,8 @@ impl Render for NonBusinessDay {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 pub struct Weekmask(u8);
 
 impl Weekmask {
@@ -746,6 +756,7 @@ impl<'de> Deserialize<'de> for Weekmask {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct YearRange {
     /// First covered year.
@@ -823,12 +834,14 @@ fn default_hours() -> Vec<BusinessPeriod> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
     /// A label for people (`"Indonesia"`).
     #[serde(default)]
     pub name: String,
     /// The IANA zone in which dates and business hours are local.
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "tz_serde")]
     pub time_zone: Tz,
     /// Business weekdays.
@@ -1073,6 +1086,8 @@ struct Inner {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "CalendarSpec"))]
 pub struct BusinessCalendar {
     inner: Arc<Inner>,
 }

@@ -19,6 +19,7 @@ use super::{CardError, ValidatedCard};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct CardId(u32);
 
@@ -78,6 +79,8 @@ impl fmt::Display for CardId {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct CardFingerprint(String);
 
@@ -163,6 +166,7 @@ impl From<CardFingerprint> for String {
 /// range is refused there), so no caller has to call
 /// [`CardPolicy::validate`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "CardPolicyWire")]
 pub struct CardPolicy {
     /// Most cards bound at once (1 to 20; default 5).
@@ -248,6 +252,7 @@ impl CardPolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BoundCard {
     id: CardId,
@@ -359,6 +364,7 @@ impl BoundCard {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "crate::error::Unchecked<CardWalletRepr>")]
 pub struct CardWallet {
     cards: Vec<BoundCard>,

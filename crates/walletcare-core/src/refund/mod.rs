@@ -392,6 +392,8 @@ macro_rules! text_newtype {
     ($(#[$doc:meta])* $name:ident, $field:literal, $max:expr, $charset:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+        #[cfg_attr(feature = "typescript", ts(type = "string"))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
@@ -553,6 +555,7 @@ text_newtype!(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RefundReason {
     /// The goods or service never arrived.
@@ -644,6 +647,7 @@ impl Render for RefundReason {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A photo (of the item, the package, a screen).
@@ -683,6 +687,7 @@ pub enum EvidenceKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "EvidenceWire")]
 pub struct Evidence {
     kind: EvidenceKind,
@@ -779,6 +784,8 @@ impl Evidence {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(try_from = "String", into = "String")]
 pub struct BankCode {
     bytes: [u8; 8],
@@ -932,6 +939,8 @@ impl From<BankCode> for String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(type = "string"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Last4([u8; 4]);
 
@@ -1041,6 +1050,7 @@ impl From<Last4> for String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case", from = "DestinationWire")]
 pub enum RefundDestination {
     /// The user's wallet balance.
@@ -1143,6 +1153,7 @@ impl Render for RefundDestination {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case", from = "RefundAmountWire")]
 pub enum RefundAmount {
     /// The whole captured amount.
@@ -1229,6 +1240,7 @@ impl RefundAmount {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields, try_from = "RefundRequestWire")]
 pub struct RefundRequest {
     order_number: OrderNumber,
@@ -1241,6 +1253,7 @@ pub struct RefundRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<FreeText>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<_>", optional))]
     evidence: Vec<Evidence>,
     #[serde(skip_serializing_if = "Option::is_none")]
     destination: Option<RefundDestination>,
@@ -1597,6 +1610,7 @@ impl RefundRequest {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CapturedPayment {
     /// The payment transaction.

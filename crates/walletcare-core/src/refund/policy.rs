@@ -29,6 +29,7 @@ const MAX_LIMIT: u32 = 100;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum WindowAnchor {
     /// From the payment time.
@@ -68,6 +69,7 @@ pub enum WindowAnchor {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "RefundPolicyWire")]
 pub struct RefundPolicy {
     /// Days after the anchor during which a refund may be requested
@@ -432,6 +434,7 @@ impl RefundPolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Eligibility {
     /// Whether there are no problems.
@@ -467,6 +470,7 @@ pub struct Eligibility {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "problem", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum IneligibilityReason {

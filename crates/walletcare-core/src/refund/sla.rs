@@ -49,6 +49,7 @@ const MAX_BANKS: usize = 64;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "RefundSlaPolicyWire")]
 pub struct RefundSlaPolicy {
     /// Business days for a refund to the wallet balance (0 = by the end of
@@ -339,6 +340,7 @@ fn end_of_day(tz: Tz, date: NaiveDate) -> Result<DateTime<Utc>, RefundError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CountStart {
     /// Approved on a business day before the cut-off: counting starts that
@@ -378,6 +380,7 @@ pub enum CountStart {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RefundDue {
     /// When the refund was approved.
@@ -656,6 +659,11 @@ impl Render for RefundDue {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "RefundSlaStatus")
+)]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum SlaStatus {
     /// More than the due-soon threshold is left.

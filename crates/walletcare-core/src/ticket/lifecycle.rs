@@ -41,6 +41,7 @@ pub const MAX_TEXT_LEN: usize = 1_000;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Created, not yet picked up.
@@ -191,6 +192,7 @@ impl Render for Status {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationLevel {
     /// Level 0: the front-line agent.
@@ -325,6 +327,7 @@ impl Render for EscalationLevel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationCause {
     /// An agent or supervisor decided to.
@@ -345,6 +348,7 @@ pub enum EscalationCause {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintMedium {
     /// Made orally (by phone or in person).
@@ -379,6 +383,7 @@ impl Render for ComplaintMedium {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintKind {
     /// Dissatisfaction noted on the ticket: raises the priority only.
@@ -423,6 +428,7 @@ impl ComplaintKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ExtensionGround {
     /// The office that received the complaint is not the one where the
@@ -484,6 +490,7 @@ impl Render for ExtensionGround {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Extension {
     /// When the extension was notified to the customer.
@@ -513,6 +520,7 @@ pub struct Extension {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FormalComplaint {
     /// Oral or written.
     pub medium: ComplaintMedium,
@@ -537,6 +545,7 @@ pub struct FormalComplaint {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SatisfactionRating {
     /// 1 (very unhappy) to 5 (very happy).
     pub score: u8,
@@ -558,6 +567,7 @@ pub struct SatisfactionRating {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "TicketRulesWire")]
 pub struct TicketRules {
     /// Days after resolution during which the ticket can be reopened (0-365,
@@ -683,6 +693,7 @@ impl TicketRules {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketAction"))]
 #[serde(tag = "kind", rename_all = "snake_case", from = "ActionRepr")]
 pub enum Action {
     /// The ticket is created (always and only the first event).
@@ -883,6 +894,7 @@ impl Action {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketEvent"))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When.
@@ -913,6 +925,7 @@ pub struct Event {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TicketState {
     /// Where it came in.
@@ -1257,6 +1270,11 @@ impl TicketState {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(as = "TicketData", rename = "TicketJson")
+)]
 pub struct Ticket {
     number: TicketNumber,
     rules: TicketRules,
@@ -1974,6 +1992,7 @@ struct TicketDataRef<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "TicketJson"))]
 #[serde(deny_unknown_fields)]
 struct TicketData {
     number: TicketNumber,

@@ -34,6 +34,7 @@ use crate::money::Money;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReversalWindows {
     /// QR (QRIS) payments.
@@ -98,6 +99,7 @@ impl ReversalWindows {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DiagnosisPolicy {
     /// A pending transaction older than this is stuck (default 15).
@@ -109,6 +111,7 @@ pub struct DiagnosisPolicy {
     /// Automatic reversal windows for stuck transactions.
     pub reversal: ReversalWindows,
     /// The zone of limit days and months (default `Asia/Jakarta`).
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "zone_name")]
     pub zone: Tz,
 }
@@ -143,6 +146,7 @@ impl Default for DiagnosisPolicy {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Cause {
@@ -351,6 +355,7 @@ impl Render for Cause {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "step",
     rename_all = "snake_case",
@@ -626,6 +631,7 @@ impl Render for NextStep {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Diagnosis {
     /// The transaction diagnosed.

@@ -33,6 +33,7 @@ use crate::money::{Currency, Money};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct TierLimits {
     /// The most the wallet may hold; top-ups beyond it are declined.
@@ -71,6 +72,7 @@ pub struct TierLimits {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LimitPolicy {
     /// Limits for accounts verified by phone number only.
@@ -213,6 +215,7 @@ impl Default for LimitPolicy {
 /// A configuration read from JSON is validated as it is read
 /// (`transaction.invalid_config`), as [`LedgerConfig::validate`] checks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "LedgerConfigWire")]
 pub struct LedgerConfig {
     /// The one currency the wallet holds.
@@ -222,6 +225,7 @@ pub struct LedgerConfig {
     /// The time zone whose calendar days and months the daily and monthly
     /// limits count in. Default `Asia/Jakarta` (WIB, UTC+7). A fixed offset
     /// is an `Etc/GMT±N` zone (note the POSIX sign: `Etc/GMT-7` is UTC+7).
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "zone_name")]
     pub zone: Tz,
     /// How many requests the ledger remembers for idempotency, refunds and
@@ -345,6 +349,7 @@ impl Default for LedgerConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "op",
     rename_all = "snake_case",
@@ -394,6 +399,7 @@ pub enum Operation {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerRequest {
     /// The idempotency key.
@@ -539,6 +545,7 @@ impl LedgerRequest {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
     /// The request's idempotency key.
@@ -578,6 +585,7 @@ pub struct Receipt {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "reason",
     rename_all = "snake_case",
@@ -724,6 +732,7 @@ impl std::fmt::Display for Decline {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// The money moved.
@@ -774,6 +783,7 @@ impl Outcome {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerEntry {
     /// The ledger's sequence number for the request.
@@ -808,6 +818,7 @@ struct DayTotals {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 struct DayRecord {
     date: NaiveDate,
@@ -912,6 +923,8 @@ struct DayRecord {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "LedgerRepr"))]
 #[serde(try_from = "crate::error::Unchecked<LedgerRepr>")]
 pub struct Ledger {
     config: LedgerConfig,
@@ -1688,6 +1701,8 @@ struct LedgerReprRef<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "Ledger"))]
 #[serde(deny_unknown_fields)]
 struct LedgerRepr {
     config: LedgerConfig,

@@ -172,6 +172,8 @@ macro_rules! text_type {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+        #[cfg_attr(feature = "typescript", ts(type = "string"))]
         #[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
         pub struct $name(String);
 
@@ -353,6 +355,7 @@ text_type! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MerchantRef {
     /// The merchant id.
@@ -394,6 +397,7 @@ impl MerchantRef {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentChannel {
     /// In an app or on a website.
@@ -417,6 +421,8 @@ pub enum PaymentChannel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "BankAccountRepr"))]
 #[serde(
     try_from = "crate::error::Unchecked<BankAccountRepr>",
     into = "BankAccountRepr"
@@ -427,6 +433,11 @@ pub struct BankAccountRef {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "BankAccountRef")
+)]
 #[serde(deny_unknown_fields)]
 struct BankAccountRepr {
     bank: Name,
@@ -542,6 +553,7 @@ impl From<BankAccountRef> for BankAccountRepr {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "method",
     rename_all = "snake_case",
@@ -576,6 +588,7 @@ pub enum TopUpSource {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TransactionKind {
     /// A payment to a merchant.
@@ -652,6 +665,7 @@ impl TransactionKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitKind {
     /// The most the wallet may hold.
@@ -682,6 +696,11 @@ pub enum LimitKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "TransactionFailure")
+)]
 #[serde(
     tag = "reason",
     rename_all = "snake_case",
@@ -781,6 +800,7 @@ pub use crate::ticket::Category as SupportCategory;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TransactionStatus {
     /// Started, no final answer yet.
@@ -867,6 +887,7 @@ impl std::fmt::Display for TransactionStatus {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(
     tag = "state",
     rename_all = "snake_case",
@@ -936,6 +957,7 @@ impl TransactionState {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "crate::error::Unchecked<TransactionRepr>")]
 pub struct Transaction {
     id: TransactionId,

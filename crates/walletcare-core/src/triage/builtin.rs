@@ -92,6 +92,7 @@ pub const BUILTIN_TRAIN_CONFIG: TrainConfig = TrainConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CorpusExample {
     /// The message.
     pub text: String,
@@ -198,6 +199,7 @@ pub fn builtin_model() -> Option<&'static Model> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CrossValidationReport {
     /// The number of folds.
     pub folds: usize,

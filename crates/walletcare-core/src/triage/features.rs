@@ -90,6 +90,7 @@ pub fn cap_input(text: &str) -> (&str, bool) {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "FeatureConfigWire")]
 pub struct FeatureConfig {
     /// Longest word n-gram: 1 (words), 2 (and bigrams) or 3 (and trigrams).

@@ -135,6 +135,11 @@ impl HasErrorCode for TriageError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "TriageChannel")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// In-app help chat or form.
@@ -217,6 +222,7 @@ impl std::str::FromStr for Channel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryScore {
     /// The category.
@@ -247,6 +253,7 @@ pub struct CategoryScore {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Triage {
     /// What the message is about.

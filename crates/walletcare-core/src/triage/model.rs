@@ -117,6 +117,7 @@ impl PartialEq for Model {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Classification<'a> {
     /// The label.
     pub label: &'a str,
@@ -140,6 +141,7 @@ pub struct Classification<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LabelScore<'a> {
     /// The label.
     pub label: &'a str,
@@ -168,6 +170,7 @@ pub struct LabelScore<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Prediction<'a> {
     /// All labels, best first (ties: the earlier label first).
     pub ranked: Vec<LabelScore<'a>>,

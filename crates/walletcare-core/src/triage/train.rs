@@ -55,6 +55,7 @@ use crate::error::Coded;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(try_from = "TrainConfigWire")]
 pub struct TrainConfig {
     /// Which features to extract.
@@ -132,6 +133,7 @@ impl TryFrom<TrainConfigWire> for TrainConfig {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Multiclass {
     /// One L2-loss SVM per class against all the others (liblinear `-s 1`).
@@ -154,6 +156,7 @@ pub enum Multiclass {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct KindWeights {
     /// Words.
@@ -356,6 +359,7 @@ pub fn train_csv(csv: &str, config: &TrainConfig) -> Result<Model, TriageError> 
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Evaluation {
     /// The labels; `truth` and `predicted` index into it.
     pub labels: Vec<String>,

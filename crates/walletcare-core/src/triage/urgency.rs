@@ -18,6 +18,7 @@ use crate::ticket::{Category, Priority};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum UrgencyCue {
     /// The user asks for speed: "urgent", "segera", "tolong cepat", "紧急", "马上".
