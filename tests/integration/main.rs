@@ -6,6 +6,7 @@ mod calendar;
 mod card;
 mod hostile;
 mod money;
+mod queue;
 mod refund;
 mod secrets;
 mod ticket;

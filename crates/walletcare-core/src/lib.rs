@@ -15,6 +15,7 @@
 //! - [`refund`]: eligibility, lifecycle and SLA;
 //! - [`ticket`]: support tickets and their SLA clocks;
 //! - [`triage`]: offline multilingual classification of support messages;
+//! - [`queue`]: Erlang C and A wait times, staffing and channel advice;
 //! - [`locale`]: the three locales and rendering of user-facing text;
 //! - [`error`]: the stable error codes shared with the bindings.
 //!
@@ -38,6 +39,7 @@ pub mod card;
 pub mod error;
 pub mod locale;
 pub mod money;
+pub mod queue;
 pub mod refund;
 pub mod ticket;
 pub mod transaction;

@@ -69,7 +69,7 @@ use crate::money::{Currency, Money, MoneyError};
 
 mod lifecycle;
 mod policy;
-mod sla;
+pub(crate) mod sla;
 
 pub use lifecycle::{
     FailureReason, MAX_REFUNDS_PER_BOOK, Refund, RefundAction, RefundBook, RefundEvent, RefundId,

@@ -651,7 +651,7 @@ pub enum SlaStatus {
 }
 
 /// "2 days 3 hours", "5 hours 10 minutes", "45 minutes" in a locale.
-fn format_span(seconds: i64, locale: Locale) -> String {
+pub(crate) fn format_span(seconds: i64, locale: Locale) -> String {
     let seconds = seconds.max(0);
     let days = seconds / 86_400;
     let hours = (seconds % 86_400) / 3_600;
