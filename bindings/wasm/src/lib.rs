@@ -85,7 +85,9 @@ export type ErrorCode =
   | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score"
   | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy"
   | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation"
-  | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv";
+  | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv"
+  | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel"
+  | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
 
 /**
  * What every walletcare function throws: a JS `Error` with
