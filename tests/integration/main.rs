@@ -5,6 +5,7 @@ mod account;
 mod calendar;
 mod card;
 mod hostile;
+mod intake;
 mod money;
 mod queue;
 mod refund;

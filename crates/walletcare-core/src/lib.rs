@@ -15,6 +15,7 @@
 //! - [`refund`]: eligibility, lifecycle and SLA;
 //! - [`ticket`]: support tickets and their SLA clocks;
 //! - [`triage`]: offline multilingual classification of support messages;
+//! - [`intake`]: a conversation from the first message to a ticket, a handoff or a link;
 //! - [`queue`]: Erlang C and A wait times, staffing and channel advice;
 //! - [`locale`]: the three locales and rendering of user-facing text;
 //! - [`error`]: the stable error codes shared with the bindings.
@@ -37,6 +38,7 @@ pub mod account;
 pub mod calendar;
 pub mod card;
 pub mod error;
+pub mod intake;
 pub mod locale;
 pub mod money;
 pub mod queue;
