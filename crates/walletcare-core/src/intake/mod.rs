@@ -620,7 +620,10 @@ fn mask_card_numbers(text: &str) -> String {
             }
         }
         let (run, after) = from.split_at(last_digit_end);
-        if (13..=19).contains(&digits.len()) && crate::card::luhn_valid(&digits) {
+        // A run glued to letters ("TRX2027...") is a reference, not a card.
+        let glued = out.chars().last().is_some_and(|c| c.is_alphanumeric())
+            || after.chars().next().is_some_and(|c| c.is_alphanumeric());
+        if !glued && (13..=19).contains(&digits.len()) && crate::card::luhn_valid(&digits) {
             out.push_str("[card number removed]");
         } else {
             out.push_str(run);

@@ -330,7 +330,8 @@ fn about(seconds: f64, locale: Locale) -> String {
             .pick("under a minute", "kurang dari 1 menit", "不到1分钟")
             .to_owned();
     }
-    let span = format_span(whole_seconds(seconds), locale);
+    // To the nearest minute: "about 5 minutes" for 4 min 53 s.
+    let span = format_span(whole_seconds((seconds / 60.0).round() * 60.0), locale);
     match locale {
         Locale::En => format!("about {span}"),
         Locale::Id => format!("sekitar {span}"),
