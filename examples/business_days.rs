@@ -6,6 +6,15 @@
 //! 2024-02-13
 //! ```
 //!
+//! `--calendar` takes any code of `BusinessCalendar::builtin_codes`: a
+//! country, or a region such as Kuala Lumpur (`MY-14`, where 1 February is
+//! Federal Territory Day) or Selangor (`MY-10`):
+//!
+//! ```sh
+//! printf '2027-01-29 1\n' | cargo run --example business_days -- --calendar MY-14
+//! 2027-02-02
+//! ```
+//!
 //! Prints one result per input line, in order; a line that cannot be
 //! answered prints `error: line N: <why>` instead and the program carries on.
 //! The exit code is non-zero only for bad arguments.
@@ -20,13 +29,13 @@ use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use walletcare::calendar::{BusinessCalendar, CalendarId};
+use walletcare::calendar::BusinessCalendar;
 
-const USAGE: &str =
-    "usage: business_days --calendar ID|CN|SG|MY [--export-holidays] < lines of `YYYY-MM-DD N`";
+const USAGE: &str = "usage: business_days --calendar ID|CN|SG|MY|MY-14|MY-10 (any code of \
+     BusinessCalendar::builtin_codes) [--export-holidays] < lines of `YYYY-MM-DD N`";
 
 struct Args {
-    calendar: CalendarId,
+    calendar: BusinessCalendar,
     export_holidays: bool,
 }
 
@@ -41,7 +50,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             arg.strip_prefix("--calendar=").map(str::to_owned)
         };
         if let Some(v) = value {
-            calendar = Some(v.parse::<CalendarId>().map_err(|e| e.to_string())?);
+            calendar = Some(BusinessCalendar::builtin_code(&v).map_err(|e| e.to_string())?);
         } else if arg == "--export-holidays" {
             export_holidays = true;
         } else if arg == "--help" || arg == "-h" {
@@ -81,7 +90,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let cal = BusinessCalendar::builtin(args.calendar);
+    let cal = args.calendar;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = if args.export_holidays {

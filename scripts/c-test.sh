@@ -80,7 +80,7 @@ run_suite() {
 run_suite test_main bindings/c/tests/test_main.c
 # The last test makes 3 seconds of mixed calls from 8 threads.
 run_suite test_threads bindings/c/tests/test_threads.c 3
-run_suite test_vectors bindings/c/tests/test_vectors.c "$vectors"
+run_suite test_vectors bindings/c/tests/test_vectors.c "$vectors" tests/vectors/scripts/*.json
 
 if [ "${C_TEST_SKIP_TSAN:-0}" = 1 ]; then
   step "ThreadSanitizer skipped (C_TEST_SKIP_TSAN=1)"

@@ -68,6 +68,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The shared scripts, bundled into one file for Node and the browser.
+scripts_bundle=$work/scripts.json
+node -e '
+const fs = require("fs"), path = require("path");
+const dir = process.argv[1], files = {};
+for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  files[name] = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+}
+fs.writeFileSync(process.argv[2], JSON.stringify({ schema: 1, files }));
+' "$repo/tests/vectors/scripts" "$scripts_bundle"
+
 # A free TCP port on 127.0.0.1.
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -121,7 +132,7 @@ EOF
 echo "types.ts type-checks"
 
 step "node --test (the installed package, the shared vectors)"
-(cd "$app" && WALLETCARE_VECTORS=$vectors node --test --test-reporter=spec tests/node/ 2>&1 | tee "$work/node.log" | grep -E '^(not ok|# (tests|pass|fail))|^✖|^ℹ (tests|pass|fail)' || true)
+(cd "$app" && WALLETCARE_VECTORS=$vectors WALLETCARE_SCRIPTS=$scripts_bundle node --test --test-reporter=spec tests/node/ 2>&1 | tee "$work/node.log" | grep -E '^(not ok|# (tests|pass|fail))|^✖|^ℹ (tests|pass|fail)' || true)
 node_summary=$(grep -E '^ℹ (tests|pass|fail) ' "$work/node.log" | tr '\n' ' ')
 if ! grep -qE '^ℹ fail 0$' "$work/node.log"; then
   cat "$work/node.log"
@@ -137,6 +148,7 @@ cp -r "$app/node_modules/walletcare/web" "$site/walletcare/"
 cp -r "$tests/suite" "$site/"
 cp "$tests/browser/index.html" "$tests/browser/run.mjs" "$site/"
 cp "$vectors" "$site/vectors.json"
+cp "$scripts_bundle" "$site/scripts.json"
 serve "$site"
 base=$url
 node "$tests/browser/run-browser.mjs" "$base/index.html" "$tools/node_modules/playwright-core" | tee "$work/browser.log"

@@ -561,8 +561,10 @@ fn every_ineligibility_reason_renders_in_every_locale() {
         );
     }
     let exceeds = &reasons[9];
-    assert!(exceeds.render(Locale::Id).contains("Rp50.000,00"));
-    assert!(exceeds.render(Locale::En).contains("IDR 15,000.00"));
+    // Amounts in refund text come from the one money printer (Money::format).
+    assert!(exceeds.render(Locale::Id).contains("Rp50.000"));
+    assert!(!exceeds.render(Locale::Id).contains("Rp50.000,00"));
+    assert!(exceeds.render(Locale::En).contains("IDR 15,000"));
     assert!(
         reasons[12]
             .render(Locale::ZhCn)
@@ -1496,4 +1498,20 @@ proptest! {
     ) {
         run(policy, &ops)?;
     }
+}
+
+#[test]
+fn refund_due_records_the_calendar_edition_and_old_json_still_loads() {
+    let cal = BusinessCalendar::builtin(CalendarId::Indonesia);
+    let due = RefundSlaPolicy::default()
+        .due(&cal, day1(), bca_card())
+        .unwrap();
+    assert_eq!(due.edition, Some(cal.edition().stamp()));
+    let mut json = serde_json::to_value(&due).unwrap();
+    assert_eq!(json["edition"]["id"], "ID-2026.12");
+    assert_eq!(json["edition"]["digest"], cal.edition().digest.as_str());
+    json.as_object_mut().unwrap().remove("edition");
+    let old: RefundDue = serde_json::from_value(json).unwrap();
+    assert_eq!(old.edition, None);
+    assert_eq!(old.due_date, due.due_date);
 }

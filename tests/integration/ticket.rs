@@ -714,7 +714,7 @@ fn sla_pauses_across_christmas_cuti_bersama_and_the_weekend() {
     let text = r.explain(cal.time_zone()).render(Locale::En);
     assert!(
         text.contains(
-            "Resolution: on track, 20 h 30 min left (due 2026-12-30 17:30 WIB, business hours)."
+            "Resolution: on track, 20 hours 30 minutes left (due 30 December 2026, 17:30 WIB, business hours)."
         ),
         "{text}"
     );
@@ -1562,4 +1562,40 @@ proptest! {
         prop_assert_eq!(u64::from(n.sequence()), sequence);
         prop_assert_eq!(n.prefix(), prefix.to_uppercase());
     }
+}
+
+#[test]
+fn sla_and_regulatory_reports_record_the_calendar_edition() {
+    let cal = id_cal();
+    let t0 = wib(2026, 11, 23, 10, 0);
+    let mut ticket = Ticket::new(
+        TicketNumber::for_instant(t0, cal.time_zone(), 1).unwrap(),
+        Channel::Hotline,
+        Category::Refund,
+        t0,
+    );
+    ticket
+        .file_complaint(t0, ComplaintKind::FormalOral)
+        .unwrap();
+    let report = ticket.sla(t0, &SlaPolicy::default(), &cal).unwrap();
+    let stamp = cal.edition().stamp();
+    assert_eq!(report.edition.as_ref(), Some(&stamp));
+    assert_eq!(report.regulatory[0].edition.as_ref(), Some(&stamp));
+
+    // Another edition of the calendar gives another stamp.
+    let mut other = cal.clone();
+    other.remove_holiday(date(2026, 12, 24)).unwrap();
+    let again = ticket.sla(t0, &SlaPolicy::default(), &other).unwrap();
+    assert_ne!(again.edition, report.edition);
+
+    // Reports stored before editions existed still load.
+    let mut json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["edition"]["id"], "ID-2026.12");
+    json.as_object_mut().unwrap().remove("edition");
+    for r in json["regulatory"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("edition");
+    }
+    let old: walletcare::ticket::SlaReport = serde_json::from_value(json).unwrap();
+    assert_eq!(old.edition, None);
+    assert_eq!(old.regulatory[0].edition, None);
 }

@@ -869,9 +869,10 @@ wc_status wc_calendar_builtin(const char *code, wc_calendar **out);
  * ```
  *
  * Only `time_zone` is required. Returns `WC_GENERAL_INVALID_JSON` for
- * malformed JSON or an unknown field, `WC_CALENDAR_NO_BUSINESS_DAYS`,
- * `WC_CALENDAR_INVALID_BUSINESS_HOURS`, `WC_GENERAL_INVALID_ARGUMENT` (a
- * date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
+ * text that is not JSON, `WC_CALENDAR_UNKNOWN_TIME_ZONE`,
+ * `WC_CALENDAR_NO_BUSINESS_DAYS`, `WC_CALENDAR_INVALID_BUSINESS_HOURS`,
+ * `WC_GENERAL_INVALID_ARGUMENT` naming the field (an unknown or missing
+ * field, a date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
  *
  * # Safety
  *
@@ -1231,6 +1232,39 @@ wc_status wc_calendar_is_estimated(const wc_calendar *cal, wc_date start, wc_dat
  * ```
  */
 wc_status wc_calendar_non_business_days(const wc_calendar *cal, wc_date start, wc_date end, const char *locale, char **out_json);
+
+/**
+ * Runs the operation `operation` (e.g. `"money.parse"`) on the JSON object
+ * `input` (`input_len` bytes) and writes its JSON output to `*out_json`, a
+ * string the caller frees with `wc_string_free`. A command's input holds
+ * its `state` beside its own fields, and its output is
+ * `{"state": ..., "output": ...}`. The shared vectors' scripts run through
+ * this function, so C answers exactly as Rust and JavaScript do.
+ *
+ * Errors: `WC_GENERAL_UNKNOWN_VALUE` for an unknown operation; the
+ * operation's own codes; `WC_GENERAL_INVALID_JSON` for text that is not
+ * JSON, `WC_GENERAL_INVALID_ARGUMENT` naming a missing or mistyped field.
+ * `*out_json` is written only on success.
+ *
+ * # Safety
+ *
+ * `operation` must be NULL or a NUL-terminated string; `input` must point
+ * to `input_len` readable bytes; `out_json` NULL or valid for one write.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_ffi::{wc_call, wc_status, wc_string_free};
+ * let input = r#"{"a":{"minor":1,"currency":"IDR"},"b":{"minor":2,"currency":"IDR"}}"#;
+ * let mut out = std::ptr::null_mut();
+ * let rc = unsafe { wc_call(c"money.add".as_ptr(), input.as_ptr().cast(), input.len(), &mut out) };
+ * assert_eq!(rc, wc_status::WC_OK);
+ * assert_eq!(unsafe { std::ffi::CStr::from_ptr(out) }.to_str()?, r#"{"minor":3,"currency":"IDR"}"#);
+ * unsafe { wc_string_free(out) };
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+wc_status wc_call(const char *operation, const char *input, size_t input_len, char **out_json);
 
 /**
  * Validates a card the user typed and writes it, without its number or

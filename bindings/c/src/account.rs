@@ -8,61 +8,11 @@
 
 use std::ffi::c_char;
 
-use serde::Serialize;
-use walletcare_core::account::{
-    Account, CheckupItem, CredentialContext, CredentialKind, CredentialPolicy, PolicyViolations,
-    RecentActivity, Strength, check_password, check_pin, estimate_strength, security_checkup,
-};
-use walletcare_core::locale::{Locale, Render};
+use walletcare_api::account::{CheckPassword, CheckPin, PasswordStrength, SecurityCheckup};
+use walletcare_core::account::{Account, CredentialContext, CredentialPolicy, RecentActivity};
 
 use crate::ffi::{self, guard};
 use crate::status::wc_status;
-
-/// A PIN or password verdict: the core's `PolicyViolations` fields, then
-/// `valid` and the rendered `messages`.
-#[derive(Serialize)]
-struct Verdict {
-    #[serde(flatten)]
-    violations: PolicyViolations,
-    valid: bool,
-    messages: Vec<String>,
-}
-
-fn verdict(
-    result: Result<(), PolicyViolations>,
-    credential: CredentialKind,
-    locale: Locale,
-) -> Verdict {
-    let violations = match result {
-        Ok(()) => PolicyViolations {
-            credential,
-            violations: Vec::new(),
-        },
-        Err(v) => v,
-    };
-    Verdict {
-        valid: violations.violations.is_empty(),
-        messages: ffi::messages(&violations.violations, locale),
-        violations,
-    }
-}
-
-/// A strength estimate: the core's `Strength` fields, then the label and
-/// the rendered reasons.
-#[derive(Serialize)]
-struct StrengthOut<'a> {
-    #[serde(flatten)]
-    strength: &'a Strength,
-    label: String,
-    messages: Vec<String>,
-}
-
-/// The check-up items and their rendered text.
-#[derive(Serialize)]
-struct CheckupOut {
-    items: Vec<CheckupItem>,
-    messages: Vec<String>,
-}
 
 /// Checks a new 6-digit payment PIN against the policy and writes the
 /// verdict as JSON to `*out_json` (free it with `wc_string_free`).
@@ -110,15 +60,19 @@ pub unsafe extern "C" fn wc_pin_check(
     guard(|| {
         ffi::require_out(out_json, "out_json")?;
         // SAFETY: per the contract.
-        let pin = unsafe { ffi::text(pin, pin_len, "pin") }?;
+        let pin = unsafe { ffi::text(pin, pin_len, "pin") }?.to_owned().into();
         // SAFETY: per the contract.
-        let ctx: CredentialContext =
+        let context: Option<CredentialContext> =
             unsafe { ffi::optional_json_arg(context_json, context_len, "context_json") }?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let out = verdict(check_pin(pin, &ctx), CredentialKind::Pin, locale);
+        let op = CheckPin {
+            pin,
+            context,
+            locale,
+        };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }
 
@@ -169,20 +123,25 @@ pub unsafe extern "C" fn wc_password_check(
     guard(|| {
         ffi::require_out(out_json, "out_json")?;
         // SAFETY: per the contract.
-        let password = unsafe { ffi::text(password, password_len, "password") }?;
+        let password = unsafe { ffi::text(password, password_len, "password") }?
+            .to_owned()
+            .into();
         // SAFETY: per the contract.
-        let policy: CredentialPolicy =
+        let policy: Option<CredentialPolicy> =
             unsafe { ffi::optional_json_arg(policy_json, policy_len, "policy_json") }?;
-        policy.validate()?;
         // SAFETY: per the contract.
-        let ctx: CredentialContext =
+        let context: Option<CredentialContext> =
             unsafe { ffi::optional_json_arg(context_json, context_len, "context_json") }?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let result = check_password(password, &policy, &ctx);
-        let out = verdict(result, CredentialKind::Password, locale);
+        let op = CheckPassword {
+            password,
+            policy,
+            context,
+            locale,
+        };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }
 
@@ -227,20 +186,21 @@ pub unsafe extern "C" fn wc_password_strength(
     guard(|| {
         ffi::require_out(out_json, "out_json")?;
         // SAFETY: per the contract.
-        let password = unsafe { ffi::text(password, password_len, "password") }?;
+        let password = unsafe { ffi::text(password, password_len, "password") }?
+            .to_owned()
+            .into();
         // SAFETY: per the contract.
-        let ctx: CredentialContext =
+        let context: Option<CredentialContext> =
             unsafe { ffi::optional_json_arg(context_json, context_len, "context_json") }?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let strength = estimate_strength(password, &ctx);
-        let out = StrengthOut {
-            strength: &strength,
-            label: strength.render(locale),
-            messages: ffi::messages(&strength.reasons, locale),
+        let op = PasswordStrength {
+            password,
+            context,
+            locale,
         };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }
 
@@ -298,21 +258,22 @@ pub unsafe extern "C" fn wc_account_checkup(
         // SAFETY: per the contract.
         let account: Account = unsafe { ffi::json_arg(account_json, account_len, "account_json") }?;
         // SAFETY: per the contract.
-        let policy: CredentialPolicy =
+        let policy: Option<CredentialPolicy> =
             unsafe { ffi::optional_json_arg(policy_json, policy_len, "policy_json") }?;
-        policy.validate()?;
         // SAFETY: per the contract.
-        let activity: RecentActivity =
+        let activity: Option<RecentActivity> =
             unsafe { ffi::optional_json_arg(activity_json, activity_len, "activity_json") }?;
         let now = ffi::instant_arg(now, "now")?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let items = security_checkup(&account, &policy, now, &activity);
-        let out = CheckupOut {
-            messages: ffi::messages(&items, locale),
-            items,
+        let op = SecurityCheckup {
+            account,
+            now,
+            policy,
+            activity,
+            locale,
         };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }

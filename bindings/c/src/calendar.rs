@@ -10,11 +10,14 @@
 
 use std::ffi::c_char;
 
-use chrono::TimeDelta;
-use serde::Serialize;
-use walletcare_core::calendar::{BusinessCalendar, CalendarId, NonBusinessDay, RollConvention};
+use walletcare_api::calendar::{
+    self as api_calendar, AddBusinessDays, AddBusinessSeconds, BusinessDaysBetween,
+    BusinessSecondsBetween, IsBusinessDay, IsEstimated, NextBusinessDay, NonBusinessDays,
+    PreviousBusinessDay, Query, Roll, StartDate,
+};
+use walletcare_core::calendar::{BusinessCalendar, RollConvention};
 
-use crate::ffi::{self, Failure, FfiResult, Handle, guard};
+use crate::ffi::{self, Failure, FfiResult, Handle, api, guard};
 use crate::status::wc_status;
 use crate::types::wc_date;
 
@@ -41,13 +44,6 @@ pub struct wc_calendar {
 impl Handle for BusinessCalendar {
     type Opaque = wc_calendar;
     const TAG: u64 = 0x7763_5f63_616c_0001; // "wc_cal" 1
-}
-
-/// Non-business days and their rendered text.
-#[derive(Serialize)]
-struct DaysOut {
-    days: Vec<NonBusinessDay>,
-    messages: Vec<String>,
 }
 
 /// Roll convention for [`wc_calendar_roll`]: the first business day on or
@@ -118,8 +114,8 @@ pub unsafe extern "C" fn wc_calendar_builtin(
     guard(|| {
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
-        let id: CalendarId = unsafe { ffi::code(code, "code") }?.parse()?;
-        let handle = BusinessCalendar::builtin(id).into_raw();
+        let code = unsafe { ffi::code(code, "code") }?;
+        let handle = api(api_calendar::builtin(code))?.into_raw();
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, handle, "out") }
     })
@@ -136,9 +132,10 @@ pub unsafe extern "C" fn wc_calendar_builtin(
 /// ```
 ///
 /// Only `time_zone` is required. Returns `WC_GENERAL_INVALID_JSON` for
-/// malformed JSON or an unknown field, `WC_CALENDAR_NO_BUSINESS_DAYS`,
-/// `WC_CALENDAR_INVALID_BUSINESS_HOURS`, `WC_GENERAL_INVALID_ARGUMENT` (a
-/// date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
+/// text that is not JSON, `WC_CALENDAR_UNKNOWN_TIME_ZONE`,
+/// `WC_CALENDAR_NO_BUSINESS_DAYS`, `WC_CALENDAR_INVALID_BUSINESS_HOURS`,
+/// `WC_GENERAL_INVALID_ARGUMENT` naming the field (an unknown or missing
+/// field, a date listed twice...), `WC_GENERAL_INPUT_TOO_LARGE`.
 ///
 /// # Safety
 ///
@@ -166,7 +163,7 @@ pub unsafe extern "C" fn wc_calendar_from_json(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let json = unsafe { ffi::text(json, json_len, "json") }?;
-        let handle = BusinessCalendar::from_json(json)?.into_raw();
+        let handle = api(api_calendar::from_json(json))?.into_raw();
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, handle, "out") }
     })
@@ -261,7 +258,10 @@ pub unsafe extern "C" fn wc_calendar_is_business_day(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let answer = cal.is_business_day(date.to_core("date")?)?;
+        let answer = api(IsBusinessDay {
+            date: date.to_core("date")?,
+        }
+        .on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, answer, "out") }
     })
@@ -302,7 +302,11 @@ pub unsafe extern "C" fn wc_calendar_add_business_days(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let result = cal.add_business_days(date.to_core("date")?, n)?;
+        let result = api(AddBusinessDays {
+            date: date.to_core("date")?,
+            n,
+        }
+        .on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_date::from_core(result), "out") }
     })
@@ -341,7 +345,8 @@ pub unsafe extern "C" fn wc_calendar_business_days_between(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let n = cal.business_days_between(start.to_core("start")?, end.to_core("end")?)?;
+        let (start, end) = (start.to_core("start")?, end.to_core("end")?);
+        let n = api(BusinessDaysBetween { start, end }.on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, n, "out") }
     })
@@ -378,7 +383,10 @@ pub unsafe extern "C" fn wc_calendar_next_business_day(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let result = cal.next_business_day(date.to_core("date")?)?;
+        let result = api(NextBusinessDay {
+            date: date.to_core("date")?,
+        }
+        .on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_date::from_core(result), "out") }
     })
@@ -415,7 +423,10 @@ pub unsafe extern "C" fn wc_calendar_previous_business_day(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let result = cal.previous_business_day(date.to_core("date")?)?;
+        let result = api(PreviousBusinessDay {
+            date: date.to_core("date")?,
+        }
+        .on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_date::from_core(result), "out") }
     })
@@ -458,7 +469,11 @@ pub unsafe extern "C" fn wc_calendar_roll(
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
         let convention = roll_convention(convention)?;
-        let result = cal.roll(date.to_core("date")?, convention)?;
+        let result = api(Roll {
+            date: date.to_core("date")?,
+            convention,
+        }
+        .on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_date::from_core(result), "out") }
     })
@@ -499,13 +514,7 @@ pub unsafe extern "C" fn wc_calendar_add_business_seconds(
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
         let at = ffi::instant_arg(at, "at")?;
-        let duration = TimeDelta::try_seconds(seconds).ok_or_else(|| {
-            Failure::new(
-                wc_status::WC_GENERAL_DATE_OUT_OF_RANGE,
-                format!("`seconds` ({seconds}) is out of range"),
-            )
-        })?;
-        let result = cal.add_business_duration(at, duration)?;
+        let result = api(AddBusinessSeconds { at, seconds }.on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, result.timestamp(), "out") }
     })
@@ -545,9 +554,9 @@ pub unsafe extern "C" fn wc_calendar_business_seconds_between(
         let cal = unsafe { calendar(cal) }?;
         let start = ffi::instant_arg(start, "start")?;
         let end = ffi::instant_arg(end, "end")?;
-        let result = cal.business_duration_between(start, end)?;
+        let result = api(BusinessSecondsBetween { start, end }.on(cal))?;
         // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, result.num_seconds(), "out") }
+        unsafe { ffi::write_out(out, result, "out") }
     })
 }
 
@@ -585,7 +594,7 @@ pub unsafe extern "C" fn wc_calendar_start_date(
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
         let at = ffi::instant_arg(at, "at")?;
-        let result = cal.start_date(at)?;
+        let result = api(StartDate { at }.on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_date::from_core(result), "out") }
     })
@@ -624,7 +633,8 @@ pub unsafe extern "C" fn wc_calendar_is_estimated(
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
         let cal = unsafe { calendar(cal) }?;
-        let answer = cal.is_estimated(start.to_core("start")?, end.to_core("end")?);
+        let (start, end) = (start.to_core("start")?, end.to_core("end")?);
+        let answer = api(IsEstimated { start, end }.on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, answer, "out") }
     })
@@ -671,11 +681,8 @@ pub unsafe extern "C" fn wc_calendar_non_business_days(
         let cal = unsafe { calendar(cal) }?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let days = cal.non_business_days(start.to_core("start")?, end.to_core("end")?)?;
-        let out = DaysOut {
-            messages: ffi::messages(&days, locale),
-            days,
-        };
+        let (start, end) = (start.to_core("start")?, end.to_core("end")?);
+        let out = api(NonBusinessDays { start, end, locale }.on(cal))?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_json(out_json, &out, "out_json") }
     })

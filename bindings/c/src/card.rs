@@ -8,20 +8,13 @@
 
 use std::ffi::c_char;
 
-use serde::Serialize;
-use walletcare_core::card::{self, CardError, CardExpiry, CardInput};
+use walletcare_api::card::{CheckExpiry, Problems, Validate};
+use walletcare_api::ops::Operation;
+use walletcare_core::card::CardInput;
 
-use crate::ffi::{self, FfiResult, guard};
+use crate::ffi::{self, FfiResult, api, guard};
 use crate::status::wc_status;
 use crate::types::wc_date;
-
-/// Every problem with a card form and its rendered text.
-#[derive(Serialize)]
-struct ProblemsOut {
-    valid: bool,
-    problems: Vec<CardError>,
-    messages: Vec<String>,
-}
 
 /// Reads the four card-form fields (number, holder name, expiry, CVV).
 ///
@@ -116,10 +109,8 @@ pub unsafe extern "C" fn wc_card_validate(
             )
         }?;
         let now = ffi::instant_arg(now, "now")?;
-        let card = card::validate(input, now)?;
-        let out = ffi::to_json(&card)?;
         // SAFETY: checked non-null.
-        unsafe { ffi::write_string(out_json, out, "out_json") }
+        unsafe { ffi::run_json(Validate { card: input, now }, out_json) }
     })
 }
 
@@ -187,15 +178,13 @@ pub unsafe extern "C" fn wc_card_problems(
         let now = ffi::instant_arg(now, "now")?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let problems = input.problems(now);
-        drop(input);
-        let out = ProblemsOut {
-            valid: problems.is_empty(),
-            messages: ffi::messages(&problems, locale),
-            problems,
+        let op = Problems {
+            card: input,
+            now,
+            locale,
         };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }
 
@@ -263,15 +252,14 @@ pub unsafe extern "C" fn wc_card_expiry_check(
     guard(|| {
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
-        let text = unsafe { ffi::text(expiry, expiry_len, "expiry") }?;
+        let expiry = unsafe { ffi::text(expiry, expiry_len, "expiry") }?.to_owned();
         let now = ffi::instant_arg(now, "now")?;
-        let parsed = CardExpiry::parse(text)?;
-        let last = parsed.last_valid_day().map(wc_date::from_core);
+        let check = api(CheckExpiry { expiry, now }.run())?;
         let value = wc_card_expiry {
-            year: parsed.year(),
-            month: parsed.month(),
-            expired: parsed.is_expired_at(now),
-            last_valid_day: last.unwrap_or_default(),
+            year: check.year,
+            month: check.month,
+            expired: check.expired,
+            last_valid_day: wc_date::from_core(check.last_valid_day),
         };
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, value, "out") }

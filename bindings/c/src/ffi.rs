@@ -31,6 +31,11 @@ impl Failure {
         }
     }
 
+    /// The operation layer's error, code for code.
+    pub(crate) fn from_error(err: walletcare_core::error::Error) -> Self {
+        Failure::new(wc_status::from_code(err.code), err.message)
+    }
+
     pub(crate) fn null(name: &str) -> Self {
         Failure::new(
             wc_status::WC_NULL_PARAMETER,
@@ -381,14 +386,32 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> FfiResult<String> {
     })
 }
 
-/// Parses JSON from C into a core type.
+/// An operation layer result as an export's result.
+pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> FfiResult<T> {
+    result.map_err(Failure::from_error)
+}
+
+/// Runs an operation of the operation layer and hands its JSON output to
+/// C (see [`write_string`]): one call for every export whose result is
+/// JSON. `out` is checked before anything runs.
+///
+/// # Safety
+///
+/// As [`write_string`].
+pub(crate) unsafe fn run_json<O: walletcare_api::ops::Operation>(
+    op: O,
+    out: *mut *mut c_char,
+) -> FfiResult {
+    require_out(out, "out_json")?;
+    let output = api(op.run())?;
+    // SAFETY: forwarded contract.
+    unsafe { write_json(out, &output, "out_json") }
+}
+
+/// Parses JSON from C into a core type, with the operation layer's errors
+/// (a domain code and the field's name, never serde's wording).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, name: &str) -> FfiResult<T> {
-    serde_json::from_str(json).map_err(|e| {
-        Failure::new(
-            wc_status::WC_GENERAL_INVALID_JSON,
-            format!("`{name}` is not valid: {e}"),
-        )
-    })
+    walletcare_api::json::from_str(json, name).map_err(Failure::from_error)
 }
 
 /// Parses JSON text from C (pointer + length) into a core type.

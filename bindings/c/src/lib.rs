@@ -34,6 +34,7 @@ mod status_gen;
 
 pub mod account;
 pub mod calendar;
+mod call;
 pub mod card;
 pub mod money;
 pub mod refund;
@@ -42,6 +43,7 @@ pub mod transaction;
 pub mod triage;
 pub mod types;
 
+pub use call::wc_call;
 pub use ffi::{wc_last_error, wc_status_name, wc_string_free};
 pub use status::wc_status;
 

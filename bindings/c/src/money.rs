@@ -2,9 +2,11 @@
 
 use std::ffi::c_char;
 
-use walletcare_core::money::{self as core_money, Currency, Money};
+use walletcare_api::money::{Add, Allocate, CurrencyExponent, Format, Parse, Split};
+use walletcare_api::ops::Operation;
+use walletcare_core::money::{Currency, Money};
 
-use crate::ffi::{self, Failure, FfiResult, guard};
+use crate::ffi::{self, Failure, FfiResult, api, guard};
 use crate::status::wc_status;
 
 /// An amount of money: integer minor units and an ISO 4217 code.
@@ -76,7 +78,11 @@ impl wc_money {
 pub unsafe extern "C" fn wc_money_add(a: wc_money, b: wc_money, out: *mut wc_money) -> wc_status {
     guard(|| {
         ffi::require_out(out, "out")?;
-        let sum = a.to_core()?.checked_add(b.to_core()?)?;
+        let sum = api(Add {
+            a: a.to_core()?,
+            b: b.to_core()?,
+        }
+        .run())?;
         // SAFETY: checked non-null; valid per the contract.
         unsafe { ffi::write_out(out, wc_money::from_core(sum), "out") }
     })
@@ -104,10 +110,10 @@ pub unsafe extern "C" fn wc_currency_exponent(currency: *const c_char, out: *mut
     guard(|| {
         ffi::require_out(out, "out")?;
         // SAFETY: per the contract.
-        let code = unsafe { ffi::code(currency, "currency") }?;
-        let currency: Currency = code.parse()?;
+        let currency: Currency = unsafe { ffi::code(currency, "currency") }?.parse()?;
+        let exponent = api(CurrencyExponent { currency }.run())?;
         // SAFETY: checked non-null.
-        unsafe { ffi::write_out(out, currency.exponent(), "out") }
+        unsafe { ffi::write_out(out, exponent, "out") }
     })
 }
 
@@ -156,9 +162,15 @@ pub unsafe extern "C" fn wc_money_parse(
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
         // SAFETY: per the contract.
-        let currency: Currency =
+        let default_currency: Currency =
             unsafe { ffi::code(default_currency, "default_currency") }?.parse()?;
-        let money = core_money::parse(text, locale, currency)?;
+        let text = text.to_owned();
+        let money = api(Parse {
+            text,
+            locale,
+            default_currency,
+        }
+        .run())?;
         // SAFETY: checked non-null.
         unsafe { ffi::write_out(out, wc_money::from_core(money), "out") }
     })
@@ -202,11 +214,12 @@ pub unsafe extern "C" fn wc_money_format(
     out_len: *mut usize,
 ) -> wc_status {
     guard(|| {
-        let money = amount.to_core()?;
+        let amount = amount.to_core()?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
+        let text = api(Format { amount, locale }.run())?;
         // SAFETY: per the contract.
-        unsafe { ffi::write_buffer(buf, buf_len, out_len, &money.format(locale)) }
+        unsafe { ffi::write_buffer(buf, buf_len, out_len, &text) }
     })
 }
 
@@ -280,7 +293,11 @@ pub unsafe extern "C" fn wc_money_split(
     out_count: *mut usize,
 ) -> wc_status {
     guard(|| {
-        let shares = amount.to_core()?.split(parts)?;
+        let shares = api(Split {
+            amount: amount.to_core()?,
+            parts,
+        }
+        .run())?;
         // SAFETY: per the contract.
         unsafe { write_parts(&shares, out, out_cap, out_count) }
     })
@@ -327,8 +344,12 @@ pub unsafe extern "C" fn wc_money_allocate(
             return Err(Failure::null("ratios"));
         }
         // SAFETY: `ratios_len` readable values per the contract.
-        let ratios = unsafe { std::slice::from_raw_parts(ratios, ratios_len) };
-        let shares = amount.to_core()?.allocate(ratios)?;
+        let ratios = unsafe { std::slice::from_raw_parts(ratios, ratios_len) }.to_vec();
+        let shares = api(Allocate {
+            amount: amount.to_core()?,
+            ratios,
+        }
+        .run())?;
         // SAFETY: per the contract.
         unsafe { write_parts(&shares, out, out_cap, out_count) }
     })

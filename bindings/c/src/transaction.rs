@@ -3,23 +3,12 @@
 
 use std::ffi::c_char;
 
-use serde::Serialize;
+use walletcare_api::transaction::Diagnose;
 use walletcare_core::account::AccountState;
-use walletcare_core::locale::Render;
-use walletcare_core::transaction::{Diagnosis, DiagnosisPolicy, Transaction, diagnose_with};
+use walletcare_core::transaction::{DiagnosisPolicy, Transaction};
 
 use crate::ffi::{self, guard};
 use crate::status::wc_status;
-
-/// A diagnosis: the core's fields, then its text.
-#[derive(Serialize)]
-struct DiagnosisOut<'a> {
-    #[serde(flatten)]
-    diagnosis: &'a Diagnosis,
-    cause_text: String,
-    messages: Vec<String>,
-    text: String,
-}
 
 /// Diagnoses a failed, stuck or puzzling transaction and writes the likely
 /// cause and the next steps, rendered in `locale`, as JSON to `*out_json`
@@ -81,33 +70,26 @@ pub unsafe extern "C" fn wc_transaction_diagnose(
     guard(|| {
         ffi::require_out(out_json, "out_json")?;
         // SAFETY: per the contract.
-        let tx: Transaction =
+        let transaction: Transaction =
             unsafe { ffi::json_arg(transaction_json, transaction_len, "transaction_json") }?;
-        let account = if account_state_json.is_null() {
-            AccountState::Active
-        } else {
-            // SAFETY: per the contract.
-            unsafe { ffi::json_arg(account_state_json, account_state_len, "account_state_json") }?
-        };
         // SAFETY: per the contract.
-        let policy: DiagnosisPolicy =
+        let account_state: Option<AccountState> = unsafe {
+            ffi::optional_json_arg(account_state_json, account_state_len, "account_state_json")
+        }?;
+        // SAFETY: per the contract.
+        let policy: Option<DiagnosisPolicy> =
             unsafe { ffi::optional_json_arg(policy_json, policy_len, "policy_json") }?;
         let now = ffi::instant_arg(now, "now")?;
         // SAFETY: per the contract.
         let locale = unsafe { ffi::locale_arg(locale) }?;
-        let diagnosis = diagnose_with(&tx, &account, now, &policy);
-        let zone = policy.zone;
-        let out = DiagnosisOut {
-            diagnosis: &diagnosis,
-            cause_text: diagnosis.cause.render(locale),
-            messages: diagnosis
-                .steps
-                .iter()
-                .map(|step| step.render_in(locale, zone))
-                .collect(),
-            text: diagnosis.render_in(locale, zone),
+        let op = Diagnose {
+            transaction,
+            now,
+            account_state,
+            policy,
+            locale,
         };
         // SAFETY: checked non-null.
-        unsafe { ffi::write_json(out_json, &out, "out_json") }
+        unsafe { ffi::run_json(op, out_json) }
     })
 }

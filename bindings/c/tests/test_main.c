@@ -186,7 +186,7 @@ static void test_account(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_pin_check(S("582914"), S("{\"phone\":"), "en", &json), WC_GENERAL_INVALID_JSON);
-  CHECK_STATUS(wc_pin_check(S("582914"), S("{\"pet\":\"cat\"}"), "en", &json), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_pin_check(S("582914"), S("{\"pet\":\"cat\"}"), "en", &json), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_pin_check(S(BAD_UTF8), NULL, 0, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_pin_check(NULL, 6, NULL, 0, "en", &json), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_pin_check(S("582914"), NULL, 0, "de", &json), WC_GENERAL_UNKNOWN_VALUE);
@@ -205,7 +205,7 @@ static void test_account(void) {
   json = NULL;
   CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":80}"), NULL, 0, "en", &json),
                WC_ACCOUNT_INVALID_POLICY);
-  CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":\"ten\"}"), NULL, 0, "en", &json), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_password_check(S("abc"), S("{\"password_min_length\":\"ten\"}"), NULL, 0, "en", &json), WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_password_check(S("abc"), S(BAD_UTF8), NULL, 0, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_password_check(NULL, 0, NULL, 0, NULL, 0, "en", &json), WC_NULL_PARAMETER);
   CHECK(json == NULL);
@@ -234,10 +234,10 @@ static void test_account(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_account_checkup(S("{\"id\":\"acc-1\"}"), NULL, 0, NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), NULL, 0, S("{\"flagged_transaction_ids\":[\"bad id\"]}"), NOW,
                                   "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), S("{\"code_length\":2}"), NULL, 0, NOW, "en", &json),
                WC_ACCOUNT_INVALID_POLICY);
   CHECK_STATUS(wc_account_checkup(S(ACCOUNT), NULL, 0, NULL, 0, INT64_MAX, "en", &json),
@@ -343,7 +343,7 @@ static void test_calendar(void) {
 
   CHECK_STATUS(wc_calendar_from_json(S(spec), &custom), WC_OK);
   CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":"), &again), WC_GENERAL_INVALID_JSON);
-  CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"Mars/Olympus\"}"), &again), WC_GENERAL_INVALID_JSON);
+  CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"Mars/Olympus\"}"), &again), WC_CALENDAR_UNKNOWN_TIME_ZONE);
   CHECK_STATUS(wc_calendar_from_json(S("{\"time_zone\":\"UTC\",\"weekmask\":\"0000000\"}"), &again),
                WC_CALENDAR_NO_BUSINESS_DAYS);
   CHECK_STATUS(wc_calendar_from_json(
@@ -443,6 +443,8 @@ static void test_calendar(void) {
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 1, 1}, (wc_date){2026, 12, 31}, &flag), WC_OK);
   CHECK(!flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2026, 12, 1}, (wc_date){2027, 1, 31}, &flag), WC_OK);
+  CHECK(!flag); /* 2027 is decreed (SKB 3 Menteri) */
+  CHECK_STATUS(wc_calendar_is_estimated(id, (wc_date){2027, 12, 1}, (wc_date){2028, 1, 31}, &flag), WC_OK);
   CHECK(flag);
   CHECK_STATUS(wc_calendar_is_estimated(id, feb30, (wc_date){2027, 1, 31}, &flag), WC_GENERAL_DATE_OUT_OF_RANGE);
 
@@ -814,11 +816,11 @@ static void test_transaction(void) {
   wc_string_free(json);
   json = NULL;
   CHECK_STATUS(wc_transaction_diagnose(S("{\"id\":\"T-1\"}"), NULL, 0, NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_INVALID_ARGUMENT);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), S("{\"state\":\"sleeping\"}"), NULL, 0, NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_GENERAL_UNKNOWN_VALUE);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), NULL, 0, S("{\"zone\":\"Mars/Base\"}"), NOW, "en", &json),
-               WC_GENERAL_INVALID_JSON);
+               WC_CALENDAR_UNKNOWN_TIME_ZONE);
   CHECK_STATUS(wc_transaction_diagnose(S(BAD_UTF8), NULL, 0, NULL, 0, NOW, "en", &json), WC_INVALID_UTF8);
   CHECK_STATUS(wc_transaction_diagnose(NULL, 0, NULL, 0, NULL, 0, NOW, "en", &json), WC_NULL_PARAMETER);
   CHECK_STATUS(wc_transaction_diagnose(S(FAILED_TX), NULL, 0, NULL, 0, INT64_MIN, "en", &json),

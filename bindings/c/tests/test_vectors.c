@@ -205,6 +205,165 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
+/* ---- scripts (tests/vectors/scripts/*.json), run through wc_call ---- */
+
+/* A malloc'd copy of a node's source text. */
+static char *node_text(const mj_node *n) {
+  size_t len = (size_t)(n->end - n->start);
+  char *s = malloc(len + 1);
+  if (s != NULL) {
+    memcpy(s, n->start, len);
+    s[len] = '\0';
+  }
+  return s;
+}
+
+static double node_number(const mj_node *n) {
+  char buf[64];
+  size_t len = (size_t)(n->end - n->start);
+  if (len >= sizeof buf) len = sizeof buf - 1;
+  memcpy(buf, n->start, len);
+  buf[len] = '\0';
+  return strtod(buf, NULL);
+}
+
+/* Whether `actual` has everything `expect` says (objects by key, arrays
+ * element by element with the same length): the rule of the Rust runner. */
+static int subset(const mj_node *expect, const mj_node *actual) {
+  if (expect == NULL || actual == NULL || expect->type != actual->type) return 0;
+  switch (expect->type) {
+    case MJ_NULL:
+      return 1;
+    case MJ_BOOL:
+      return expect->boolean == actual->boolean;
+    case MJ_NUMBER: {
+      double e = node_number(expect), a = node_number(actual);
+      return !(e < a) && !(e > a);
+    }
+    case MJ_STRING:
+      return expect->string_len == actual->string_len &&
+             memcmp(expect->string, actual->string, expect->string_len) == 0;
+    case MJ_ARRAY: {
+      const mj_node *e = expect->first_child, *a = actual->first_child;
+      for (; e != NULL && a != NULL; e = e->next, a = a->next) {
+        if (!subset(e, a)) return 0;
+      }
+      return e == NULL && a == NULL;
+    }
+    case MJ_OBJECT:
+      for (const mj_node *e = expect->first_child; e != NULL; e = e->next) {
+        if (!subset(e, mj_get(actual, e->key))) return 0;
+      }
+      return 1;
+  }
+  return 0;
+}
+
+/* `{"state": <state>, <the input's members>}` for a command step. */
+static char *command_input(const char *state, const char *input) {
+  const char *members = strchr(input, '{');
+  size_t len;
+  char *out;
+  int empty;
+  members = members != NULL ? members + 1 : "}";
+  while (*members == ' ' || *members == '\n' || *members == '\t' || *members == '\r') members++;
+  empty = *members == '}';
+  len = strlen(state) + strlen(members) + 16;
+  out = malloc(len);
+  if (out != NULL) snprintf(out, len, "{\"state\":%s%s%s", state, empty ? "" : ",", members);
+  return out;
+}
+
+static void step_failed(const char *file, const char *script, int index, const char *why) {
+  char message[512] = "";
+  wc_last_error(message, sizeof message, NULL, NULL);
+  wc_test_failed++;
+  fprintf(stderr, "%s: \"%s\", step %d: %s (%s)\n", file, script, index, why, message);
+}
+
+static void run_script(const char *file, const mj_node *script) {
+  const char *name = mj_str(script, "name");
+  const mj_node *steps = mj_get(script, "steps");
+  char *state = malloc(5);
+  int index = 0;
+  if (state == NULL) return;
+  memcpy(state, "null", 5);
+  CHECK(steps != NULL && steps->type == MJ_ARRAY);
+  for (const mj_node *step = steps != NULL ? steps->first_child : NULL; step != NULL;
+       step = step->next, index++) {
+    const mj_node *input_node = mj_get(step, "input");
+    const mj_node *expect = mj_get(step, "expect");
+    const mj_node *expect_error = mj_get(step, "expect_error");
+    int is_command = mj_bool(step, "state"), set_state = mj_bool(step, "set_state");
+    char *input = input_node != NULL ? node_text(input_node) : NULL;
+    char *request = NULL, *out = NULL;
+    wc_status st;
+    if (input == NULL) {
+      input = malloc(3);
+      if (input != NULL) memcpy(input, "{}", 3);
+    }
+    request = (is_command && input != NULL) ? command_input(state, input) : input;
+    if (request == NULL) {
+      free(input);
+      step_failed(file, name, index, "out of memory");
+      continue;
+    }
+    st = wc_call(mj_str(step, "op"), request, strlen(request), &out);
+    if (expect_error != NULL) {
+      if (st != WC_OK && strcmp(wc_status_name((uint32_t)st), expect_error->string) == 0) {
+        wc_test_passed++;
+      } else {
+        step_failed(file, name, index, st == WC_OK ? "expected an error, got a result" : wc_status_name((uint32_t)st));
+      }
+    } else if (st != WC_OK) {
+      step_failed(file, name, index, wc_status_name((uint32_t)st));
+    } else {
+      mj_node *result = mj_parse(out, strlen(out));
+      const mj_node *checked = result;
+      if (result != NULL && is_command) {
+        const mj_node *new_state = mj_get(result, "state");
+        checked = mj_get(result, "output");
+        if (new_state != NULL) {
+          free(state);
+          state = node_text(new_state);
+        }
+      } else if (result != NULL && set_state) {
+        free(state);
+        state = node_text(result);
+      }
+      if (result == NULL || state == NULL) {
+        step_failed(file, name, index, "the output is not JSON");
+      } else if (expect != NULL && !subset(expect, checked)) {
+        fprintf(stderr, "  got: %s\n", out);
+        step_failed(file, name, index, "the output does not match \"expect\"");
+      } else {
+        wc_test_passed++;
+      }
+      mj_free(result);
+    }
+    wc_string_free(out);
+    if (request != input) free(request);
+    free(input);
+    if (state == NULL) return;
+  }
+  free(state);
+}
+
+static void run_script_file(const char *path) {
+  size_t len = 0;
+  char *text = read_file(path, &len);
+  mj_node *root = text != NULL ? mj_parse(text, len) : NULL;
+  const mj_node *scripts = mj_get(root, "scripts");
+  CHECK(root != NULL && mj_int(root, "schema") == 1 && scripts != NULL && scripts->type == MJ_ARRAY);
+  if (scripts != NULL) {
+    for (const mj_node *script = scripts->first_child; script != NULL; script = script->next) {
+      run_script(path, script);
+    }
+  }
+  mj_free(root);
+  free(text);
+}
+
 int main(int argc, char **argv) {
   const char *path = argc > 1 ? argv[1] : "tests/vectors/vectors.json";
   size_t len = 0;
@@ -229,6 +388,8 @@ int main(int argc, char **argv) {
     triage(root);
     mj_free(root);
   }
+  /* Every further argument is a script file. */
+  for (int i = 2; i < argc; i++) run_script_file(argv[i]);
   for (int i = 0; i < 4; i++) wc_calendar_free(calendars[i]);
   free(text);
   return wc_test_finish();

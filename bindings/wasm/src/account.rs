@@ -1,16 +1,15 @@
 //! Accounts: PIN and password policy, strength estimate, security check-up.
 
-use serde::{Deserialize, Serialize};
-use walletcare_core::account::{
-    Account, AccountId, CheckupItem, CredentialContext, CredentialKind, CredentialPolicy,
-    PhoneNumber, PolicyViolations, RecentActivity, Strength, check_password, check_pin,
-    estimate_strength, security_checkup,
+use walletcare_api::account::{
+    CheckPassword, CheckPin, CheckupOptions, ContextOptions, MaskPhone, NewAccount, NormalizePhone,
+    PasswordOptions, PasswordStrength, Policy, SecurityCheckup,
 };
-use walletcare_core::locale::{Locale, Render};
+use walletcare_api::ops::Operation;
+use walletcare_core::account::AccountId;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    core_error, from_js, instant_arg, invalid, locale_of, messages, options_arg, string_arg, to_js,
+    api, code_arg, core_error, from_js, instant_arg, options_arg, run, string_arg,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -172,66 +171,6 @@ export interface Account {
 }
 "#;
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CheckOptions {
-    #[serde(default)]
-    policy: Option<CredentialPolicy>,
-    #[serde(default)]
-    context: Option<CredentialContext>,
-    #[serde(default)]
-    activity: Option<RecentActivity>,
-    #[serde(default)]
-    locale: Option<String>,
-}
-
-impl CheckOptions {
-    fn read(value: Option<&JsValue>, allowed: &[&str]) -> Result<CheckOptions, JsValue> {
-        let options: CheckOptions = options_arg(value, "options")?;
-        for (name, present) in [
-            ("policy", options.policy.is_some()),
-            ("context", options.context.is_some()),
-            ("activity", options.activity.is_some()),
-        ] {
-            if present && !allowed.contains(&name) {
-                return Err(invalid(&format!("unknown option `{name}` here")));
-            }
-        }
-        Ok(options)
-    }
-
-    fn policy(&self) -> Result<CredentialPolicy, JsValue> {
-        let policy = self.policy.unwrap_or_default();
-        policy.validate().map_err(core_error)?;
-        Ok(policy)
-    }
-}
-
-/// A PIN or password verdict, as the C library writes it.
-#[derive(Serialize)]
-struct Verdict {
-    #[serde(flatten)]
-    violations: PolicyViolations,
-    valid: bool,
-    messages: Vec<String>,
-}
-
-fn verdict(
-    result: Result<(), PolicyViolations>,
-    credential: CredentialKind,
-    locale: Locale,
-) -> Verdict {
-    let violations = result.err().unwrap_or(PolicyViolations {
-        credential,
-        violations: Vec::new(),
-    });
-    Verdict {
-        valid: violations.violations.is_empty(),
-        messages: messages(&violations.violations, locale),
-        violations,
-    }
-}
-
 /// Checks a new six-digit PIN against the policy (patterns such as
 /// `123456`, the date of birth, the phone number) and returns every
 /// violation with one sentence each in `options.locale`. `valid` is `true`
@@ -241,15 +180,13 @@ pub fn check_pin_js(
     #[wasm_bindgen(unchecked_param_type = "string")] pin: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PinCheckOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let pin = string_arg(&pin, "pin")?;
-    let options = CheckOptions::read(options.as_ref(), &["context"])?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let context = options.context.unwrap_or_default();
-    to_js(&verdict(
-        check_pin(&pin, &context),
-        CredentialKind::Pin,
+    let pin = string_arg(&pin, "pin")?.into();
+    let ContextOptions { context, locale } = options_arg(options.as_ref(), "options")?;
+    run(CheckPin {
+        pin,
+        context,
         locale,
-    ))
+    })
 }
 
 /// Checks a new password against the policy (length, character classes,
@@ -262,16 +199,18 @@ pub fn check_password_js(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
-    let password = string_arg(&password, "password")?;
-    let options = CheckOptions::read(options.as_ref(), &["policy", "context"])?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let policy = options.policy()?;
-    let context = options.context.unwrap_or_default();
-    to_js(&verdict(
-        check_password(&password, &policy, &context),
-        CredentialKind::Password,
+    let password = string_arg(&password, "password")?.into();
+    let PasswordOptions {
+        policy,
+        context,
         locale,
-    ))
+    } = options_arg(options.as_ref(), "options")?;
+    run(CheckPassword {
+        password,
+        policy,
+        context,
+        locale,
+    })
 }
 
 /// Estimates how hard a password is to guess: a score from 0 (very weak) to
@@ -282,21 +221,12 @@ pub fn password_strength(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "StrengthOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        #[serde(flatten)]
-        strength: &'a Strength,
-        label: String,
-        messages: Vec<String>,
-    }
-    let password = string_arg(&password, "password")?;
-    let options = CheckOptions::read(options.as_ref(), &["context"])?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let strength = estimate_strength(&password, &options.context.unwrap_or_default());
-    to_js(&Report {
-        label: strength.render(locale),
-        messages: messages(&strength.reasons, locale),
-        strength: &strength,
+    let password = string_arg(&password, "password")?.into();
+    let ContextOptions { context, locale } = options_arg(options.as_ref(), "options")?;
+    run(PasswordStrength {
+        password,
+        context,
+        locale,
     })
 }
 
@@ -309,21 +239,19 @@ pub fn security_checkup_js(
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckupOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Report {
-        items: Vec<CheckupItem>,
-        messages: Vec<String>,
-    }
-    let account: Account = from_js(&account, "account")?;
+    let account = from_js(&account, "account")?;
     let now = instant_arg(&now, "now")?;
-    let options = CheckOptions::read(options.as_ref(), &["policy", "activity"])?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let policy = options.policy()?;
-    let activity = options.activity.clone().unwrap_or_default();
-    let items = security_checkup(&account, &policy, now, &activity);
-    to_js(&Report {
-        messages: messages(&items, locale),
-        items,
+    let CheckupOptions {
+        policy,
+        activity,
+        locale,
+    } = options_arg(options.as_ref(), "options")?;
+    run(SecurityCheckup {
+        account,
+        now,
+        policy,
+        activity,
+        locale,
     })
 }
 
@@ -336,8 +264,10 @@ pub fn new_account(
     #[wasm_bindgen(unchecked_param_type = "string")] phone: JsValue,
 ) -> Result<JsValue, JsValue> {
     let id = AccountId::new(&string_arg(&id, "id")?).map_err(core_error)?;
-    let phone = PhoneNumber::parse(&string_arg(&phone, "phone")?).map_err(core_error)?;
-    to_js(&Account::new(id, phone))
+    run(NewAccount {
+        id,
+        phone: code_arg(&phone, "phone")?,
+    })
 }
 
 /// A phone number in E.164 form: `"0812-3456-7890"` → `"+6281234567890"`.
@@ -346,8 +276,10 @@ pub fn new_account(
 pub fn normalize_phone_number(
     #[wasm_bindgen(unchecked_param_type = "string")] phone: JsValue,
 ) -> Result<String, JsValue> {
-    let phone = PhoneNumber::parse(&string_arg(&phone, "phone")?).map_err(core_error)?;
-    Ok(phone.as_str().to_owned())
+    api(NormalizePhone {
+        phone: code_arg(&phone, "phone")?,
+    }
+    .run())
 }
 
 /// A phone number masked for display, e.g. `"+62 812-****-7890"`. Throws
@@ -356,8 +288,10 @@ pub fn normalize_phone_number(
 pub fn mask_phone_number(
     #[wasm_bindgen(unchecked_param_type = "string")] phone: JsValue,
 ) -> Result<String, JsValue> {
-    let phone = PhoneNumber::parse(&string_arg(&phone, "phone")?).map_err(core_error)?;
-    Ok(phone.masked())
+    api(MaskPhone {
+        phone: code_arg(&phone, "phone")?,
+    }
+    .run())
 }
 
 /// A credential policy with every default filled in, after checking its
@@ -368,7 +302,7 @@ pub fn credential_policy(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
-    let policy: CredentialPolicy = options_arg(policy.as_ref(), "credential policy")?;
-    policy.validate().map_err(core_error)?;
-    to_js(&policy)
+    run(Policy {
+        policy: options_arg(policy.as_ref(), "credential policy")?,
+    })
 }

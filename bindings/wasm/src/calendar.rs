@@ -1,18 +1,21 @@
-//! Business calendars: the `Calendar` class.
+//! Business calendars: the `Calendar` class. Every method runs the
+//! operation layer's calendar query or command on the handle's calendar.
 
 use std::cell::RefCell;
 
-use chrono::TimeDelta;
-use serde::Serialize;
-use walletcare_core::calendar::{
-    BusinessCalendar, CalendarError, CalendarId, Holiday, NonBusinessDay, RollConvention,
-    WorkingDay,
+use walletcare_api::calendar::{
+    self as api_calendar, AddBusinessDays, AddBusinessSeconds, AddHoliday, AddWorkingDay,
+    BusinessDaysBetween, BusinessSecondsBetween, HolidayName, HolidayOn, IsBusinessDay,
+    IsEstimated, Joint, NextBusinessDay, NonBusinessDays, PreviousBusinessDay, Query,
+    RemoveHoliday, RemoveWorkingDay, Roll, StartDate,
 };
+use walletcare_api::ops::{Command, Operation};
+use walletcare_core::calendar::BusinessCalendar;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    code_arg, core_error, date_arg, enum_arg, from_js, instant_arg, instant_to_string, integer_arg,
-    invalid, json_or_object, locale_option, messages, string_array, to_js,
+    api, date_arg, from_js, instant_arg, instant_to_string, integer_arg, invalid, json_or_object,
+    locale_option, string_arg, to_js,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -133,8 +136,20 @@ impl Calendar {
     }
 }
 
-fn calendar_error(err: CalendarError) -> JsValue {
-    core_error(err)
+impl Calendar {
+    /// Asks the handle's calendar a question of the operation layer.
+    fn ask<Q: Query>(&self, query: Q) -> Result<Q::Output, JsValue> {
+        api(query.on(&self.inner.borrow()))
+    }
+
+    /// Runs a command of the operation layer on the handle's calendar (all
+    /// or nothing).
+    fn change<C: Command<State = BusinessCalendar>>(
+        &self,
+        command: C,
+    ) -> Result<C::Output, JsValue> {
+        api(command.run(&mut self.inner.borrow_mut()))
+    }
 }
 
 #[wasm_bindgen]
@@ -144,37 +159,32 @@ impl Calendar {
     pub fn builtin(
         #[wasm_bindgen(unchecked_param_type = "CalendarCode")] code: JsValue,
     ) -> Result<Calendar, JsValue> {
-        let id: CalendarId = code_arg(&code, "code")?;
-        Ok(Calendar::wrap(BusinessCalendar::builtin(id)))
+        api(api_calendar::builtin(&string_arg(&code, "code")?)).map(Calendar::wrap)
     }
 
     /// Loads a calendar from its JSON form: JSON text or an object. Throws
-    /// `general.invalid_json` for JSON that does not match the schema, and the
-    /// calendar's own codes for a definition that is inconsistent.
+    /// the code of what is wrong: `calendar.unknown_time_zone`,
+    /// `calendar.no_business_days`, `calendar.invalid_business_hours`,
+    /// `general.invalid_argument` naming the field, `general.invalid_json`
+    /// for text that is not JSON.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | CalendarSpecInput")] json: JsValue,
     ) -> Result<Calendar, JsValue> {
         let text = json_or_object(&json, "calendar")?;
-        BusinessCalendar::from_json(&text)
-            .map(Calendar::wrap)
-            .map_err(calendar_error)
+        api(api_calendar::from_json(&text)).map(Calendar::wrap)
     }
 
     /// The joint calendar of two: a day is a business day only if it is one
     /// in both. Zone, hours and cut-off come from `a`.
     pub fn joint(a: &Calendar, b: &Calendar) -> Result<Calendar, JsValue> {
-        let (a, b) = (a.core(), b.core());
-        BusinessCalendar::joint(&a, &b)
-            .map(Calendar::wrap)
-            .map_err(calendar_error)
+        api(Joint::of(&a.core(), &b.core())).map(Calendar::wrap)
     }
 
     /// The codes of the built-in calendars: `["ID", "CN", "SG", "MY"]`.
     #[wasm_bindgen(unchecked_return_type = "CalendarCode[]")]
-    #[must_use]
-    pub fn codes() -> JsValue {
-        string_array(CalendarId::ALL.iter().map(|id| id.code()))
+    pub fn codes() -> Result<JsValue, JsValue> {
+        to_js(&api(api_calendar::Codes {}.run())?)
     }
 
     /// The calendar's label, e.g. `"Indonesia"`.
@@ -238,8 +248,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let date = date_arg(&date, "date")?;
-        self.with(|c| to_js(&c.holiday(date)))
+        to_js(&self.ask(HolidayOn {
+            date: date_arg(&date, "date")?,
+        })?)
     }
 
     /// The name of the holiday on a date in a locale (the built-in
@@ -253,9 +264,7 @@ impl Calendar {
     ) -> Result<JsValue, JsValue> {
         let date = date_arg(&date, "date")?;
         let locale = locale_option(options.as_ref())?;
-        Ok(self
-            .with(|c| c.holiday(date).map(|h| h.name_in(locale)))
-            .map_or(JsValue::NULL, |name| JsValue::from_str(&name)))
+        to_js(&self.ask(HolidayName { date, locale })?)
     }
 
     /// Whether a local date is a business day. Throws
@@ -265,9 +274,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<bool, JsValue> {
-        let date = date_arg(&date, "date")?;
-        self.with(|c| c.is_business_day(date))
-            .map_err(calendar_error)
+        self.ask(IsBusinessDay {
+            date: date_arg(&date, "date")?,
+        })
     }
 
     /// The first business day strictly after `date`.
@@ -276,10 +285,10 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<String, JsValue> {
-        let date = date_arg(&date, "date")?;
-        self.with(|c| c.next_business_day(date))
-            .map(|d| d.to_string())
-            .map_err(calendar_error)
+        let next = self.ask(NextBusinessDay {
+            date: date_arg(&date, "date")?,
+        })?;
+        Ok(next.to_string())
     }
 
     /// The last business day strictly before `date`.
@@ -288,10 +297,10 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<String, JsValue> {
-        let date = date_arg(&date, "date")?;
-        self.with(|c| c.previous_business_day(date))
-            .map(|d| d.to_string())
-            .map_err(calendar_error)
+        let previous = self.ask(PreviousBusinessDay {
+            date: date_arg(&date, "date")?,
+        })?;
+        Ok(previous.to_string())
     }
 
     /// Adds `n` business days (numpy's `busday_offset`: for `n >= 0` a
@@ -304,9 +313,7 @@ impl Calendar {
     ) -> Result<String, JsValue> {
         let date = date_arg(&date, "date")?;
         let n = integer_arg(&n, "n")?;
-        self.with(|c| c.add_business_days(date, n))
-            .map(|d| d.to_string())
-            .map_err(calendar_error)
+        Ok(self.ask(AddBusinessDays { date, n })?.to_string())
     }
 
     /// Business days in `[start, end)` (numpy's `busday_count`); negative
@@ -319,9 +326,7 @@ impl Calendar {
     ) -> Result<f64, JsValue> {
         let start = date_arg(&start, "start")?;
         let end = date_arg(&end, "end")?;
-        let days = self
-            .with(|c| c.business_days_between(start, end))
-            .map_err(calendar_error)?;
+        let days = self.ask(BusinessDaysBetween { start, end })?;
         // At most a few million days: exact in a double.
         #[allow(clippy::cast_precision_loss)]
         Ok(days as f64)
@@ -336,10 +341,8 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "RollConvention")] convention: JsValue,
     ) -> Result<String, JsValue> {
         let date = date_arg(&date, "date")?;
-        let convention: RollConvention = enum_arg(&convention, "roll convention")?;
-        self.with(|c| c.roll(date, convention))
-            .map(|d| d.to_string())
-            .map_err(calendar_error)
+        let convention = from_js(&convention, "convention")?;
+        Ok(self.ask(Roll { date, convention })?.to_string())
     }
 
     /// Every non-business day in `[start, end]` with its reason, and one
@@ -354,21 +357,10 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] end: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Days {
-            days: Vec<NonBusinessDay>,
-            messages: Vec<String>,
-        }
         let start = date_arg(&start, "start")?;
         let end = date_arg(&end, "end")?;
         let locale = locale_option(options.as_ref())?;
-        let days = self
-            .with(|c| c.non_business_days(start, end))
-            .map_err(calendar_error)?;
-        to_js(&Days {
-            messages: messages(&days, locale),
-            days,
-        })
+        to_js(&self.ask(NonBusinessDays { start, end, locale })?)
     }
 
     /// The local business date an SLA counts from for a request made at
@@ -379,10 +371,11 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
     ) -> Result<String, JsValue> {
-        let at = instant_arg(&at, "at")?;
-        self.with(|c| c.start_date(at))
-            .map(|d| d.to_string())
-            .map_err(calendar_error)
+        Ok(self
+            .ask(StartDate {
+                at: instant_arg(&at, "at")?,
+            })?
+            .to_string())
     }
 
     /// `at` plus `seconds` of business time (inside business hours on
@@ -395,7 +388,9 @@ impl Calendar {
     ) -> Result<String, JsValue> {
         let at = instant_arg(&at, "at")?;
         let seconds = integer_arg(&seconds, "seconds")?;
-        self.add_duration(at, seconds)
+        Ok(instant_to_string(
+            self.ask(AddBusinessSeconds { at, seconds })?,
+        ))
     }
 
     /// `at` plus `hours` of business time (fractions allowed down to whole
@@ -419,7 +414,10 @@ impl Calendar {
         }
         // Exact: whole and far below 2^53.
         #[allow(clippy::cast_possible_truncation)]
-        self.add_duration(at, whole as i64)
+        let seconds = whole as i64;
+        Ok(instant_to_string(
+            self.ask(AddBusinessSeconds { at, seconds })?,
+        ))
     }
 
     /// Business time between two instants, in seconds (zero if
@@ -432,12 +430,10 @@ impl Calendar {
     ) -> Result<f64, JsValue> {
         let start = instant_arg(&start, "start")?;
         let end = instant_arg(&end, "end")?;
-        let duration = self
-            .with(|c| c.business_duration_between(start, end))
-            .map_err(calendar_error)?;
+        let seconds = self.ask(BusinessSecondsBetween { start, end })?;
         // Business seconds between two chrono instants: far below 2^53.
         #[allow(clippy::cast_precision_loss)]
-        Ok(duration.num_seconds() as f64)
+        Ok(seconds as f64)
     }
 
     /// Whether any day in `[start, end]` is in a year whose holidays are
@@ -450,7 +446,7 @@ impl Calendar {
     ) -> Result<bool, JsValue> {
         let start = date_arg(&start, "start")?;
         let end = date_arg(&end, "end")?;
-        Ok(self.with(|c| c.is_estimated(start, end)))
+        self.ask(IsEstimated { start, end })
     }
 
     /// Adds (or replaces) a holiday. All-or-nothing: on error the calendar
@@ -460,11 +456,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "HolidayInput")] holiday: JsValue,
     ) -> Result<(), JsValue> {
-        let holiday: Holiday = from_js(&holiday, "holiday")?;
-        let mut next = self.core();
-        next.add_holiday(holiday).map_err(calendar_error)?;
-        *self.inner.borrow_mut() = next;
-        Ok(())
+        self.change(AddHoliday {
+            holiday: from_js(&holiday, "holiday")?,
+        })
     }
 
     /// Removes the holiday on a date and returns it, or `null` if there was
@@ -474,12 +468,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let date = date_arg(&date, "date")?;
-        let mut next = self.core();
-        let removed = next.remove_holiday(date).map_err(calendar_error)?;
-        let out = to_js(&removed)?;
-        *self.inner.borrow_mut() = next;
-        Ok(out)
+        to_js(&self.change(RemoveHoliday {
+            date: date_arg(&date, "date")?,
+        })?)
     }
 
     /// Adds (or replaces) a make-up working day (a day outside the
@@ -489,11 +480,9 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "WorkingDayInput")] day: JsValue,
     ) -> Result<(), JsValue> {
-        let day: WorkingDay = from_js(&day, "working day")?;
-        let mut next = self.core();
-        next.add_working_day(day).map_err(calendar_error)?;
-        *self.inner.borrow_mut() = next;
-        Ok(())
+        self.change(AddWorkingDay {
+            working_day: from_js(&day, "working day")?,
+        })
     }
 
     /// Removes the make-up working day on a date and returns it, or `null`.
@@ -502,25 +491,8 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let date = date_arg(&date, "date")?;
-        let mut next = self.core();
-        let removed = next.remove_working_day(date).map_err(calendar_error)?;
-        let out = to_js(&removed)?;
-        *self.inner.borrow_mut() = next;
-        Ok(out)
-    }
-}
-
-impl Calendar {
-    fn add_duration(
-        &self,
-        at: chrono::DateTime<chrono::Utc>,
-        seconds: i64,
-    ) -> Result<String, JsValue> {
-        let duration = TimeDelta::try_seconds(seconds)
-            .ok_or_else(|| calendar_error(CalendarError::DateOutOfRange))?;
-        self.with(|c| c.add_business_duration(at, duration))
-            .map(instant_to_string)
-            .map_err(calendar_error)
+        to_js(&self.change(RemoveWorkingDay {
+            date: date_arg(&date, "date")?,
+        })?)
     }
 }

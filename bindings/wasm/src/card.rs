@@ -1,15 +1,10 @@
 //! Bank cards: validation, masking and expiry.
 
-use serde::Serialize;
-use walletcare_core::card::{
-    CardBrand, CardError, CardExpiry, CardInput, MaskedCardNumber, luhn_valid, validate,
-};
-use walletcare_core::error::HasErrorCode;
+use walletcare_api::card::{Brand, CheckExpiry, LuhnValid, ParseMasked, Problems, Validate};
+use walletcare_api::ops::Operation;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{
-    core_error, from_js, instant_arg, invalid, js_error, locale_option, messages, string_arg, to_js,
-};
+use crate::convert::{api, from_js, instant_arg, locale_option, run, string_arg};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CARD: &str = r#"
@@ -103,9 +98,11 @@ pub fn validate_card(
     #[wasm_bindgen(unchecked_param_type = "CardInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: CardInput = from_js(&input, "card input")?;
-    let now = instant_arg(&now, "now")?;
-    to_js(&validate(input, now).map_err(core_error)?)
+    let card = from_js(&input, "card input")?;
+    run(Validate {
+        card,
+        now: instant_arg(&now, "now")?,
+    })
 }
 
 /// Every problem with a card form, at most one per field in field order
@@ -118,20 +115,12 @@ pub fn card_problems(
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Problems {
-        valid: bool,
-        problems: Vec<CardError>,
-        messages: Vec<String>,
-    }
-    let input: CardInput = from_js(&input, "card input")?;
+    let card = from_js(&input, "card input")?;
     let now = instant_arg(&now, "now")?;
-    let locale = locale_option(options.as_ref())?;
-    let problems = input.problems(now);
-    to_js(&Problems {
-        valid: problems.is_empty(),
-        messages: messages(&problems, locale),
-        problems,
+    run(Problems {
+        card,
+        now,
+        locale: locale_option(options.as_ref())?,
     })
 }
 
@@ -141,8 +130,9 @@ pub fn card_problems(
 pub fn card_brand(
     #[wasm_bindgen(unchecked_param_type = "string")] digits: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let digits = string_arg(&digits, "digits")?;
-    to_js(&CardBrand::detect(&digits))
+    run(Brand {
+        digits: string_arg(&digits, "digits")?,
+    })
 }
 
 /// Whether a string of ASCII digits passes the Luhn check (`false` for
@@ -151,8 +141,10 @@ pub fn card_brand(
 pub fn luhn_valid_js(
     #[wasm_bindgen(unchecked_param_type = "string")] digits: JsValue,
 ) -> Result<bool, JsValue> {
-    let digits = string_arg(&digits, "digits")?;
-    Ok(luhn_valid(&digits))
+    api(LuhnValid {
+        digits: string_arg(&digits, "digits")?,
+    }
+    .run())
 }
 
 /// Reads a masked card number (`"411111******1111"`) and returns its parts.
@@ -161,24 +153,8 @@ pub fn luhn_valid_js(
 pub fn parse_masked_card_number(
     #[wasm_bindgen(unchecked_param_type = "string")] masked: JsValue,
 ) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Parts<'a> {
-        masked: &'a str,
-        first_six: &'a str,
-        last_four: &'a str,
-        length: usize,
-        brand: Option<CardBrand>,
-    }
-    let text = string_arg(&masked, "masked")?;
-    let masked: MaskedCardNumber = text
-        .parse()
-        .map_err(|e: CardError| js_error(e.code(), &e.to_string()))?;
-    to_js(&Parts {
-        masked: masked.as_str(),
-        first_six: masked.first_six(),
-        last_four: masked.last_four(),
-        length: masked.len(),
-        brand: CardBrand::detect(masked.first_six()),
+    run(ParseMasked {
+        masked: string_arg(&masked, "masked")?,
     })
 }
 
@@ -191,23 +167,9 @@ pub fn check_card_expiry(
     #[wasm_bindgen(unchecked_param_type = "string")] expiry: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Check {
-        year: u16,
-        month: u8,
-        expired: bool,
-        last_valid_day: String,
-    }
-    let text = string_arg(&expiry, "expiry")?;
-    let now = instant_arg(&now, "now")?;
-    let expiry = CardExpiry::parse(&text).map_err(core_error)?;
-    let last = expiry
-        .last_valid_day()
-        .ok_or_else(|| invalid("the expiry has no last day in range"))?;
-    to_js(&Check {
-        year: expiry.year(),
-        month: expiry.month(),
-        expired: expiry.is_expired_at(now),
-        last_valid_day: last.to_string(),
+    let expiry = string_arg(&expiry, "expiry")?;
+    run(CheckExpiry {
+        expiry,
+        now: instant_arg(&now, "now")?,
     })
 }

@@ -221,15 +221,26 @@ pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
     from_js_opt(value, what).map(Option::unwrap_or_default)
 }
 
-/// Reads JSON text with serde_json, as the C library does.
+/// Reads JSON text with the operation layer's errors (a domain code and
+/// the field's name), exactly as the C library does.
 pub(crate) fn from_json_text<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, JsValue> {
-    serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        js_error(
-            ErrorCode::InvalidJson,
-            &format!("invalid {what}: {}", without_position(&message)),
-        )
-    })
+    walletcare_api::json::from_str(text, what).map_err(|err| api_error(&err))
+}
+
+/// Converts an operation-layer error.
+pub(crate) fn api_error(err: &walletcare_core::error::Error) -> JsValue {
+    js_error(err.code, &err.message)
+}
+
+/// An operation layer result as an export's result.
+pub(crate) fn api<T>(result: Result<T, walletcare_core::error::Error>) -> Result<T, JsValue> {
+    result.map_err(|err| api_error(&err))
+}
+
+/// Runs an operation of the operation layer and returns its output as a
+/// plain JS object: one call for every export whose result is JSON.
+pub(crate) fn run<O: walletcare_api::ops::Operation>(op: O) -> Result<JsValue, JsValue> {
+    to_js(&api(op.run())?)
 }
 
 /// Reads an argument that may be JSON text or an object in the core's JSON

@@ -127,6 +127,24 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Runs any operation of the operation layer by name, e.g.
+/// `call("money.parse", { text: "Rp150.000", locale: "id-ID",
+/// default_currency: "IDR" })`. A command's input holds its `state` beside
+/// its own fields, and its result is `{ state, output }`. The shared
+/// vectors' scripts run through it, so JavaScript answers exactly as Rust
+/// and C do. Throws `general.unknown_value` for an unknown operation and
+/// the operation's own errors otherwise.
+#[wasm_bindgen(unchecked_return_type = "unknown")]
+pub fn call(
+    #[wasm_bindgen(unchecked_param_type = "string")] operation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let operation = convert::string_arg(&operation, "operation")?;
+    let input = convert::json_or_object(&input, "input")?;
+    let output = walletcare_api::call(&operation, &input).map_err(|e| convert::api_error(&e))?;
+    convert::json_to_js(&output)
+}
+
 /// Every stable error code with its C status number, in numeric order.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCodeInfo[]")]
 #[must_use]

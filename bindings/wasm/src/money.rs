@@ -1,13 +1,14 @@
 //! Money: integer minor units with an ISO 4217 currency.
 
-use walletcare_core::money::{Currency, Money};
+use walletcare_api::money::{
+    Add, Allocate, Compare, Currencies, CurrencyExponent, Format, FromMajor, Multiply, Parse,
+    Split, Subtract, Sum,
+};
+use walletcare_api::ops::Operation;
 use wasm_bindgen::prelude::*;
 
-use walletcare_core::locale::Locale;
-use walletcare_core::money;
-
 use crate::convert::{
-    code_arg, core_error, from_js, int_arg, integer_arg, invalid, locale_option, to_js,
+    api, code_arg, from_js, int_arg, integer_arg, locale_option, run, string_arg,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -31,28 +32,10 @@ export interface CurrencyInfo {
 }
 "#;
 
-fn money_arg(value: &JsValue, name: &str) -> Result<Money, JsValue> {
-    from_js(value, name)
-}
-
 /// Every supported currency with its ISO 4217 numeric code and exponent.
 #[wasm_bindgen(unchecked_return_type = "CurrencyInfo[]")]
 pub fn currencies() -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Info {
-        code: &'static str,
-        numeric: u16,
-        exponent: u32,
-    }
-    let list: Vec<Info> = Currency::ALL
-        .iter()
-        .map(|c| Info {
-            code: c.code(),
-            numeric: c.numeric(),
-            exponent: c.exponent(),
-        })
-        .collect();
-    to_js(&list)
+    run(Currencies {})
 }
 
 /// An amount from whole major units: `moneyFromMajor(150000, "IDR")` is
@@ -63,8 +46,10 @@ pub fn money_from_major(
     #[wasm_bindgen(unchecked_param_type = "CurrencyCode")] currency: JsValue,
 ) -> Result<JsValue, JsValue> {
     let major = integer_arg(&major, "major")?;
-    let currency: Currency = code_arg(&currency, "currency")?;
-    to_js(&Money::from_major(major, currency).map_err(core_error)?)
+    run(FromMajor {
+        major,
+        currency: code_arg(&currency, "currency")?,
+    })
 }
 
 /// `a + b`. Throws `money.currency_mismatch` or `money.overflow`.
@@ -73,8 +58,10 @@ pub fn add_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Money")] b: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (a, b) = (money_arg(&a, "a")?, money_arg(&b, "b")?);
-    to_js(&a.checked_add(b).map_err(core_error)?)
+    run(Add {
+        a: from_js(&a, "a")?,
+        b: from_js(&b, "b")?,
+    })
 }
 
 /// `a − b`. Throws `money.currency_mismatch` or `money.overflow`.
@@ -83,8 +70,10 @@ pub fn subtract_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Money")] b: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (a, b) = (money_arg(&a, "a")?, money_arg(&b, "b")?);
-    to_js(&a.checked_sub(b).map_err(core_error)?)
+    run(Subtract {
+        a: from_js(&a, "a")?,
+        b: from_js(&b, "b")?,
+    })
 }
 
 /// `amount × factor` (a whole number). Throws `money.overflow`.
@@ -93,9 +82,11 @@ pub fn multiply_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] factor: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let amount = money_arg(&amount, "amount")?;
-    let factor = integer_arg(&factor, "factor")?;
-    to_js(&amount.checked_mul(factor).map_err(core_error)?)
+    let amount = from_js(&amount, "amount")?;
+    run(Multiply {
+        amount,
+        factor: integer_arg(&factor, "factor")?,
+    })
 }
 
 /// Compares two amounts of the same currency: `-1`, `0` or `1`. Throws
@@ -105,9 +96,10 @@ pub fn compare_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Money")] b: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (a, b) = (money_arg(&a, "a")?, money_arg(&b, "b")?);
-    let ordering = a.checked_cmp(b).map_err(core_error)?;
-    Ok(JsValue::from(ordering as i8))
+    run(Compare {
+        a: from_js(&a, "a")?,
+        b: from_js(&b, "b")?,
+    })
 }
 
 /// The sum of amounts, all in `currency` (zero for an empty list). Throws
@@ -117,9 +109,11 @@ pub fn sum_money(
     #[wasm_bindgen(unchecked_param_type = "Money[]")] amounts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CurrencyCode")] currency: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let amounts: Vec<Money> = from_js(&amounts, "amounts")?;
-    let currency: Currency = code_arg(&currency, "currency")?;
-    to_js(&Money::checked_sum(amounts, currency).map_err(core_error)?)
+    let amounts = from_js(&amounts, "amounts")?;
+    run(Sum {
+        amounts,
+        currency: code_arg(&currency, "currency")?,
+    })
 }
 
 /// The number of decimal digits of a currency's minor unit (ISO 4217):
@@ -128,8 +122,10 @@ pub fn sum_money(
 pub fn currency_exponent(
     #[wasm_bindgen(unchecked_param_type = "CurrencyCode")] currency: JsValue,
 ) -> Result<u32, JsValue> {
-    let currency: Currency = code_arg(&currency, "currency")?;
-    Ok(currency.exponent())
+    api(CurrencyExponent {
+        currency: code_arg(&currency, "currency")?,
+    }
+    .run())
 }
 
 /// Reads an amount as a user types it, in the conventions of a locale:
@@ -146,23 +142,29 @@ pub fn parse_money(
     #[wasm_bindgen(js_name = defaultCurrency, unchecked_param_type = "CurrencyCode")]
     default_currency: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = crate::convert::string_arg(&text, "text")?;
-    let locale: Locale = code_arg(&locale, "locale")?;
-    let currency: Currency = code_arg(&default_currency, "defaultCurrency")?;
-    to_js(&money::parse(&text, locale, currency).map_err(core_error)?)
+    run(Parse {
+        text: string_arg(&text, "text")?,
+        locale: code_arg(&locale, "locale")?,
+        default_currency: code_arg(&default_currency, "defaultCurrency")?,
+    })
 }
 
 /// Writes an amount the way a locale does: `"Rp150.000"` and
 /// `"Rp150.000,50"` (`id-ID`), `"IDR 150,000"` and `"$12.34"` (`en`),
 /// `"¥150.00"` (`zh-CN`). `parseMoney` reads it back to the same amount.
+/// Throws `money.unknown_currency` for a currency walletcare does not
+/// support, as `parseMoney` does.
 #[wasm_bindgen(js_name = formatMoney)]
 pub fn format_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] amount: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LocaleOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let amount = money_arg(&amount, "amount")?;
-    let locale = locale_option(options.as_ref())?;
-    Ok(amount.format(locale))
+    let amount = from_js(&amount, "amount")?;
+    api(Format {
+        amount,
+        locale: locale_option(options.as_ref())?,
+    }
+    .run())
 }
 
 /// Splits an amount into `parts` equal shares that add up to it exactly
@@ -173,9 +175,11 @@ pub fn split_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] parts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let amount = money_arg(&amount, "amount")?;
-    let parts: u32 = int_arg(&parts, "parts")?;
-    to_js(&amount.split(parts).map_err(core_error)?)
+    let amount = from_js(&amount, "amount")?;
+    run(Split {
+        amount,
+        parts: int_arg(&parts, "parts")?,
+    })
 }
 
 /// Allocates an amount by whole-number ratios, largest remainder first, so
@@ -187,8 +191,9 @@ pub fn allocate_money(
     #[wasm_bindgen(unchecked_param_type = "Money")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number[]")] ratios: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let amount = money_arg(&amount, "amount")?;
-    let ratios: Vec<u64> = from_js(&ratios, "ratios")
-        .map_err(|_| invalid("ratios must be an array of whole numbers from 0 to 2^53-1"))?;
-    to_js(&amount.allocate(&ratios).map_err(core_error)?)
+    let amount = from_js(&amount, "amount")?;
+    run(Allocate {
+        amount,
+        ratios: from_js(&ratios, "ratios")?,
+    })
 }

@@ -1,13 +1,10 @@
 //! Transactions: diagnosis of a failed, stuck or puzzling transaction, with
 //! the next steps rendered in a locale.
 
-use serde::{Deserialize, Serialize};
-use walletcare_core::account::AccountState;
-use walletcare_core::locale::Render;
-use walletcare_core::transaction::{Diagnosis, DiagnosisPolicy, Transaction, diagnose_with};
+use walletcare_api::transaction::{Diagnose, DiagnoseOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, instant_arg, locale_of, options_arg, to_js};
+use crate::convert::{from_js, instant_arg, options_arg, run};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TRANSACTION: &str = r#"
@@ -128,40 +125,18 @@ pub fn diagnose_transaction(
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DiagnosisOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields, rename_all = "camelCase")]
-    struct Options {
-        #[serde(default)]
-        account_state: Option<AccountState>,
-        #[serde(default)]
-        policy: Option<DiagnosisPolicy>,
-        #[serde(default)]
-        locale: Option<String>,
-    }
-    #[derive(Serialize)]
-    struct Out<'a> {
-        #[serde(flatten)]
-        diagnosis: &'a Diagnosis,
-        cause_text: String,
-        messages: Vec<String>,
-        text: String,
-    }
-    let transaction: Transaction = from_js(&transaction, "transaction")?;
+    let transaction = from_js(&transaction, "transaction")?;
     let now = instant_arg(&now, "now")?;
-    let options: Options = options_arg(options.as_ref(), "options")?;
-    let locale = locale_of(options.locale.as_deref())?;
-    let account = options.account_state.unwrap_or(AccountState::Active);
-    let policy = options.policy.unwrap_or_default();
-    let diagnosis = diagnose_with(&transaction, &account, now, &policy);
-    let zone = policy.zone;
-    to_js(&Out {
-        diagnosis: &diagnosis,
-        cause_text: diagnosis.cause.render(locale),
-        messages: diagnosis
-            .steps
-            .iter()
-            .map(|step| step.render_in(locale, zone))
-            .collect(),
-        text: diagnosis.render_in(locale, zone),
+    let DiagnoseOptions {
+        account_state,
+        policy,
+        locale,
+    } = options_arg(options.as_ref(), "options")?;
+    run(Diagnose {
+        transaction,
+        now,
+        account_state,
+        policy,
+        locale,
     })
 }

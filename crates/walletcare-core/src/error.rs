@@ -314,6 +314,376 @@ impl ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// What kind of failure the code is, so a host can map it to a protocol
+    /// status (HTTP 400, 409, 404, 403) without a table of its own.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::{ErrorCode, ErrorKind};
+    /// assert_eq!(ErrorCode::UnknownCurrency.kind(), ErrorKind::InvalidInput);
+    /// assert_eq!(ErrorCode::RefundIdempotencyConflict.kind(), ErrorKind::Conflict);
+    /// assert_eq!(ErrorCode::RefundNotFound.kind(), ErrorKind::NotFound);
+    /// assert_eq!(ErrorCode::AccountFrozen.kind(), ErrorKind::NotAllowed);
+    /// assert_eq!(ErrorKind::Conflict.http_status(), 409);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn kind(self) -> ErrorKind {
+        use ErrorCode as C;
+        match self {
+            C::DeviceNotFound | C::CardNotFound | C::TransactionNotFound | C::RefundNotFound => {
+                ErrorKind::NotFound
+            }
+            C::InvalidAccountTransition
+            | C::CardAlreadyBound
+            | C::IdempotencyConflict
+            | C::InvalidTransactionTransition
+            | C::DuplicateTransaction
+            | C::InvalidRefundTransition
+            | C::RefundIdempotencyConflict
+            | C::RefundClockWentBackwards
+            | C::InvalidTicketTransition
+            | C::TicketEventOutOfOrder => ErrorKind::Conflict,
+            C::AccountLocked
+            | C::AccountFrozen
+            | C::AccountClosed
+            | C::WrongCredential
+            | C::CodeExpired
+            | C::WrongCode
+            | C::CodeExhausted
+            | C::IdentityNotVerified
+            | C::CredentialResetRequired
+            | C::DeviceLimitReached
+            | C::CardExpired
+            | C::CardLimitReached
+            | C::InsufficientBalance
+            | C::LimitExceeded
+            | C::OutgoingBlocked
+            | C::CreditExceedsOriginal
+            | C::RefundNotEligible
+            | C::RefundExceedsCaptured
+            | C::AppealWindowClosed
+            | C::RefundRetryLimitReached
+            | C::TicketWindowClosed
+            | C::RegulatoryExtensionNotAllowed => ErrorKind::NotAllowed,
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+}
+
+/// The kind of a failure: whose move it is next.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::ErrorKind;
+/// assert_eq!(ErrorKind::NotFound.as_str(), "not_found");
+/// assert_eq!("conflict".parse::<ErrorKind>()?, ErrorKind::Conflict);
+/// assert_eq!(serde_json::to_string(&ErrorKind::InvalidInput)?, "\"invalid_input\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The caller sent something malformed or out of range: fix the input.
+    InvalidInput,
+    /// The request clashes with the current state (a stale version, a
+    /// transition that is not allowed from here, a reused idempotency key):
+    /// reload and decide again.
+    Conflict,
+    /// What the request names does not exist.
+    NotFound,
+    /// Well-formed, but the rules say no (locked, frozen, over a limit, not
+    /// eligible).
+    NotAllowed,
+}
+
+impl ErrorKind {
+    /// Every kind.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::ErrorKind;
+    /// assert_eq!(ErrorKind::ALL.len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const ALL: [ErrorKind; 4] = [
+        ErrorKind::InvalidInput,
+        ErrorKind::Conflict,
+        ErrorKind::NotFound,
+        ErrorKind::NotAllowed,
+    ];
+
+    /// The JSON form: `invalid_input`, `conflict`, `not_found`, `not_allowed`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::ErrorKind;
+    /// assert_eq!(ErrorKind::NotAllowed.as_str(), "not_allowed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::NotAllowed => "not_allowed",
+        }
+    }
+
+    /// The HTTP status a service would answer with: 400, 409, 404 or 403.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::ErrorKind;
+    /// assert_eq!(ErrorKind::InvalidInput.http_status(), 400);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::InvalidInput => 400,
+            ErrorKind::Conflict => 409,
+            ErrorKind::NotFound => 404,
+            ErrorKind::NotAllowed => 403,
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ErrorKind {
+    type Err = UnknownErrorCode;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| UnknownErrorCode(s.chars().take(64).collect()))
+    }
+}
+
+/// Any walletcare error in one serialisable shape:
+/// `{"code", "status", "kind", "message", "details"}`.
+///
+/// Every module error converts into it, so a service can log it, return it
+/// as an HTTP body (status from [`ErrorKind::http_status`]) or store it. The
+/// C library and the npm package report the same `code`, `status` and
+/// `message`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{Error, ErrorCode, ErrorKind};
+/// use walletcare_core::money::{Currency, Money};
+///
+/// let err: Error = Money::new(1, Currency::Idr)
+///     .checked_add(Money::new(1, Currency::Usd))
+///     .unwrap_err()
+///     .into();
+/// assert_eq!(err.code, ErrorCode::CurrencyMismatch);
+/// assert_eq!(err.kind(), ErrorKind::InvalidInput);
+/// let json = serde_json::to_value(&err)?;
+/// assert_eq!(json["code"], "money.currency_mismatch");
+/// assert_eq!(json["status"], 200);
+/// assert_eq!(json["kind"], "invalid_input");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    /// The stable code.
+    pub code: ErrorCode,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// Machine-readable details, for example the field that was wrong
+    /// (`{"field": "destination.bank"}`); `null` when there are none.
+    pub details: serde_json::Value,
+}
+
+impl Error {
+    /// An error with a code and a message and no details.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::{Error, ErrorCode};
+    /// let err = Error::new(ErrorCode::InvalidArgument, "`days` must be a whole number");
+    /// assert_eq!(err.to_string(), "`days` must be a whole number");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            details: serde_json::Value::Null,
+        }
+    }
+
+    /// The same error with machine-readable details.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::{Error, ErrorCode};
+    /// let err = Error::new(ErrorCode::InvalidArgument, "bank is required")
+    ///     .with_details(serde_json::json!({"field": "destination.bank"}));
+    /// assert_eq!(err.details["field"], "destination.bank");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+        self.details = details;
+        self
+    }
+
+    /// The kind of failure (see [`ErrorCode::kind`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::error::{Error, ErrorCode, ErrorKind};
+    /// assert_eq!(Error::new(ErrorCode::RefundNotFound, "no refund r-9").kind(), ErrorKind::NotFound);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> ErrorKind {
+        self.code.kind()
+    }
+}
+
+impl<E: HasErrorCode> From<E> for Error {
+    fn from(err: E) -> Self {
+        Error::new(err.code(), err.to_string())
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 5)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("status", &self.code.as_u32())?;
+        s.serialize_field("kind", &self.code.kind())?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("details", &self.details)?;
+        s.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Error {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            code: ErrorCode,
+            message: String,
+            #[serde(default)]
+            details: serde_json::Value,
+        }
+        let wire = Wire::deserialize(deserializer)?;
+        Ok(Error {
+            code: wire.code,
+            message: wire.message,
+            details: wire.details,
+        })
+    }
+}
+
+/// A domain error carried through serde: its `Display` is `"<code>: <message>"`,
+/// the form the operation layer (`walletcare-api`) reads back into the
+/// domain code, so a bad value inside JSON reports the same code as the
+/// same value passed directly (`money.unknown_currency`, not a JSON error).
+///
+/// Config types use it as the error of their `serde(try_from = ...)`
+/// conversion; hand-written `Deserialize` impls use [`Coded::de`].
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::money::Money;
+///
+/// let err = serde_json::from_str::<Money>(r#"{"minor": 1, "currency": "GBP"}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("money.unknown_currency: "), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coded<E>(pub E);
+
+impl<E: HasErrorCode> Coded<E> {
+    /// The error as a serde deserialisation error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use serde::de::value::Error as ValueError;
+    /// use walletcare_core::error::Coded;
+    /// use walletcare_core::money::MoneyError;
+    /// let err: ValueError = Coded::de(MoneyError::UnknownCurrency("GBP".into()));
+    /// assert!(err.to_string().starts_with("money.unknown_currency: "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn de<D: serde::de::Error>(err: E) -> D {
+        D::custom(Coded(err))
+    }
+}
+
+impl<E: HasErrorCode> std::fmt::Display for Coded<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.0.code(), self.0)
+    }
+}
+
+/// A value as read from JSON, before the type it becomes checks it: the
+/// source of `serde(try_from = ...)` for types that also implement
+/// `TryFrom<String>` with their own error, so the serde path can report
+/// that error through [`Coded`] (keeping its code) while the plain
+/// `TryFrom<String>` keeps its module's error type.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::account::PhoneNumber;
+///
+/// let err = serde_json::from_str::<PhoneNumber>(r#""12""#).unwrap_err();
+/// assert!(err.to_string().starts_with("account.invalid_contact: "), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Unchecked<T>(pub T);
+
+/// Implements `TryFrom<Unchecked<Source>>` for types whose
+/// `TryFrom<Source>` fails with a module error, wrapping it in [`Coded`]
+/// (`Source` is `String` unless given as `Type(Source) => Error`).
+macro_rules! coded_from_string {
+    ($($ty:ident $(($src:ty))? => $err:ty),* $(,)?) => {$(
+        impl TryFrom<$crate::error::Unchecked<$crate::error::coded_from_string!(@src $($src)?)>> for $ty {
+            type Error = $crate::error::Coded<$err>;
+
+            fn try_from(
+                value: $crate::error::Unchecked<$crate::error::coded_from_string!(@src $($src)?)>,
+            ) -> Result<Self, Self::Error> {
+                <$ty>::try_from(value.0).map_err($crate::error::Coded)
+            }
+        }
+    )*};
+    (@src) => { String };
+    (@src $src:ty) => { $src };
+}
+pub(crate) use coded_from_string;
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

@@ -22,6 +22,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorCode, HasErrorCode};
 
+mod text;
+pub use text::{
+    DurationUnit, format_date, format_duration, format_instant, format_weekday_date, local_date,
+    month_name, weekday_name,
+};
+
 /// A locale walletcare can render text and parse numbers in.
 ///
 /// The JSON form is the BCP 47 tag returned by [`Locale::as_str`].
@@ -37,9 +43,7 @@ use crate::error::{ErrorCode, HasErrorCode};
 /// assert!("fr".parse::<Locale>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub enum Locale {
     /// English.
     #[default]
@@ -127,6 +131,15 @@ pub struct UnknownLocale(pub String);
 impl HasErrorCode for UnknownLocale {
     fn code(&self) -> ErrorCode {
         ErrorCode::UnknownValue
+    }
+}
+
+/// Reads any tag [`str::parse`] accepts (`"id"`, `"zh-Hans-CN"`, `"en-GB"`);
+/// anything else is `general.unknown_value`, as everywhere else.
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tag = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        tag.parse().map_err(crate::error::Coded::de)
     }
 }
 

@@ -11,7 +11,10 @@ try {
   const response = await fetch('./vectors.json');
   const vectors = response.ok ? await response.json() : null;
   if (!vectors) results.push({ name: 'the shared vectors are present', ok: false, error: 'vectors.json missing' });
-  for (const c of cases(wc, { vectors })) {
+  const scriptsResponse = await fetch('./scripts.json');
+  const scripts = scriptsResponse.ok ? await scriptsResponse.json() : null;
+  if (!scripts) results.push({ name: 'the shared scripts are present', ok: false, error: 'scripts.json missing' });
+  for (const c of cases(wc, { vectors, scripts })) {
     try {
       await c.run();
       results.push({ name: c.name, ok: true });

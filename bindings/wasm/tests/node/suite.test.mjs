@@ -14,6 +14,15 @@ test('the shared vectors are present', () => {
   if (!vectors) throw new Error('WALLETCARE_VECTORS is not set or the file is missing');
 });
 
-for (const c of cases(wc, { vectors })) {
+const scriptsPath = process.env.WALLETCARE_SCRIPTS;
+const scripts = scriptsPath ? JSON.parse(readFileSync(scriptsPath, 'utf8')) : null;
+
+test('the shared scripts are present', () => {
+  if (!scripts || Object.keys(scripts.files).length === 0) {
+    throw new Error('WALLETCARE_SCRIPTS is not set or holds no script file');
+  }
+});
+
+for (const c of cases(wc, { vectors, scripts })) {
   test(c.name, c.run);
 }

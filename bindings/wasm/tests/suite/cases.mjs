@@ -10,6 +10,57 @@ import { deepEqual, equal, includes, ok, subset, throwsCode } from './assert.mjs
 
 const NOW = '2026-11-21T08:00:00Z';
 
+// Whether `actual` has everything `expect` says: objects by key (extra keys
+// allowed), arrays element by element with the same length, the rest equal.
+// The same rule as the Rust and C runners.
+function scriptSubset(expect, actual) {
+  if (Array.isArray(expect)) {
+    return Array.isArray(actual) && expect.length === actual.length &&
+      expect.every((e, i) => scriptSubset(e, actual[i]));
+  }
+  if (expect !== null && typeof expect === 'object') {
+    return actual !== null && typeof actual === 'object' && !Array.isArray(actual) &&
+      Object.keys(expect).every((k) => k in actual && scriptSubset(expect[k], actual[k]));
+  }
+  return expect === actual;
+}
+
+// The shared scripts (tests/vectors/scripts/*.json), each run through
+// `call` step by step: `env.scripts` is `{ files: { "<file>": <content> } }`.
+function scriptCases(wc, scripts) {
+  const out = [];
+  if (!scripts) return out;
+  for (const [file, content] of Object.entries(scripts.files)) {
+    for (const script of content.scripts) {
+      out.push({
+        name: `scripts/${file}: ${script.name}`,
+        run: () => {
+          let state = null;
+          script.steps.forEach((step, i) => {
+            const where = `step ${i} (${step.op})`;
+            const input = step.state ? { state, ...(step.input ?? {}) } : (step.input ?? {});
+            if (step.expect_error !== undefined) {
+              throwsCode(() => wc.call(step.op, input), step.expect_error, where);
+              return;
+            }
+            let got = wc.call(step.op, input);
+            if (step.state) {
+              state = got.state;
+              got = got.output;
+            } else if (step.set_state) {
+              state = got;
+            }
+            if (step.expect !== undefined && !scriptSubset(step.expect, got)) {
+              throw new Error(`${where}: expected ${JSON.stringify(step.expect)}, got ${JSON.stringify(got)}`);
+            }
+          });
+        },
+      });
+    }
+  }
+  return out;
+}
+
 function vectorCases(wc, vectors) {
   const out = [];
   if (!vectors) return out;
@@ -148,6 +199,8 @@ export function cases(wc, env = {}) {
     deepEqual(wc.parseMoney('S$5', 'en', 'IDR'), { minor: 500, currency: 'SGD' });
     equal(wc.formatMoney({ minor: 15000000, currency: 'IDR' }, { locale: 'id-ID' }), 'Rp150.000');
     equal(wc.formatMoney({ minor: 1234, currency: 'USD' }), '$12.34');
+    // The same refusal as parseMoney's, not a JSON error (issue 11).
+    throwsCode(() => wc.formatMoney({ minor: 1, currency: 'GBP' }, { locale: 'en' }), 'money.unknown_currency');
     for (const locale of wc.locales()) {
       for (const amount of [{ minor: 123456789, currency: 'IDR' }, { minor: -1050, currency: 'MYR' }, { minor: 7, currency: 'JPY' }]) {
         const text = wc.formatMoney(amount, { locale });
@@ -209,7 +262,7 @@ export function cases(wc, env = {}) {
     equal(v.messages[0], 'Gunakan minimal 8 karakter.');
     equal(wc.checkPassword('abc', { policy: { password_min_length: 2, password_required_classes: { uppercase: false, digit: false } } }).valid, true);
     throwsCode(() => wc.checkPassword('x', { policy: { password_min_length: 80 } }), 'account.invalid_policy');
-    throwsCode(() => wc.checkPassword('x', { policy: { password_min_lenght: 8 } }), 'general.invalid_json');
+    throwsCode(() => wc.checkPassword('x', { policy: { password_min_lenght: 8 } }), 'general.invalid_argument');
     const s = wc.passwordStrength('gunung merapi berasap pagi');
     equal(s.score, 4);
     equal(s.label, 'Very strong');
@@ -233,7 +286,7 @@ export function cases(wc, env = {}) {
     deepEqual(card, { brand: 'visa', masked_number: '411111******1111', holder_name: 'BUDI SANTOSO', expiry: { month: 12, year: 2029 } });
     ok(!JSON.stringify(card).includes('4111111111111111'));
     throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1112', holder_name: 'A', expiry: '12/30', cvv: '123' }, NOW), 'card.luhn_failed');
-    throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1111', holder_name: 'A', expiry: '12/30' }, NOW), 'general.invalid_json');
+    throwsCode(() => wc.validateCard({ number: '4111 1111 1111 1111', holder_name: 'A', expiry: '12/30' }, NOW), 'general.invalid_argument');
   });
 
   test('card: every problem of a form, in field order, with text', () => {
@@ -306,9 +359,9 @@ export function cases(wc, env = {}) {
     const again = wc.Calendar.fromJson(JSON.stringify(cal));
     deepEqual(again.toJSON(), cal.toJSON());
     equal(cal.holidays()[0].estimated, false);
-    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Mars/Olympus"}'), 'general.invalid_json');
+    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Mars/Olympus"}'), 'calendar.unknown_time_zone');
     throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","weekmask":"0000000"}'), 'calendar.no_business_days');
-    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","zone":"x"}'), 'general.invalid_json');
+    throwsCode(() => wc.Calendar.fromJson('{"time_zone":"Asia/Jakarta","zone":"x"}'), 'general.invalid_argument');
     throwsCode(() => wc.Calendar.fromJson('{not json'), 'general.invalid_json');
     // A change that fails leaves the calendar as it was.
     const before = JSON.stringify(cal);
@@ -496,7 +549,7 @@ export function cases(wc, env = {}) {
     ok(zh.cause_text !== d.cause_text);
     const stuck = { ...tx, state: { state: 'pending' } };
     equal(wc.diagnoseTransaction(stuck, '2026-11-21T05:00:00Z').cause, 'stuck_pending');
-    throwsCode(() => wc.diagnoseTransaction({ ...tx, id: '' }, NOW), 'general.invalid_json');
+    throwsCode(() => wc.diagnoseTransaction({ ...tx, id: '' }, NOW), 'general.invalid_argument');
   });
 
   // ---------------------------------------------------------------- triage
@@ -576,8 +629,8 @@ export function cases(wc, env = {}) {
     throwsCode(() => wc.addMoney({ minor: NaN, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney({ minor: 1n, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney({ minor: 2 ** 60, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
-    throwsCode(() => wc.addMoney({ minor: 1.5, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_json');
-    throwsCode(() => wc.addMoney(null, { minor: 1, currency: 'IDR' }), 'general.invalid_json');
+    throwsCode(() => wc.addMoney({ minor: 1.5, currency: 'IDR' }, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
+    throwsCode(() => wc.addMoney(null, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     throwsCode(() => wc.addMoney(undefined, { minor: 1, currency: 'IDR' }), 'general.invalid_argument');
     const cyclic = { minor: 1, currency: 'IDR' };
     cyclic.self = cyclic;
@@ -680,5 +733,5 @@ export function cases(wc, env = {}) {
     deepEqual(wc.refundSlaStatus(JSON.parse(text), '2026-12-18T00:00:00Z').status.state, 'on_track');
   });
 
-  return [...list, ...vectorCases(wc, env.vectors ?? null)];
+  return [...list, ...vectorCases(wc, env.vectors ?? null), ...scriptCases(wc, env.scripts ?? null)];
 }

@@ -32,7 +32,7 @@ use crate::card::{
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct AccountId(String);
 
 impl AccountId {
@@ -1445,3 +1445,5 @@ impl Account {
         self.cards.remove(id)
     }
 }
+
+crate::error::coded_from_string!(AccountId => AccountError);

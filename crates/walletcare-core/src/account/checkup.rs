@@ -29,7 +29,7 @@ const MAX_FLAGGED: usize = 100;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(try_from = "RecentActivityInput")]
+#[serde(try_from = "crate::error::Unchecked<RecentActivityInput>")]
 pub struct RecentActivity {
     flagged_transaction_ids: Vec<String>,
 }
@@ -283,6 +283,7 @@ pub fn security_checkup(
     items
 }
 
+crate::error::coded_from_string!(RecentActivity(RecentActivityInput) => AccountError);
 #[cfg(test)]
 mod tests {
     use super::*;

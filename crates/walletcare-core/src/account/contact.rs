@@ -154,7 +154,7 @@ const TWO_DIGIT_COUNTRY_CODES: [&str; 44] = [
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct PhoneNumber(String);
 
 impl PhoneNumber {
@@ -388,7 +388,7 @@ const LABEL_MAX: usize = 63;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct EmailAddress(String);
 
 impl EmailAddress {
@@ -614,6 +614,8 @@ impl Contact {
         }
     }
 }
+
+crate::error::coded_from_string!(PhoneNumber => AccountError, EmailAddress => AccountError);
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,7 @@ const LABEL_MAX_CHARS: usize = 64;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct DeviceId(String);
 
 impl DeviceId {
@@ -244,6 +244,8 @@ impl KnownDevice {
         self.last_seen
     }
 }
+
+crate::error::coded_from_string!(DeviceId => AccountError);
 
 #[cfg(test)]
 mod tests {

@@ -103,8 +103,13 @@ impl Default for CharacterClasses {
 /// assert!(serde_json::from_str::<CredentialPolicy>(r#"{"max_failed_attempt":3}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A policy read from JSON is validated as it is read: an out-of-range
+/// setting is refused with `account.invalid_policy` (through
+/// [`crate::error::Coded`]), so no caller has to remember to call
+/// [`CredentialPolicy::validate`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "CredentialPolicyWire")]
 pub struct CredentialPolicy {
     /// Failed attempts in a row that lock the account (1 to 100).
     pub max_failed_attempts: u32,
@@ -134,6 +139,67 @@ pub struct CredentialPolicy {
     /// How long a verified code may be used to complete the action it was
     /// issued for, in seconds (1 to 3 600).
     pub verified_code_max_age_seconds: u32,
+}
+
+/// The JSON form of [`CredentialPolicy`] before validation.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct CredentialPolicyWire {
+    max_failed_attempts: u32,
+    lock_minutes: u32,
+    max_lock_minutes: u32,
+    password_min_length: u32,
+    password_max_length: u32,
+    password_required_classes: CharacterClasses,
+    password_phone_tail_digits: u32,
+    password_max_age_days: Option<u32>,
+    code_length: u32,
+    code_ttl_seconds: u32,
+    code_max_tries: u32,
+    verified_code_max_age_seconds: u32,
+}
+
+impl Default for CredentialPolicyWire {
+    fn default() -> Self {
+        let d = CredentialPolicy::default();
+        CredentialPolicyWire {
+            max_failed_attempts: d.max_failed_attempts,
+            lock_minutes: d.lock_minutes,
+            max_lock_minutes: d.max_lock_minutes,
+            password_min_length: d.password_min_length,
+            password_max_length: d.password_max_length,
+            password_required_classes: d.password_required_classes,
+            password_phone_tail_digits: d.password_phone_tail_digits,
+            password_max_age_days: d.password_max_age_days,
+            code_length: d.code_length,
+            code_ttl_seconds: d.code_ttl_seconds,
+            code_max_tries: d.code_max_tries,
+            verified_code_max_age_seconds: d.verified_code_max_age_seconds,
+        }
+    }
+}
+
+impl TryFrom<CredentialPolicyWire> for CredentialPolicy {
+    type Error = crate::error::Coded<AccountError>;
+
+    fn try_from(w: CredentialPolicyWire) -> Result<Self, Self::Error> {
+        let policy = CredentialPolicy {
+            max_failed_attempts: w.max_failed_attempts,
+            lock_minutes: w.lock_minutes,
+            max_lock_minutes: w.max_lock_minutes,
+            password_min_length: w.password_min_length,
+            password_max_length: w.password_max_length,
+            password_required_classes: w.password_required_classes,
+            password_phone_tail_digits: w.password_phone_tail_digits,
+            password_max_age_days: w.password_max_age_days,
+            code_length: w.code_length,
+            code_ttl_seconds: w.code_ttl_seconds,
+            code_max_tries: w.code_max_tries,
+            verified_code_max_age_seconds: w.verified_code_max_age_seconds,
+        };
+        policy.validate().map_err(crate::error::Coded)?;
+        Ok(policy)
+    }
 }
 
 impl Default for CredentialPolicy {

@@ -59,7 +59,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod amend;
 mod data;
+mod edition;
 mod hours;
 mod index;
 
@@ -70,7 +72,12 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use amend::CalendarAmendment;
 pub use chrono_tz::Tz;
+pub use edition::{
+    CalendarEdition, ChangedDay, DueStart, EditionComparison, EditionStamp, FailedDueDate,
+    MAX_OPEN_DUE_DATES, MovedDueDate, OpenDueDate, compare_editions,
+};
 pub use hours::{BusinessPeriod, TimeOfDay};
 
 use crate::error::{ErrorCode, HasErrorCode};
@@ -186,7 +193,9 @@ pub enum CalendarError {
         name: String,
     },
     /// No built-in calendar has this code.
-    #[error("unknown calendar {code:?}: expected ID, CN, SG or MY")]
+    #[error(
+        "unknown calendar {code:?}: expected ID, CN, SG, MY or a region listed by BusinessCalendar::builtin_codes (MY-10, MY-14)"
+    )]
     UnknownCalendar {
         /// The code given (truncated to 32 characters).
         code: String,
@@ -536,7 +545,7 @@ pub enum NonBusinessReason {
 /// let id = BusinessCalendar::builtin(CalendarId::Indonesia);
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).ok_or("bad date");
 /// let days = id.non_business_days(d(4, 10)?, d(4, 10)?)?;
-/// assert_eq!(days[0].render(Locale::En), "Wednesday 10 April 2024: Eid al-Fitr (public holiday)");
+/// assert_eq!(days[0].render(Locale::En), "Wednesday, 10 April 2024: Eid al-Fitr (public holiday)");
 /// assert_eq!(days[0].render(Locale::Id), "Rabu, 10 April 2024: Hari Raya Idulfitri (libur nasional)");
 /// assert_eq!(days[0].render(Locale::ZhCn), "2024年4月10日（星期三）：开斋节（法定节假日）");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -547,73 +556,6 @@ pub struct NonBusinessDay {
     pub date: NaiveDate,
     /// Why it is not a business day.
     pub reason: NonBusinessReason,
-}
-
-fn weekday_name(w: Weekday, locale: Locale) -> &'static str {
-    let i = w.num_days_from_monday() as usize;
-    let en = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let id = [
-        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-    ];
-    let zh = [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ];
-    let table = match locale {
-        Locale::En => &en,
-        Locale::Id => &id,
-        Locale::ZhCn => &zh,
-    };
-    table.get(i).copied().unwrap_or("")
-}
-
-fn month_name(month: u32, locale: Locale) -> &'static str {
-    let en = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let id = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    let table = if locale == Locale::Id { &id } else { &en };
-    table
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("")
 }
 
 impl Render for NonBusinessDay {
@@ -632,29 +574,9 @@ impl Render for NonBusinessDay {
         } else {
             ""
         };
-        match locale {
-            Locale::En => format!(
-                "{} {} {} {}: {what}{note}",
-                weekday_name(d.weekday(), locale),
-                d.day(),
-                month_name(d.month(), locale),
-                d.year()
-            ),
-            Locale::Id => format!(
-                "{}, {} {} {}: {what}{note}",
-                weekday_name(d.weekday(), locale),
-                d.day(),
-                month_name(d.month(), locale),
-                d.year()
-            ),
-            Locale::ZhCn => format!(
-                "{}年{}月{}日（{}）：{what}{note}",
-                d.year(),
-                d.month(),
-                d.day(),
-                weekday_name(d.weekday(), locale)
-            ),
-        }
+        let date = crate::locale::format_weekday_date(d, locale);
+        let colon = if locale == Locale::ZhCn { "：" } else { ": " };
+        format!("{date}{colon}{what}{note}")
     }
 }
 
@@ -809,7 +731,7 @@ impl Serialize for Weekmask {
 impl<'de> Deserialize<'de> for Weekmask {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse().map_err(crate::error::Coded::de)
     }
 }
 
@@ -858,7 +780,7 @@ mod tz_serde {
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
         let name = String::deserialize(d)?;
-        super::parse_tz(&name).map_err(serde::de::Error::custom)
+        super::parse_tz(&name).map_err(crate::error::Coded::de)
     }
 }
 
@@ -931,6 +853,11 @@ pub struct CalendarSpec {
     /// Weekend days that are worked.
     #[serde(default)]
     pub working_days: Vec<WorkingDay>,
+    /// Which edition of its data the calendar is ([`CalendarEdition`]).
+    /// Optional on input (JSON written before editions loads unchanged);
+    /// always present on a built calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<CalendarEdition>,
 }
 
 impl CalendarSpec {
@@ -957,6 +884,7 @@ impl CalendarSpec {
             estimated_years: Vec::new(),
             holidays: Vec::new(),
             working_days: Vec::new(),
+            edition: None,
         }
     }
 }
@@ -981,6 +909,59 @@ impl CalendarSpec {
 pub fn epoch_day(date: NaiveDate) -> i32 {
     // Every NaiveDate is within ±262 143 years, so this cannot overflow.
     date.num_days_from_ce().wrapping_sub(EPOCH_FROM_CE as i32)
+}
+
+/// The first instant of `date` on the clock of `zone`: local midnight, or,
+/// where midnight does not exist (a daylight-saving change at 00:00, as in
+/// America/Sao_Paulo until 2019 and America/Santiago), the first local time
+/// after the gap. Where midnight occurs twice, the earlier one. This is
+/// the one rule for the start (and, through [`end_of_day`], the end) of a
+/// local day in the crate: refund due instants, ticket and regulatory
+/// deadlines all use it.
+///
+/// # Errors
+///
+/// [`CalendarError::DateOutOfRange`] at the ends of chrono's range.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use walletcare_core::calendar::start_of_day;
+///
+/// // Sao Paulo sprang forward at midnight on 4 November 2018: the day began at 01:00 (-02).
+/// let d = NaiveDate::from_ymd_opt(2018, 11, 4).ok_or("bad date")?;
+/// let start = start_of_day(chrono_tz::America::Sao_Paulo, d)?;
+/// assert_eq!(start, Utc.with_ymd_and_hms(2018, 11, 4, 3, 0, 0).single().ok_or("bad time")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn start_of_day(zone: Tz, date: NaiveDate) -> Result<DateTime<Utc>, CalendarError> {
+    let nanos = local_instant(zone, date, 0).ok_or(CalendarError::DateOutOfRange)?;
+    let seconds = i64::try_from(nanos / NANOS).map_err(|_| CalendarError::DateOutOfRange)?;
+    DateTime::from_timestamp(seconds, 0).ok_or(CalendarError::DateOutOfRange)
+}
+
+/// The instant `date` ends on the clock of `zone`: the [`start_of_day`] of
+/// the next day (exclusive: the last moment of `date` is just before it).
+///
+/// # Errors
+///
+/// [`CalendarError::DateOutOfRange`] at the ends of chrono's range.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use walletcare_core::calendar::end_of_day;
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 12, 24).ok_or("bad date")?;
+/// let end = end_of_day(chrono_tz::Asia::Jakarta, d)?;
+/// assert_eq!(end, Utc.with_ymd_and_hms(2026, 12, 24, 17, 0, 0).single().ok_or("bad time")?);
+/// assert!(end_of_day(chrono_tz::Asia::Jakarta, NaiveDate::MAX).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn end_of_day(zone: Tz, date: NaiveDate) -> Result<DateTime<Utc>, CalendarError> {
+    start_of_day(zone, date.succ_opt().ok_or(CalendarError::DateOutOfRange)?)
 }
 
 /// The date of an epoch day; [`CalendarError::DateOutOfRange`] outside
@@ -1062,6 +1043,8 @@ struct Inner {
     /// Nominal business time of a business day, in nanoseconds (> 0).
     day_nanos: i128,
     irregular: Vec<IrregularDay>,
+    /// The edition, with its digest (also in `spec.edition`).
+    edition: CalendarEdition,
 }
 
 /// A business calendar: which days are business days, business hours, and
@@ -1125,7 +1108,7 @@ impl Serialize for BusinessCalendar {
 impl<'de> Deserialize<'de> for BusinessCalendar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spec = CalendarSpec::deserialize(deserializer)?;
-        BusinessCalendar::new(spec).map_err(serde::de::Error::custom)
+        BusinessCalendar::new(spec).map_err(crate::error::Coded::de)
     }
 }
 
@@ -1325,6 +1308,9 @@ impl BusinessCalendar {
             .iter()
             .map(|p| i128::from(p.seconds()) * NANOS)
             .sum();
+        let digest = edition::digest(&spec, &estimated);
+        let edition = edition::normalise(spec.edition.take(), digest)?;
+        spec.edition = Some(edition.clone());
         let mut inner = Inner {
             spec,
             index,
@@ -1332,6 +1318,7 @@ impl BusinessCalendar {
             estimated,
             day_nanos,
             irregular: Vec::new(),
+            edition,
         };
         inner.irregular = scan_irregular_days(&inner)?;
         Ok(BusinessCalendar {
@@ -1376,6 +1363,81 @@ impl BusinessCalendar {
         .clone()
     }
 
+    /// A built-in calendar by code: a country (`"ID"`, `"CN"`, `"SG"`,
+    /// `"MY"`, as [`BusinessCalendar::builtin`]) or an ISO 3166-2 region
+    /// whose days off differ from its country's (`"MY-14"` Kuala Lumpur,
+    /// `"MY-10"` Selangor; [`BusinessCalendar::builtin_codes`] lists them).
+    /// Codes are matched in any case.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::UnknownCalendar`] for any other code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+    ///
+    /// let kl = BusinessCalendar::builtin_code("MY-14")?;
+    /// let my = BusinessCalendar::builtin(CalendarId::Malaysia);
+    /// let ft_day = NaiveDate::from_ymd_opt(2027, 2, 1).ok_or("bad date")?; // Federal Territory Day
+    /// assert!(!kl.is_business_day(ft_day)?);
+    /// assert!(my.is_business_day(ft_day)?);
+    /// assert_eq!(kl.edition().id, "MY-14-2026.12");
+    /// assert_eq!(BusinessCalendar::builtin_code("my")?, my);
+    /// assert!(BusinessCalendar::builtin_code("MY-99").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtin_code(code: &str) -> Result<BusinessCalendar, CalendarError> {
+        if let Ok(id) = code.parse::<CalendarId>() {
+            return Ok(BusinessCalendar::builtin(id));
+        }
+        static REGIONS: OnceLock<Vec<(&'static str, Result<BusinessCalendar, CalendarError>)>> =
+            OnceLock::new();
+        let regions = REGIONS.get_or_init(|| {
+            data::region_codes()
+                .into_iter()
+                .map(|c| {
+                    let cal = data::region_spec(c).and_then(|spec| {
+                        spec.ok_or_else(|| CalendarError::UnknownCalendar { code: c.to_owned() })
+                            .and_then(BusinessCalendar::new)
+                    });
+                    (c, cal)
+                })
+                .collect()
+        });
+        let code = code.trim();
+        regions
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, cal)| cal.clone())
+            .unwrap_or_else(|| {
+                Err(CalendarError::UnknownCalendar {
+                    code: code.chars().take(32).collect(),
+                })
+            })
+    }
+
+    /// The codes [`BusinessCalendar::builtin_code`] accepts: the countries,
+    /// then the regions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::calendar::BusinessCalendar;
+    /// let codes = BusinessCalendar::builtin_codes();
+    /// assert_eq!(&codes[..4], ["ID", "CN", "SG", "MY"]);
+    /// assert!(codes.contains(&"MY-14") && codes.contains(&"MY-10"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn builtin_codes() -> Vec<&'static str> {
+        let mut codes: Vec<&'static str> = CalendarId::ALL.iter().map(|id| id.code()).collect();
+        codes.extend(data::region_codes());
+        codes
+    }
+
     /// The calendar returned if compiled-in data failed to load (a test
     /// guarantees it does not): every question is `NotCovered`.
     fn unavailable(id: CalendarId) -> BusinessCalendar {
@@ -1399,6 +1461,7 @@ impl BusinessCalendar {
                 estimated: Vec::new(),
                 day_nanos,
                 irregular: Vec::new(),
+                edition: CalendarEdition::new(&format!("{id}-unavailable"), [""; 0]),
             }),
         }
     }
@@ -1464,6 +1527,54 @@ impl BusinessCalendar {
     #[must_use]
     pub fn spec(&self) -> &CalendarSpec {
         &self.inner.spec
+    }
+
+    /// The edition of the calendar's data: its id, sources and content
+    /// digest ([`CalendarEdition`]). SLA results record its
+    /// [`CalendarEdition::stamp`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+    /// let cn = BusinessCalendar::builtin(CalendarId::China);
+    /// assert_eq!(cn.edition().id, "CN-2026.12");
+    /// assert!(cn.edition().sources.iter().any(|s| s.starts_with("2024: ")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn edition(&self) -> &CalendarEdition {
+        &self.inner.edition
+    }
+
+    /// Names the edition of a calendar changed at run time (for example
+    /// after [`BusinessCalendar::add_holiday`] for a new decree): its id and
+    /// sources. The digest is recomputed. All-or-nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::InvalidArgument`] for an id longer than 64
+    /// characters or with control characters, more than 256 sources or a
+    /// source longer than 400 characters.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarEdition, CalendarId, Holiday, HolidayKind};
+    ///
+    /// let mut id = BusinessCalendar::builtin(CalendarId::Indonesia);
+    /// let before = id.edition().stamp();
+    /// let day = NaiveDate::from_ymd_opt(2027, 8, 16).ok_or("bad date")?;
+    /// id.add_holiday(Holiday { date: day, name: "Independence Day".into(), kind: HolidayKind::CollectiveLeave, estimated: false })?;
+    /// assert_eq!(id.edition().id, before.id); // same id, new digest
+    /// assert_ne!(id.edition().digest, before.digest);
+    /// id.set_edition(CalendarEdition::new("ID-2027.08-local", ["SKB revision of August 2027"]))?;
+    /// assert_eq!(id.edition().stamp().id, "ID-2027.08-local");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_edition(&mut self, edition: CalendarEdition) -> Result<(), CalendarError> {
+        self.rebuild(|s| s.edition = Some(edition))
     }
 
     /// The IANA zone of the calendar's dates and hours.
@@ -1796,7 +1907,24 @@ impl BusinessCalendar {
             .collect();
         estimated_years.sort_unstable();
         estimated_years.dedup();
+        let (ea, eb) = (&a.inner.edition, &b.inner.edition);
+        let mut sources = ea.sources.clone();
+        sources.extend(
+            eb.sources
+                .iter()
+                .filter(|s| !ea.sources.contains(s))
+                .cloned(),
+        );
+        sources.truncate(256);
+        let id = format!("{}+{}", ea.id, eb.id);
+        // A joint of joints may outgrow the id limit: then the id is derived.
+        let id = if id.chars().count() <= 64 {
+            id
+        } else {
+            String::new()
+        };
         BusinessCalendar::new(CalendarSpec {
+            edition: Some(CalendarEdition::new(&id, sources)),
             name: format!("{} + {}", sa.name, sb.name),
             time_zone: sa.time_zone,
             weekmask,
@@ -2155,8 +2283,7 @@ impl BusinessCalendar {
 
     /// The local date of an instant, checked against the coverage.
     fn local_day(&self, at: DateTime<Utc>) -> Result<(NaiveDate, i64), CalendarError> {
-        let local = at.with_timezone(&self.inner.spec.time_zone);
-        let date = local.date_naive();
+        let date = crate::locale::local_date(at, self.inner.spec.time_zone);
         let d = day_of(date);
         self.check_input(d)?;
         Ok((date, d))
@@ -2181,7 +2308,7 @@ impl BusinessCalendar {
     /// ```
     pub fn start_date(&self, at: DateTime<Utc>) -> Result<NaiveDate, CalendarError> {
         let local = at.with_timezone(&self.inner.spec.time_zone);
-        let date = local.date_naive();
+        let date = crate::locale::local_date(at, self.inner.spec.time_zone);
         let d = day_of(date);
         let before_cutoff = self
             .inner

@@ -377,7 +377,7 @@ fn check_expiry(text: &str, now: DateTime<Utc>) -> Result<CardExpiry, CardError>
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(try_from = "CardExpiryRepr")]
+#[serde(try_from = "crate::error::Unchecked<CardExpiryRepr>")]
 pub struct CardExpiry {
     year: u16,
     month: u8,
@@ -588,7 +588,7 @@ impl CardExpiry {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct HolderName(String);
 
 impl HolderName {
@@ -704,7 +704,7 @@ impl From<HolderName> for String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "ValidatedCardRepr")]
+#[serde(try_from = "crate::error::Unchecked<ValidatedCardRepr>")]
 pub struct ValidatedCard {
     brand: CardBrand,
     masked_number: MaskedCardNumber,
@@ -1198,6 +1198,10 @@ impl Render for CardError {
         text.to_owned()
     }
 }
+
+crate::error::coded_from_string!(HolderName => CardError);
+
+crate::error::coded_from_string!(CardExpiry(CardExpiryRepr) => CardError, ValidatedCard(ValidatedCardRepr) => CardError);
 
 #[cfg(test)]
 mod tests {

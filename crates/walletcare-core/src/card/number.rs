@@ -248,7 +248,7 @@ pub fn luhn_valid(digits: &str) -> bool {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct MaskedCardNumber(String);
 
 impl MaskedCardNumber {
@@ -372,6 +372,8 @@ impl From<MaskedCardNumber> for String {
         value.0
     }
 }
+
+crate::error::coded_from_string!(MaskedCardNumber => CardError);
 
 #[cfg(test)]
 mod tests {

@@ -78,7 +78,7 @@ impl fmt::Display for CardId {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
 pub struct CardFingerprint(String);
 
 impl CardFingerprint {
@@ -158,11 +158,42 @@ impl From<CardFingerprint> for String {
 /// assert!(serde_json::from_str::<CardPolicy>(r#"{"max_card":3}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A policy read from JSON is validated as it is read (`max_cards` out of
+/// range is refused there), so no caller has to call
+/// [`CardPolicy::validate`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "CardPolicyWire")]
 pub struct CardPolicy {
     /// Most cards bound at once (1 to 20; default 5).
     pub max_cards: u32,
+}
+
+/// The JSON form of [`CardPolicy`] before validation.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct CardPolicyWire {
+    max_cards: u32,
+}
+
+impl Default for CardPolicyWire {
+    fn default() -> Self {
+        CardPolicyWire {
+            max_cards: CardPolicy::default().max_cards,
+        }
+    }
+}
+
+impl TryFrom<CardPolicyWire> for CardPolicy {
+    type Error = crate::error::Coded<CardError>;
+
+    fn try_from(w: CardPolicyWire) -> Result<Self, Self::Error> {
+        let policy = CardPolicy {
+            max_cards: w.max_cards,
+        };
+        policy.validate().map_err(crate::error::Coded)?;
+        Ok(policy)
+    }
 }
 
 impl Default for CardPolicy {
@@ -328,7 +359,7 @@ impl BoundCard {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CardWalletRepr")]
+#[serde(try_from = "crate::error::Unchecked<CardWalletRepr>")]
 pub struct CardWallet {
     cards: Vec<BoundCard>,
     next_id: u32,
@@ -582,6 +613,9 @@ fn check_not_expired(card: &ValidatedCard, now: DateTime<Utc>) -> Result<(), Car
     }
 }
 
+crate::error::coded_from_string!(CardFingerprint => CardError);
+
+crate::error::coded_from_string!(CardWallet(CardWalletRepr) => CardError);
 #[cfg(test)]
 mod tests {
     use super::super::{CardInput, validate};

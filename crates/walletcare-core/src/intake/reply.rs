@@ -4,9 +4,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::CaseLink;
-use crate::locale::{Locale, Render};
+use crate::locale::{Locale, Render, format_instant};
 use crate::ticket::{Category, TicketNumber};
-use crate::transaction::text::time_text;
 use crate::triage::{InfoField, SelfServiceAnswer};
 
 /// One question for one field; the first question says "I don't know" is
@@ -79,17 +78,17 @@ pub(super) fn ticket_opened(
     match (locale, due) {
         (Locale::En, Some(due)) => format!(
             "Thank you. I've opened ticket {number}; you'll hear from us by {}.",
-            time_text(due, locale, zone)
+            format_instant(due, zone, locale)
         ),
         (Locale::En, None) => format!("Thank you. I've opened ticket {number}."),
         (Locale::Id, Some(due)) => format!(
             "Terima kasih. Tiket {number} sudah dibuat; kami akan membalas paling lambat {}.",
-            time_text(due, locale, zone)
+            format_instant(due, zone, locale)
         ),
         (Locale::Id, None) => format!("Terima kasih. Tiket {number} sudah dibuat."),
         (Locale::ZhCn, Some(due)) => format!(
             "谢谢。已为您创建工单 {number}，我们最晚将于{}回复您。",
-            time_text(due, locale, zone)
+            format_instant(due, zone, locale)
         ),
         (Locale::ZhCn, None) => format!("谢谢。已为您创建工单 {number}。"),
     }

@@ -70,7 +70,7 @@ use crate::error::{ErrorCode, HasErrorCode};
 /// assert_eq!(serde_json::to_string(&Currency::Cny)?, "\"CNY\"");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Currency {
     /// Indonesian rupiah (exponent 2).
@@ -210,6 +210,15 @@ impl Currency {
 impl std::fmt::Display for Currency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+/// Reads the ISO 4217 code as [`str::parse`] does (any case); an unknown
+/// code is `money.unknown_currency`, the same as everywhere else.
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        code.parse().map_err(crate::error::Coded::de)
     }
 }
 

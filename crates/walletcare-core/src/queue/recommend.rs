@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{QueueError, Workload};
 use crate::calendar::BusinessCalendar;
-use crate::locale::{Locale, Render};
-use crate::refund::sla::format_span;
+use crate::locale::{DurationUnit, Locale, Render, format_duration, format_instant};
 use crate::ticket::{Category, Channel, Priority, SlaPolicy, SlaTarget, TimeBasis};
-use crate::transaction::text::{time_text, zone_name};
+use crate::transaction::text::zone_name;
 
 /// When a live channel takes contacts.
 ///
@@ -313,7 +312,7 @@ fn channel_wait(
 }
 
 /// Seconds, rounded to the nearest whole second, as the `i64` the shared
-/// duration formatter takes.
+/// duration formatter ([`format_duration`]) takes.
 #[allow(clippy::cast_possible_truncation)] // clamped to the i64 range first
 fn whole_seconds(seconds: f64) -> i64 {
     if seconds.is_finite() {
@@ -331,7 +330,11 @@ fn about(seconds: f64, locale: Locale) -> String {
             .to_owned();
     }
     // To the nearest minute: "about 5 minutes" for 4 min 53 s.
-    let span = format_span(whole_seconds((seconds / 60.0).round() * 60.0), locale);
+    let span = format_duration(
+        whole_seconds((seconds / 60.0).round() * 60.0),
+        DurationUnit::Days,
+        locale,
+    );
     match locale {
         Locale::En => format!("about {span}"),
         Locale::Id => format!("sekitar {span}"),
@@ -364,7 +367,12 @@ fn reply_within(seconds: u32, basis: TimeBasis, locale: Locale) -> String {
             Locale::ZhCn => format!("{hours}个工作小时内"),
         };
     }
-    let span = format_span(i64::from(seconds), locale);
+    let unit = if basis == TimeBasis::Business {
+        DurationUnit::Hours
+    } else {
+        DurationUnit::Days
+    };
+    let span = format_duration(i64::from(seconds), unit, locale);
     let business = basis == TimeBasis::Business;
     match locale {
         Locale::En => format!(
@@ -438,7 +446,7 @@ impl ChannelWait {
         };
         match self.opens_at {
             Some(opens) if !self.open_now => {
-                let when = time_text(opens, locale, zone);
+                let when = format_instant(opens, zone, locale);
                 match locale {
                     Locale::En => format!("{name} closed, opens {when}, then {wait}"),
                     Locale::Id => format!("{name} tutup, buka {when}, lalu {wait}"),

@@ -69,7 +69,7 @@ use crate::money::{Currency, Money, MoneyError};
 
 mod lifecycle;
 mod policy;
-pub(crate) mod sla;
+mod sla;
 
 pub use lifecycle::{
     FailureReason, MAX_REFUNDS_PER_BOOK, Refund, RefundAction, RefundBook, RefundEvent, RefundId,
@@ -1614,39 +1614,10 @@ pub struct CapturedPayment {
 // Text helpers shared by the submodules
 // ---------------------------------------------------------------------------
 
-/// Formats an amount for a sentence in `locale`: `IDR 150,000.00` in English
-/// and Chinese, `Rp150.000,00` (or `USD 1.234,50`) in Indonesian.
+/// An amount for a sentence in `locale`: the crate's one money printer,
+/// [`Money::format`] (`Rp150.000`, `IDR 150,000`), whose output parses back.
 pub(crate) fn format_money(amount: Money, locale: Locale) -> String {
-    let currency = amount.currency();
-    let exponent = currency.exponent();
-    let unit = currency.minor_per_major().unsigned_abs();
-    let magnitude = amount.minor().unsigned_abs();
-    let major = magnitude.checked_div(unit).unwrap_or(magnitude);
-    let minor = magnitude.checked_rem(unit).unwrap_or(0);
-    let (group, decimal) = match locale {
-        Locale::Id => ('.', ','),
-        Locale::En | Locale::ZhCn => (',', '.'),
-    };
-    let digits = major.to_string();
-    let mut grouped = String::with_capacity(digits.len().saturating_mul(2));
-    let count = digits.len();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (count.saturating_sub(i)) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let sign = if amount.is_negative() { "-" } else { "" };
-    let fraction = if exponent > 0 {
-        let width = usize::try_from(exponent).unwrap_or(2);
-        format!("{decimal}{minor:0width$}")
-    } else {
-        String::new()
-    };
-    match (locale, currency) {
-        (Locale::Id, Currency::Idr) => format!("{sign}Rp{grouped}{fraction}"),
-        _ => format!("{sign}{} {grouped}{fraction}", currency.code()),
-    }
+    amount.format(locale)
 }
 
 #[cfg(test)]
@@ -1654,27 +1625,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn money_is_formatted_per_locale() {
+    fn money_in_refund_text_is_the_shared_formatter() {
         let m = Money::new(15_000_050, Currency::Idr);
-        assert_eq!(format_money(m, Locale::En), "IDR 150,000.50");
+        for locale in Locale::ALL {
+            assert_eq!(format_money(m, locale), m.format(locale));
+        }
         assert_eq!(format_money(m, Locale::Id), "Rp150.000,50");
-        assert_eq!(format_money(m, Locale::ZhCn), "IDR 150,000.50");
-        assert_eq!(
-            format_money(Money::new(1_234, Currency::Jpy), Locale::Id),
-            "JPY 1.234"
-        );
-        assert_eq!(
-            format_money(Money::new(-5, Currency::Usd), Locale::En),
-            "-USD 0.05"
-        );
-        assert_eq!(
-            format_money(Money::new(i64::MIN, Currency::Usd), Locale::En),
-            "-USD 92,233,720,368,547,758.08"
-        );
-        assert_eq!(
-            format_money(Money::new(100_000, Currency::Usd), Locale::En),
-            "USD 1,000.00"
-        );
     }
 
     #[test]

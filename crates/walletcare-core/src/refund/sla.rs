@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Timelike, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{BankCode, Refund, RefundDestination, RefundError};
-use crate::calendar::{BusinessCalendar, NonBusinessDay, NonBusinessReason};
+use crate::calendar::{BusinessCalendar, EditionStamp, NonBusinessDay, NonBusinessReason};
 use crate::locale::{Locale, Render};
 
 /// The largest SLA a policy may set, in business days.
@@ -197,8 +197,7 @@ impl RefundSlaPolicy {
         self.validate()?;
         let business_days = self.business_days_for(&destination);
         let tz = calendar.time_zone();
-        let approved_local = approved_at.with_timezone(&tz);
-        let approved_date = approved_local.date_naive();
+        let approved_date = crate::locale::local_date(approved_at, tz);
         let start_date = calendar.start_date(approved_at)?;
         let due_date = calendar.add_business_days(start_date, i64::from(business_days))?;
         let due_at = end_of_day(tz, due_date)?;
@@ -227,6 +226,7 @@ impl RefundSlaPolicy {
             due_soon_at,
             skipped,
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
@@ -282,22 +282,10 @@ impl RefundSlaPolicy {
     }
 }
 
-/// The local midnight that ends `date` in `tz`, as an instant. If that
-/// midnight does not exist (a daylight-saving gap), the first local time
-/// after it that does.
+/// The instant `date` ends in `tz`: the calendar's one end-of-day rule
+/// ([`crate::calendar::end_of_day`]).
 fn end_of_day(tz: Tz, date: NaiveDate) -> Result<DateTime<Utc>, RefundError> {
-    let next = date
-        .succ_opt()
-        .ok_or(crate::calendar::CalendarError::DateOutOfRange)?;
-    for minutes in (0..=180).step_by(15) {
-        let local = next
-            .and_hms_opt(0, 0, 0)
-            .and_then(|m| m.checked_add_signed(TimeDelta::minutes(minutes)));
-        if let Some(instant) = local.and_then(|l| tz.from_local_datetime(&l).earliest()) {
-            return Ok(instant.with_timezone(&Utc));
-        }
-    }
-    Err(crate::calendar::CalendarError::DateOutOfRange.into())
+    Ok(crate::calendar::end_of_day(tz, date)?)
 }
 
 /// Why counting starts on the day it does.
@@ -376,6 +364,12 @@ pub struct RefundDue {
     pub skipped: Vec<NonBusinessDay>,
     /// Whether the answer depends on a year whose holidays are estimated.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 impl RefundDue {
@@ -650,34 +644,10 @@ pub enum SlaStatus {
     },
 }
 
-/// "2 days 3 hours", "5 hours 10 minutes", "45 minutes" in a locale.
-pub(crate) fn format_span(seconds: i64, locale: Locale) -> String {
-    let seconds = seconds.max(0);
-    let days = seconds / 86_400;
-    let hours = (seconds % 86_400) / 3_600;
-    let minutes = (seconds % 3_600) / 60;
-    let unit = |value: i64, en_one: &str, en_many: &str, id: &str, zh: &str| match locale {
-        Locale::En => format!("{value} {}", if value == 1 { en_one } else { en_many }),
-        Locale::Id => format!("{value} {id}"),
-        Locale::ZhCn => format!("{value}{zh}"),
-    };
-    let mut parts = Vec::new();
-    if days > 0 {
-        parts.push(unit(days, "day", "days", "hari", "天"));
-    }
-    if hours > 0 {
-        parts.push(unit(hours, "hour", "hours", "jam", "小时"));
-    }
-    if days == 0 && minutes > 0 {
-        parts.push(unit(minutes, "minute", "minutes", "menit", "分钟"));
-    }
-    if parts.is_empty() {
-        return locale
-            .pick("less than a minute", "kurang dari semenit", "不到1分钟")
-            .to_owned();
-    }
-    let separator = if locale == Locale::ZhCn { "" } else { " " };
-    parts.join(separator)
+/// "2 days 3 hours", "5 hours 10 minutes", "45 minutes": the crate's one
+/// duration printer.
+fn format_span(seconds: i64, locale: Locale) -> String {
+    crate::locale::format_duration(seconds, crate::locale::DurationUnit::Days, locale)
 }
 
 impl Render for SlaStatus {
@@ -722,39 +692,11 @@ impl Render for SlaStatus {
     }
 }
 
-fn weekday_name(day: Weekday, locale: Locale) -> &'static str {
-    match day {
-        Weekday::Mon => locale.pick("Monday", "Senin", "星期一"),
-        Weekday::Tue => locale.pick("Tuesday", "Selasa", "星期二"),
-        Weekday::Wed => locale.pick("Wednesday", "Rabu", "星期三"),
-        Weekday::Thu => locale.pick("Thursday", "Kamis", "星期四"),
-        Weekday::Fri => locale.pick("Friday", "Jumat", "星期五"),
-        Weekday::Sat => locale.pick("Saturday", "Sabtu", "星期六"),
-        Weekday::Sun => locale.pick("Sunday", "Minggu", "星期日"),
-    }
-}
-
-fn month_name(month: u32, locale: Locale) -> &'static str {
-    let (en, id) = match month {
-        1 => ("January", "Januari"),
-        2 => ("February", "Februari"),
-        3 => ("March", "Maret"),
-        4 => ("April", "April"),
-        5 => ("May", "Mei"),
-        6 => ("June", "Juni"),
-        7 => ("July", "Juli"),
-        8 => ("August", "Agustus"),
-        9 => ("September", "September"),
-        10 => ("October", "Oktober"),
-        11 => ("November", "November"),
-        _ => ("December", "Desember"),
-    };
-    if locale == Locale::Id { id } else { en }
-}
-
 /// A date written the way each locale writes it in a sentence, with its
 /// weekday: `Wednesday, 6 January 2027`, `Rabu, 6 Januari 2027`,
-/// `2027年1月6日（星期三）`.
+/// `2027年1月6日（星期三）`. The crate's one dated-with-weekday printer,
+/// [`crate::locale::format_weekday_date`], under the name refunds have
+/// always used.
 ///
 /// # Examples
 ///
@@ -771,12 +713,7 @@ fn month_name(month: u32, locale: Locale) -> &'static str {
 /// ```
 #[must_use]
 pub fn format_date(date: NaiveDate, locale: Locale) -> String {
-    let weekday = weekday_name(date.weekday(), locale);
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    match locale {
-        Locale::En | Locale::Id => format!("{weekday}, {d} {} {y}", month_name(m, locale)),
-        Locale::ZhCn => format!("{y}年{m}月{d}日（{weekday}）"),
-    }
+    crate::locale::format_weekday_date(date, locale)
 }
 
 #[cfg(test)]

@@ -275,7 +275,7 @@ impl TicketNumber {
         tz: Tz,
         sequence: u64,
     ) -> Result<TicketNumber, TicketError> {
-        TicketNumber::new(at.with_timezone(&tz).date_naive(), sequence)
+        TicketNumber::new(crate::locale::local_date(at, tz), sequence)
     }
 
     fn build(prefix: Prefix, date: NaiveDate, sequence: u64) -> Result<TicketNumber, TicketError> {

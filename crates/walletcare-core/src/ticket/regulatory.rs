@@ -1,7 +1,7 @@
 //! Regulatory complaint clocks: working-day deadlines for formal complaints,
 //! kept apart from the internal SLAs.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::sla::local_date;
@@ -9,7 +9,7 @@ use super::{
     ComplaintMedium, Extension, ExtensionGround, FormalComplaint, RegulatoryRegime, Ticket,
     TicketError,
 };
-use crate::calendar::{BusinessCalendar, CalendarError, RollConvention};
+use crate::calendar::{BusinessCalendar, CalendarError, EditionStamp, RollConvention};
 use crate::locale::{Locale, Render};
 
 /// Where a regulatory clock stands at `now`.
@@ -107,19 +107,19 @@ pub struct RegulatoryReport {
     pub status: RegulatoryStatus,
     /// Whether the calendar data for these dates is an estimate.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
-/// The first instant after `date` in the calendar's zone (midnight at the
-/// start of the next day).
+/// The instant `date` ends in the calendar's zone: the calendar's one
+/// end-of-day rule ([`crate::calendar::end_of_day`]), which also holds on
+/// days whose local midnight does not exist.
 fn end_of_day(date: NaiveDate, calendar: &BusinessCalendar) -> Result<DateTime<Utc>, TicketError> {
-    let next = date
-        .succ_opt()
-        .ok_or(TicketError::Calendar(CalendarError::DateOutOfRange))?;
-    let tz = calendar.time_zone();
-    tz.from_local_datetime(&next.and_time(chrono::NaiveTime::MIN))
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or(TicketError::Calendar(CalendarError::DateOutOfRange))
+    Ok(crate::calendar::end_of_day(calendar.time_zone(), date)?)
 }
 
 /// The due date and deadline of a complaint without its extension.
@@ -221,6 +221,7 @@ pub(super) fn regulatory_report(
         resolved_date: resolved.map(|at| local_date(at, calendar)),
         status,
         estimated: calendar.is_estimated(start_date, due_date),
+        edition: Some(calendar.edition().stamp()),
     })
 }
 
@@ -291,54 +292,10 @@ impl Ticket {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// A date as people write it: `24 December 2026`, `24 Desember 2026`,
-/// `2026年12月24日`.
+/// `2026年12月24日` (the crate's one date printer).
 pub(super) fn date_text(date: NaiveDate, locale: Locale) -> String {
-    let index = usize::try_from(date.month0()).unwrap_or(0);
-    match locale {
-        Locale::En => format!(
-            "{} {} {}",
-            date.day(),
-            MONTHS_EN.get(index).copied().unwrap_or(""),
-            date.year()
-        ),
-        Locale::Id => format!(
-            "{} {} {}",
-            date.day(),
-            MONTHS_ID.get(index).copied().unwrap_or(""),
-            date.year()
-        ),
-        Locale::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-    }
+    crate::locale::format_date(date, locale)
 }
 
 impl Render for RegulatoryReport {

@@ -19,7 +19,7 @@ use super::{
     Action, EscalationCause, EscalationLevel, Priority, SlaClock, SlaPolicy, SlaTarget, SlaTargets,
     Status, Ticket, TicketError, TimeBasis,
 };
-use crate::calendar::BusinessCalendar;
+use crate::calendar::{BusinessCalendar, EditionStamp};
 
 /// Where one SLA clock stands at `now`. The JSON form is tagged by `state`:
 /// `{"state":"on_track","due_at":"...","remaining_seconds":3600}`.
@@ -178,6 +178,12 @@ pub struct SlaReport {
     pub escalation: EscalationLevel,
     /// Whether any answer depends on estimated calendar data.
     pub estimated: bool,
+    /// The calendar edition that computed this result
+    /// ([`crate::calendar::EditionStamp`]); absent in results stored before
+    /// editions existed. Compare it with the current calendar's to find
+    /// results to recompute ([`crate::calendar::compare_editions`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionStamp>,
 }
 
 /// A running interval of a clock.
@@ -585,10 +591,8 @@ impl Ticket {
         }
         let estimated = regulatory.iter().any(|r| r.estimated)
             || (uses_business
-                && calendar.is_estimated(
-                    created_at.with_timezone(&calendar.time_zone()).date_naive(),
-                    now.with_timezone(&calendar.time_zone()).date_naive(),
-                ));
+                && calendar
+                    .is_estimated(local_date(created_at, calendar), local_date(now, calendar)));
 
         let (auto, _) = automatic_escalation(
             policy,
@@ -610,6 +614,7 @@ impl Ticket {
             recorded_escalation: state.escalation,
             escalation: state.escalation.max(auto),
             estimated,
+            edition: Some(calendar.edition().stamp()),
         })
     }
 
@@ -719,7 +724,7 @@ impl SlaReport {
     /// let ticket = Ticket::new(TicketNumber::for_instant(t0, cal.time_zone(), 1)?, Channel::Email, Category::Refund, t0);
     /// let report = ticket.sla(t0 + Duration::minutes(30), &SlaPolicy::default(), &cal)?;
     /// let text = report.explain(cal.time_zone()).render(Locale::En);
-    /// assert!(text.contains("First response: on track, 7 h 30 min left (due 2026-11-23 18:00 WIB, business hours)"));
+    /// assert!(text.contains("First response: on track, 7 hours 30 minutes left (due 23 November 2026, 18:00 WIB, business hours)"));
     /// let text = report.explain(cal.time_zone()).render(Locale::Id);
     /// assert!(text.contains("Respons pertama: sesuai target, sisa 7 jam 30 menit"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -762,42 +767,16 @@ fn clock_name(clock: SlaClock, locale: crate::locale::Locale) -> &'static str {
     }
 }
 
-/// `3 h 5 min` / `3 jam 5 menit` / `3小时5分钟`; days for wall time.
+/// `3 hours 5 minutes` / `3 jam 5 menit` / `3小时5分钟`, with days for wall
+/// time: the crate's one duration printer.
 pub(super) fn duration_text(seconds: i64, days: bool, locale: crate::locale::Locale) -> String {
-    use crate::locale::Locale;
-    let total_minutes = seconds.max(0).saturating_add(59) / 60;
-    let (d, h, m) = if days {
-        (
-            total_minutes / (24 * 60),
-            (total_minutes / 60) % 24,
-            total_minutes % 60,
-        )
+    use crate::locale::DurationUnit;
+    let largest = if days {
+        DurationUnit::Days
     } else {
-        (0, total_minutes / 60, total_minutes % 60)
+        DurationUnit::Hours
     };
-    let units = match locale {
-        Locale::En => [" d", " h", " min"],
-        Locale::Id => [" hari", " jam", " menit"],
-        Locale::ZhCn => ["天", "小时", "分钟"],
-    };
-    let sep = if locale == Locale::ZhCn { "" } else { " " };
-    let parts: Vec<String> = [d, h, m]
-        .iter()
-        .zip(units)
-        .filter(|(value, _)| **value > 0)
-        .map(|(value, unit)| format!("{value}{unit}"))
-        .collect();
-    if parts.is_empty() {
-        format!("0{}", units.get(2).copied().unwrap_or(" min"))
-    } else {
-        parts.join(sep)
-    }
-}
-
-fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M %Z")
-        .to_string()
+    crate::locale::format_duration(seconds, largest, locale)
 }
 
 fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) -> String {
@@ -824,17 +803,17 @@ fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) ->
             crate::locale::Locale::En => format!(
                 "on track, {} left (due {}{basis})",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
             crate::locale::Locale::Id => format!(
                 "sesuai target, sisa {} (batas {}{basis})",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
             crate::locale::Locale::ZhCn => format!(
                 "正常，剩余{}（截止 {}{basis}）",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
         },
         SlaStatus::DueSoon {
@@ -844,17 +823,17 @@ fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) ->
             crate::locale::Locale::En => format!(
                 "due soon, {} left (due {}{basis})",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
             crate::locale::Locale::Id => format!(
                 "segera jatuh tempo, sisa {} (batas {}{basis})",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
             crate::locale::Locale::ZhCn => format!(
                 "即将到期，剩余{}（截止 {}{basis}）",
                 dur(remaining_seconds),
-                local_time(due_at, tz)
+                crate::locale::format_instant(due_at, tz, locale)
             ),
         },
         SlaStatus::Paused { remaining_seconds } => match locale {
@@ -871,9 +850,17 @@ fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) ->
             }
         },
         SlaStatus::Met { at } => match locale {
-            crate::locale::Locale::En => format!("met at {}", local_time(at, tz)),
-            crate::locale::Locale::Id => format!("terpenuhi pada {}", local_time(at, tz)),
-            crate::locale::Locale::ZhCn => format!("已达成，完成于 {}", local_time(at, tz)),
+            crate::locale::Locale::En => {
+                format!("met at {}", crate::locale::format_instant(at, tz, locale))
+            }
+            crate::locale::Locale::Id => format!(
+                "terpenuhi pada {}",
+                crate::locale::format_instant(at, tz, locale)
+            ),
+            crate::locale::Locale::ZhCn => format!(
+                "已达成，完成于 {}",
+                crate::locale::format_instant(at, tz, locale)
+            ),
         },
         SlaStatus::Breached {
             breached_at,
@@ -883,25 +870,34 @@ fn explain_clock(report: &ClockReport, tz: Tz, locale: crate::locale::Locale) ->
             let mut text = match locale {
                 crate::locale::Locale::En => format!(
                     "breached at {}, {} over target{basis}",
-                    local_time(breached_at, tz),
+                    crate::locale::format_instant(breached_at, tz, locale),
                     dur(overdue_seconds)
                 ),
                 crate::locale::Locale::Id => format!(
                     "terlambat sejak {}, melewati target {}{basis}",
-                    local_time(breached_at, tz),
+                    crate::locale::format_instant(breached_at, tz, locale),
                     dur(overdue_seconds)
                 ),
                 crate::locale::Locale::ZhCn => format!(
                     "已超时：于 {} 超时，超出目标{}{basis}",
-                    local_time(breached_at, tz),
+                    crate::locale::format_instant(breached_at, tz, locale),
                     dur(overdue_seconds)
                 ),
             };
             if let Some(at) = met_at {
                 text.push_str(&match locale {
-                    crate::locale::Locale::En => format!("; done at {}", local_time(at, tz)),
-                    crate::locale::Locale::Id => format!("; selesai pada {}", local_time(at, tz)),
-                    crate::locale::Locale::ZhCn => format!("；已于 {} 完成", local_time(at, tz)),
+                    crate::locale::Locale::En => format!(
+                        "; done at {}",
+                        crate::locale::format_instant(at, tz, locale)
+                    ),
+                    crate::locale::Locale::Id => format!(
+                        "; selesai pada {}",
+                        crate::locale::format_instant(at, tz, locale)
+                    ),
+                    crate::locale::Locale::ZhCn => format!(
+                        "；已于 {} 完成",
+                        crate::locale::format_instant(at, tz, locale)
+                    ),
                 });
             }
             text
@@ -951,5 +947,5 @@ impl crate::locale::Render for SlaExplanation<'_> {
 
 /// The local date of an instant in the calendar's zone.
 pub(super) fn local_date(at: DateTime<Utc>, calendar: &BusinessCalendar) -> NaiveDate {
-    at.with_timezone(&calendar.time_zone()).date_naive()
+    crate::locale::local_date(at, calendar.time_zone())
 }

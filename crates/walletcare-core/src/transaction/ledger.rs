@@ -209,8 +209,11 @@ impl Default for LimitPolicy {
 /// assert_eq!(serde_json::from_str::<LedgerConfig>(&json)?, usd);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A configuration read from JSON is validated as it is read
+/// (`transaction.invalid_config`), as [`LedgerConfig::validate`] checks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "LedgerConfigWire")]
 pub struct LedgerConfig {
     /// The one currency the wallet holds.
     pub currency: Currency,
@@ -281,6 +284,32 @@ impl LedgerConfig {
 
     fn max_entries(&self) -> usize {
         usize::try_from(self.max_retained).unwrap_or(usize::MAX)
+    }
+}
+
+/// The JSON form of [`LedgerConfig`] before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerConfigWire {
+    currency: Currency,
+    limits: LimitPolicy,
+    #[serde(with = "zone_name")]
+    zone: Tz,
+    max_retained: u32,
+}
+
+impl TryFrom<LedgerConfigWire> for LedgerConfig {
+    type Error = crate::error::Coded<TransactionError>;
+
+    fn try_from(w: LedgerConfigWire) -> Result<Self, Self::Error> {
+        let config = LedgerConfig {
+            currency: w.currency,
+            limits: w.limits,
+            zone: w.zone,
+            max_retained: w.max_retained,
+        };
+        config.validate().map_err(crate::error::Coded)?;
+        Ok(config)
     }
 }
 
@@ -883,7 +912,7 @@ struct DayRecord {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "LedgerRepr")]
+#[serde(try_from = "crate::error::Unchecked<LedgerRepr>")]
 pub struct Ledger {
     config: LedgerConfig,
     level: VerificationLevel,
@@ -1828,3 +1857,5 @@ impl Ledger {
         Ok(())
     }
 }
+
+crate::error::coded_from_string!(Ledger(LedgerRepr) => TransactionError);

@@ -172,7 +172,7 @@ macro_rules! text_type {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[serde(try_from = "crate::error::Unchecked<String>", into = "String")]
         pub struct $name(String);
 
         impl $name {
@@ -226,6 +226,8 @@ macro_rules! text_type {
                 value.0
             }
         }
+
+        crate::error::coded_from_string!($name => TransactionError);
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -415,7 +417,10 @@ pub enum PaymentChannel {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "BankAccountRepr", into = "BankAccountRepr")]
+#[serde(
+    try_from = "crate::error::Unchecked<BankAccountRepr>",
+    into = "BankAccountRepr"
+)]
 pub struct BankAccountRef {
     bank: Name,
     last4: String,
@@ -931,7 +936,7 @@ impl TransactionState {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "TransactionRepr")]
+#[serde(try_from = "crate::error::Unchecked<TransactionRepr>")]
 pub struct Transaction {
     id: TransactionId,
     kind: TransactionKind,
@@ -1478,5 +1483,8 @@ impl HasErrorCode for TransactionError {
     }
 }
 
+crate::error::coded_from_string!(Transaction(TransactionRepr) => TransactionError);
+
+crate::error::coded_from_string!(BankAccountRef(BankAccountRepr) => TransactionError);
 #[cfg(test)]
 mod tests;

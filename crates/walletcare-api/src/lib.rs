@@ -1,0 +1,105 @@
+//! # walletcare-api
+//!
+//! The operation layer of walletcare: every operation the C library and the
+//! npm package expose is defined here once, with its input type, its output
+//! (the value, plus its text rendered in the requested locale where it has
+//! one) and its errors. The bindings are a mechanical mapping of it:
+//! pointers, lengths, handles and status codes in C; `JsValue`s and handle
+//! classes in JavaScript. Rust services can use it too, though most will
+//! call `walletcare-core` directly.
+//!
+//! - [`ops`]: the [`Operation`](ops::Operation) and
+//!   [`Command`](ops::Command) traits;
+//! - [`json`]: the wire form and its errors, which always carry a domain
+//!   code and name the field;
+//! - one module per domain noun ([`money`], ...), each listing its
+//!   operations;
+//! - [`call`]: any operation by name, JSON in and JSON out. The C library's
+//!   `wc_call`, the npm package's `call` and the shared vectors' scripts run
+//!   through it.
+//!
+//! # Examples
+//!
+//! ```
+//! let out = walletcare_api::call("money.add", r#"{"a":{"minor":1,"currency":"IDR"},"b":{"minor":2,"currency":"IDR"}}"#)?;
+//! assert_eq!(out, r#"{"minor":3,"currency":"IDR"}"#);
+//!
+//! let err = walletcare_api::call("money.format", r#"{"amount":{"minor":1,"currency":"GBP"},"locale":"en"}"#).unwrap_err();
+//! assert_eq!(err.code.as_str(), "money.unknown_currency");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod account;
+pub mod calendar;
+pub mod card;
+pub mod json;
+pub mod money;
+pub mod ops;
+pub mod transaction;
+
+pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
+
+/// Every operation's name, module by module, in the order of the modules.
+///
+/// # Examples
+///
+/// ```
+/// assert!(walletcare_api::operation_names().any(|name| name == "money.parse"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn operation_names() -> impl Iterator<Item = &'static str> {
+    [
+        money::NAMES,
+        calendar::NAMES,
+        card::NAMES,
+        account::NAMES,
+        transaction::NAMES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+/// Runs the operation `name` on JSON `input` and returns its JSON output.
+/// A command's input holds its `state` beside its own fields, and its
+/// output is `{"state": <new state>, "output": ...}`.
+///
+/// # Errors
+///
+/// `general.unknown_value` for a name that is not an operation; otherwise
+/// the operation's errors, and the input errors of [`json::from_str`].
+///
+/// # Examples
+///
+/// ```
+/// let err = walletcare_api::call("money.teleport", "{}").unwrap_err();
+/// assert_eq!(err.code.as_str(), "general.unknown_value");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn call(name: &str, input: &str) -> Result<String, Error> {
+    let modules = [
+        money::call,
+        calendar::call,
+        card::call,
+        account::call,
+        transaction::call,
+    ];
+    for module in modules {
+        if let Some(result) = module(name, input) {
+            return result;
+        }
+    }
+    let mut shown: String = name.chars().take(64).collect();
+    if shown.len() < name.len() {
+        shown.push_str("...");
+    }
+    Err(Error::new(
+        ErrorCode::UnknownValue,
+        format!("\"{shown}\" is not an operation; operation_names() lists them"),
+    )
+    .with_details(serde_json::json!({ "field": "operation", "value": shown })))
+}
