@@ -9,7 +9,9 @@
 //! a new bank card and asks for a refund that straddles Christmas. Every
 //! line the demo prints comes from walletcare: amounts, dates, decisions,
 //! error codes and the sentences shown to her in Indonesian, Chinese and
-//! English. The demo only chooses the inputs (the clock, the codes a host
+//! English. In the evening she chats with the desk, which gathers what a
+//! ticket needs one question at a time and tells her which channel answers
+//! soonest. The demo only chooses the inputs (the clock, the codes a host
 //! would draw from its random source, what Siti types) and the narration.
 //!
 //! The run is deterministic: the library never reads the clock, so the same
@@ -28,8 +30,12 @@ use walletcare::account::{
 use walletcare::calendar::{BusinessCalendar, CalendarId, Tz};
 use walletcare::card::{CardFingerprint, CardInput, CardPolicy, validate};
 use walletcare::error::HasErrorCode;
+use walletcare::intake::{Intake, IntakeConfig};
 use walletcare::locale::{Locale, Render};
 use walletcare::money::{Currency, Money};
+use walletcare::queue::{
+    ChannelHours, ChannelSetup, ServiceTarget, Workload, agents_for_target, recommend,
+};
 use walletcare::redact::{RedactPolicy, ScamConfig, redact, warnings};
 use walletcare::refund::{
     BankCode, CapturedPayment, RefundAction, RefundAmount, RefundBook, RefundDestination,
@@ -102,6 +108,7 @@ fn main() -> DemoResult {
     refund_to_wallet(&mut desk)?;
     let complaint = support_inbox(&desk)?;
     two_weeks_later(&desk, card_refund, complaint)?;
+    chat_and_wait(&desk)?;
     println!();
     Ok(())
 }
@@ -1200,6 +1207,120 @@ fn two_weeks_later(desk: &Desk, mut card: CardRefund, mut complaint: Ticket) -> 
         done.render(Locale::En).to_lowercase()
     ));
     Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// 8. A chat conversation, and where to wait least
+// ---------------------------------------------------------------------------
+
+/// Siti writes to the in-app chat about a top-up that never arrived:
+/// intake triages it, asks for what is missing one question at a time,
+/// reads two fields from one answer, and opens a ticket. Then the desk
+/// tells her how long each channel would make her wait.
+fn chat_and_wait(desk: &Desk) -> DemoResult {
+    heading(8, "A chat conversation, and where to wait least");
+    let start = jakarta(2027, 1, 7, 19, 40)?;
+    let mut intake = Intake::new(IntakeConfig {
+        channel: Channel::Chat,
+        calendar: CalendarId::Indonesia,
+        ticket_sequence: 88,
+        locale: None,
+    })?;
+    let messages = [
+        "min, saya transfer tapi pembayaran gagal dan saldo kepotong",
+        "TRX20270107554433",
+        "Rp 150rb tadi jam 19.15",
+        "pakai saldo",
+    ];
+    let mut opened = None;
+    for (i, message) in messages.iter().enumerate() {
+        let now = start + chrono::Duration::minutes(i64::try_from(i)? * 2);
+        let step = intake.step(message, now)?;
+        event(now, &format!("Siti: \"{message}\""));
+        said(step.locale, &step.reply);
+        let missing: Vec<String> = step.missing.iter().map(|f| f.render(Locale::En)).collect();
+        detail(&format!(
+            "state {}; still missing: {}",
+            json_name(serde_json::to_value(step.state)?),
+            if missing.is_empty() {
+                "nothing".to_owned()
+            } else {
+                missing.join(", ")
+            }
+        ));
+        if step.ticket.is_some() {
+            opened = step.ticket;
+            break;
+        }
+    }
+    let ticket = opened.ok_or("the conversation should end with a ticket")?;
+    detail(&format!(
+        "Ticket {} ({}, {}): {} fields gathered, {} transcript turns kept for the agent.",
+        ticket.number,
+        json_name(serde_json::to_value(ticket.category)?),
+        json_name(serde_json::to_value(ticket.priority)?),
+        ticket.fields.len(),
+        ticket.transcript.len()
+    ));
+    for field in &ticket.fields {
+        detail(&format!(
+            "  {}: {}",
+            field.field.render(Locale::En),
+            field.text.as_deref().unwrap_or("(mentioned)")
+        ));
+    }
+
+    let now = start + chrono::Duration::minutes(10);
+    let setups = [
+        ChannelSetup {
+            channel: Channel::Hotline,
+            hours: ChannelHours::Business,
+            workload: Some(Workload::new(290.0, 300.0, 25, None)?),
+        },
+        ChannelSetup {
+            channel: Channel::Chat,
+            hours: ChannelHours::Always,
+            workload: Some(Workload::new(230.0, 420.0, 25, Some(600.0))?),
+        },
+        ChannelSetup {
+            channel: Channel::Email,
+            hours: ChannelHours::Always,
+            workload: None,
+        },
+    ];
+    subheading(&format!(
+        "{}: how long would she wait? Hotline 290 calls/h, 5 min each, 25 agents (Erlang C, \
+         business hours); chat 230 chats/h, 7 min each, 25 agents, 10 min average patience \
+         (Erlang A, around the clock); email on its SLA.",
+        long_time(now)
+    ));
+    let advice = recommend(
+        &setups,
+        ticket.category,
+        ticket.priority,
+        now,
+        &desk.calendar,
+        &SlaPolicy::default(),
+    )?;
+    for locale in [Locale::Id, Locale::ZhCn, Locale::En] {
+        said(locale, &advice.render(locale));
+    }
+    let hotline = Workload::new(290.0, 300.0, 25, None)?;
+    let staffing = agents_for_target(290.0, 300.0, None, ServiceTarget::new(0.8, 20.0)?)?;
+    let m = hotline.metrics(Some(20.0))?;
+    detail(&format!(
+        "Hotline tomorrow: {:.0}% of callers wait, {:.0} s on average, {:.0}% answered within \
+         20 s; {staffing} agents would answer 80% within 20 s.",
+        m.wait_probability * 100.0,
+        m.average_wait_seconds.unwrap_or(f64::NAN),
+        m.service_level.unwrap_or(0.0) * 100.0,
+    ));
+    Ok(())
+}
+
+/// The JSON name of a value: `ticket_opened` for `IntakeState::TicketOpened`.
+fn json_name(value: serde_json::Value) -> String {
+    value.as_str().unwrap_or_default().to_owned()
 }
 
 // ---------------------------------------------------------------------------

@@ -175,16 +175,25 @@ fn scripts_cover_every_error_code() {
         }
     }
     // Codes no binding returns as an error, with the reason.
-    let outcomes_not_errors = [
+    let not_returned_by_a_binding = [
         // A rejected PIN or password is recorded (the failure count rises
         // towards the lockout), so `account.record_attempt` succeeds with
         // an outcome carrying this code; a failed command would change
         // nothing. The scripts check it as that outcome's `code`.
         ErrorCode::WrongCredential,
+        // Queues and intake are in the core and its tests, but not yet
+        // operations of the layer the bindings map (issue 16 is open), so
+        // no binding can return these codes yet.
+        ErrorCode::QueueInvalidInput,
+        ErrorCode::QueueTargetUnreachable,
+        ErrorCode::QueueDuplicateChannel,
+        ErrorCode::IntakeInvalidState,
+        ErrorCode::IntakeClockWentBackwards,
+        ErrorCode::IntakeTooLong,
     ];
     let missing: Vec<&str> = ErrorCode::ALL
         .iter()
-        .filter(|code| !seen.contains(code) && !outcomes_not_errors.contains(code))
+        .filter(|code| !seen.contains(code) && !not_returned_by_a_binding.contains(code))
         .map(|code| code.as_str())
         .collect();
     assert!(

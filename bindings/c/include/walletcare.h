@@ -382,6 +382,30 @@ typedef enum {
    * `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
    */
   WC_TRIAGE_INVALID_CSV = 902,
+  /**
+   * `queue.invalid_input`: see `ErrorCode::QueueInvalidInput`.
+   */
+  WC_QUEUE_INVALID_INPUT = 1100,
+  /**
+   * `queue.target_unreachable`: see `ErrorCode::QueueTargetUnreachable`.
+   */
+  WC_QUEUE_TARGET_UNREACHABLE = 1101,
+  /**
+   * `queue.duplicate_channel`: see `ErrorCode::QueueDuplicateChannel`.
+   */
+  WC_QUEUE_DUPLICATE_CHANNEL = 1102,
+  /**
+   * `intake.invalid_state`: see `ErrorCode::IntakeInvalidState`.
+   */
+  WC_INTAKE_INVALID_STATE = 1150,
+  /**
+   * `intake.clock_went_backwards`: see `ErrorCode::IntakeClockWentBackwards`.
+   */
+  WC_INTAKE_CLOCK_WENT_BACKWARDS = 1151,
+  /**
+   * `intake.too_long`: see `ErrorCode::IntakeTooLong`.
+   */
+  WC_INTAKE_TOO_LONG = 1152,
 } wc_status;
 
 /**

@@ -174,6 +174,18 @@ pub enum wc_status {
     WC_TRIAGE_INVALID_TRAINING_DATA = 901,
     /// `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
     WC_TRIAGE_INVALID_CSV = 902,
+    /// `queue.invalid_input`: see `ErrorCode::QueueInvalidInput`.
+    WC_QUEUE_INVALID_INPUT = 1100,
+    /// `queue.target_unreachable`: see `ErrorCode::QueueTargetUnreachable`.
+    WC_QUEUE_TARGET_UNREACHABLE = 1101,
+    /// `queue.duplicate_channel`: see `ErrorCode::QueueDuplicateChannel`.
+    WC_QUEUE_DUPLICATE_CHANNEL = 1102,
+    /// `intake.invalid_state`: see `ErrorCode::IntakeInvalidState`.
+    WC_INTAKE_INVALID_STATE = 1150,
+    /// `intake.clock_went_backwards`: see `ErrorCode::IntakeClockWentBackwards`.
+    WC_INTAKE_CLOCK_WENT_BACKWARDS = 1151,
+    /// `intake.too_long`: see `ErrorCode::IntakeTooLong`.
+    WC_INTAKE_TOO_LONG = 1152,
 }
 
 impl wc_status {
@@ -254,6 +266,12 @@ impl wc_status {
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             ErrorCode::InvalidCsv => wc_status::WC_TRIAGE_INVALID_CSV,
+            ErrorCode::QueueInvalidInput => wc_status::WC_QUEUE_INVALID_INPUT,
+            ErrorCode::QueueTargetUnreachable => wc_status::WC_QUEUE_TARGET_UNREACHABLE,
+            ErrorCode::QueueDuplicateChannel => wc_status::WC_QUEUE_DUPLICATE_CHANNEL,
+            ErrorCode::IntakeInvalidState => wc_status::WC_INTAKE_INVALID_STATE,
+            ErrorCode::IntakeClockWentBackwards => wc_status::WC_INTAKE_CLOCK_WENT_BACKWARDS,
+            ErrorCode::IntakeTooLong => wc_status::WC_INTAKE_TOO_LONG,
             _ => wc_status::WC_INTERNAL_ERROR,
         }
     }
@@ -340,6 +358,12 @@ impl wc_status {
             900 => wc_status::WC_TRIAGE_INVALID_MODEL,
             901 => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             902 => wc_status::WC_TRIAGE_INVALID_CSV,
+            1100 => wc_status::WC_QUEUE_INVALID_INPUT,
+            1101 => wc_status::WC_QUEUE_TARGET_UNREACHABLE,
+            1102 => wc_status::WC_QUEUE_DUPLICATE_CHANNEL,
+            1150 => wc_status::WC_INTAKE_INVALID_STATE,
+            1151 => wc_status::WC_INTAKE_CLOCK_WENT_BACKWARDS,
+            1152 => wc_status::WC_INTAKE_TOO_LONG,
             _ => return None,
         })
     }
@@ -430,6 +454,12 @@ impl wc_status {
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
             wc_status::WC_TRIAGE_INVALID_CSV => c"triage.invalid_csv",
+            wc_status::WC_QUEUE_INVALID_INPUT => c"queue.invalid_input",
+            wc_status::WC_QUEUE_TARGET_UNREACHABLE => c"queue.target_unreachable",
+            wc_status::WC_QUEUE_DUPLICATE_CHANNEL => c"queue.duplicate_channel",
+            wc_status::WC_INTAKE_INVALID_STATE => c"intake.invalid_state",
+            wc_status::WC_INTAKE_CLOCK_WENT_BACKWARDS => c"intake.clock_went_backwards",
+            wc_status::WC_INTAKE_TOO_LONG => c"intake.too_long",
         }
     }
 }

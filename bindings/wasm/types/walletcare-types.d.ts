@@ -2292,7 +2292,7 @@ export type EntityValue = { "type": "money" } & Money | {
 /**
  * Every stable error code, as in the core and the C library (`ErrorCode::ALL`).
  */
-export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv";
+export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv" | "redact.unknown_kind" | "redact.invalid_config" | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel" | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
 
 /**
  * The JSON form of an error (the C library's error JSON): its code, the code's
@@ -5749,6 +5749,16 @@ export type TicketRules = {
    * review (0-365; 0 disables it).
    */
   review_window_days: number,
+  /**
+   * Keep the text of reasons and notes as typed. By default (`false`)
+   * a ticket stores them redacted with the default
+   * [`RedactPolicy`](crate::redact::RedactPolicy): card numbers, CVVs,
+   * one-time codes, PINs, passwords and identity numbers are masked
+   * before they are recorded (PCI DSS forbids keeping a card number in
+   * clear). Set it only for a host that must keep originals (and
+   * protects them itself). Omitted from JSON when `false`.
+   */
+  keep_original_text?: boolean,
 };
 
 /**
@@ -6449,7 +6459,9 @@ export type Triage = {
   language: Language,
   /**
    * The model's probability for the category (0 when the message shares
-   * nothing with the training data).
+   * nothing with the training data). When a reported scam attempt makes
+   * the category `account_security` by rule, it is the probability of
+   * the model's own pick, listed first among the alternatives.
    */
   confidence: number,
   /**

@@ -47,6 +47,7 @@ fn policy_of(policy: Option<RedactPolicy>, also: Option<&str>) -> Result<RedactP
 /// ```
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Redact {
     /// The message.
     pub text: String,
@@ -90,6 +91,7 @@ impl Operation for Redact {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct WarningOut {
     /// The warning: its `code`, and the link's `domain` and what it
     /// `imitates` for link warnings.
@@ -124,6 +126,7 @@ fn advise(warnings: Vec<Warning>, locale: Locale) -> Vec<WarningOut> {
 /// ```
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Warnings {
     /// The message.
     pub text: String,
@@ -169,6 +172,7 @@ impl Operation for Warnings {
 /// ```
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Check {
     /// The message.
     pub text: String,
@@ -210,6 +214,7 @@ impl std::fmt::Debug for Check {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CheckOut {
     /// The text with every secret masked.
     pub redacted: String,

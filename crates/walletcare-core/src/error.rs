@@ -8,7 +8,8 @@
 //!
 //! Numbers are grouped by module: 100-199 general, 200-299 money, 300-399
 //! account, 400-499 card, 500-599 transaction, 600-699 calendar, 700-799
-//! refund, 800-899 ticket, 900-999 triage, 1000-1099 redact.
+//! refund, 800-899 ticket, 900-999 triage, 1000-1099 redact, 1100-1149
+//! queue, 1150-1199 intake.
 //!
 //! # Examples
 //!
@@ -284,6 +285,23 @@ error_codes! {
     RedactUnknownKind = 1000 => "redact.unknown_kind",
     /// A scam configuration (allowed domains) is malformed.
     RedactInvalidConfig = 1001 => "redact.invalid_config",
+
+    // ---- queue: 1100-1149 ----
+    /// A queue input (arrival rate, handle time, agents, patience, target)
+    /// is not finite or out of range.
+    QueueInvalidInput = 1100 => "queue.invalid_input",
+    /// No staffing up to the limit meets the service-level target.
+    QueueTargetUnreachable = 1101 => "queue.target_unreachable",
+    /// A channel is listed twice in a recommendation request.
+    QueueDuplicateChannel = 1102 => "queue.duplicate_channel",
+
+    // ---- intake: 1150-1199 ----
+    /// A saved intake conversation is inconsistent or of another version.
+    IntakeInvalidState = 1150 => "intake.invalid_state",
+    /// A message dated before the conversation's previous message.
+    IntakeClockWentBackwards = 1151 => "intake.clock_went_backwards",
+    /// The conversation has reached its message limit.
+    IntakeTooLong = 1152 => "intake.too_long",
 }
 
 impl ErrorCode {
@@ -742,18 +760,22 @@ mod tests {
     fn string_prefix_matches_numeric_range() {
         for &code in ErrorCode::ALL {
             let module = code.as_str().split('.').next().unwrap();
-            let expected = match code.as_u32() / 100 {
-                1 => "general",
-                2 => "money",
-                3 => "account",
-                4 => "card",
-                5 => "transaction",
-                6 => "calendar",
-                7 => "refund",
-                8 => "ticket",
-                9 => "triage",
-                10 => "redact",
-                _ => "?",
+            let expected = match code.as_u32() / 50 {
+                22 => "queue",
+                23 => "intake",
+                _ => match code.as_u32() / 100 {
+                    1 => "general",
+                    2 => "money",
+                    3 => "account",
+                    4 => "card",
+                    5 => "transaction",
+                    6 => "calendar",
+                    7 => "refund",
+                    8 => "ticket",
+                    9 => "triage",
+                    10 => "redact",
+                    _ => "?",
+                },
             };
             assert_eq!(module, expected, "{code} is in the wrong range");
         }

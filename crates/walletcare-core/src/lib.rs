@@ -16,6 +16,8 @@
 //! - [`ticket`]: support tickets and their SLA clocks;
 //! - [`redact`]: secrets masked in support messages, scam warnings;
 //! - [`triage`]: offline multilingual classification of support messages;
+//! - [`intake`]: a conversation from the first message to a ticket, a handoff or a link;
+//! - [`queue`]: Erlang C and A wait times, staffing and channel advice;
 //! - [`locale`]: the three locales and rendering of user-facing text;
 //! - [`error`]: the stable error codes shared with the bindings.
 //!
@@ -37,8 +39,10 @@ pub mod account;
 pub mod calendar;
 pub mod card;
 pub mod error;
+pub mod intake;
 pub mod locale;
 pub mod money;
+pub mod queue;
 pub mod redact;
 pub mod refund;
 pub mod ticket;

@@ -75,6 +75,7 @@ use crate::error::{ErrorCode, HasErrorCode};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum SecretKind {
     /// A payment card number: Luhn-valid, 15 to 19 digits.
     CardNumber,
@@ -274,12 +275,16 @@ impl HasErrorCode for RedactError {
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "PolicyRepr", from = "PolicyRepr")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "PolicyRepr"))]
 pub struct RedactPolicy {
     bits: u16,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "RedactPolicy"))]
 struct PolicyRepr {
     kinds: Vec<SecretKind>,
 }
@@ -449,6 +454,7 @@ impl RedactPolicy {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Finding {
     /// What it is.
     pub kind: SecretKind,
@@ -480,6 +486,7 @@ pub struct Finding {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Redaction {
     /// The text with each secret masked.
     pub redacted: String,

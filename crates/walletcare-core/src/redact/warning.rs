@@ -20,6 +20,7 @@ use crate::locale::{Locale, Render};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum WarningCode {
     /// The message itself carries a credential (card number, CVV, one-time
     /// code, PIN or password): the user is about to send a secret.
@@ -103,6 +104,7 @@ impl std::fmt::Display for WarningCode {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Warning {
     /// Why.
     pub code: WarningCode,
@@ -198,12 +200,16 @@ pub const MAX_ALLOWED_DOMAINS: usize = 256;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ScamConfigRepr", into = "ScamConfigRepr")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(as = "ScamConfigRepr"))]
 pub struct ScamConfig {
     allowed_domains: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "ScamConfig"))]
 struct ScamConfigRepr {
     allowed_domains: Vec<String>,
 }

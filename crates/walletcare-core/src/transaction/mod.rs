@@ -58,7 +58,7 @@ use crate::money::{Currency, Money, MoneyError};
 
 mod diagnose;
 mod ledger;
-mod text;
+pub(crate) mod text;
 mod wire;
 
 pub use diagnose::{

@@ -157,6 +157,19 @@ pub(crate) fn needed_info(category: Category, text: &str, entities: &[Entity]) -
         .collect()
 }
 
+/// The word that shows a listed field (payment method, phone model, bank)
+/// in `text`, as the lists spell it; `None` for other fields.
+pub(crate) fn mentioned_word(field: InfoField, text: &str) -> Option<&'static str> {
+    let list = match field {
+        InfoField::PaymentMethod => PAYMENT_METHODS,
+        InfoField::DeviceModel => DEVICES,
+        InfoField::BankName => BANKS,
+        _ => return None,
+    };
+    let lower = lowercase_words(super::cap_input(text).0);
+    list.iter().find(|n| lower.contains(*n)).map(|n| n.trim())
+}
+
 fn has(entities: &[Entity], kinds: &[EntityKind]) -> bool {
     entities.iter().any(|e| kinds.contains(&e.kind))
 }

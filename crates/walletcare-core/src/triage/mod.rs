@@ -38,10 +38,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod answers;
+pub(crate) mod answers;
 mod builtin;
 pub mod csv;
-mod entities;
+pub(crate) mod entities;
 mod features;
 mod language;
 mod math;
