@@ -586,6 +586,69 @@ export type BusinessPeriod = {
 };
 
 /**
+ * A change to a calendar's data, as a decree makes it: the edition it
+ * creates, whole years replaced (a year's decree replacing its estimate),
+ * and days added or removed (a revision moving or adding days).
+ *
+ * The JSON form (only `edition` is required):
+ *
+ * ```json
+ * {
+ *   "edition": {"id": "ID-2027.08-wallet", "sources": ["2027: SKB revision of August 2027"]},
+ *   "replace_years": [],
+ *   "holidays": [{"date": "2027-08-16", "name": "Independence Day", "kind": "collective_leave"}],
+ *   "remove_holidays": ["2027-03-25"],
+ *   "working_days": [],
+ *   "remove_working_days": []
+ * }
+ * ```
+ *
+ * [`BusinessCalendar::amend`] applies it: first every holiday and working
+ * day of the `replace_years` is dropped and those years become official
+ * (no longer estimated), then the `remove_*` dates are removed, then the
+ * listed days are added (replacing a day already on the same date), and the
+ * calendar takes the new edition.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::CalendarAmendment;
+ * let a = CalendarAmendment::from_json(r#"{"edition":{"id":"ID-2027.08-wallet"},"remove_holidays":["2027-03-25"]}"#)?;
+ * assert_eq!(a.edition.id, "ID-2027.08-wallet");
+ * assert!(CalendarAmendment::from_json(r#"{"holidays":[]}"#).is_err()); // no edition
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CalendarAmendment = {
+  /**
+   * The edition the amended calendar becomes (its id and sources; the
+   * digest is recomputed).
+   */
+  edition: CalendarEdition,
+  /**
+   * Years whose listed days are all replaced by the ones given here; they
+   * become official.
+   */
+  replace_years?: Array<number>,
+  /**
+   * Holidays to add (or to replace the holiday on the same date).
+   */
+  holidays?: Array<Holiday>,
+  /**
+   * Dates whose holiday is removed.
+   */
+  remove_holidays?: Array<string>,
+  /**
+   * Working days to add (or replace).
+   */
+  working_days?: Array<WorkingDay>,
+  /**
+   * Dates whose working day is removed.
+   */
+  remove_working_days?: Array<string>,
+};
+
+/**
  * A calendar argument: a built-in calendar's code or a calendar's JSON
  * form. An unknown code is `calendar.unknown_calendar`; a JSON form is
  * checked as [`BusinessCalendar::new`] checks it, with its own codes
@@ -1260,6 +1323,47 @@ export type ChallengeStatus = {
    * Whether it was already accepted.
    */
   used: boolean,
+};
+
+/**
+ * A day whose status or holiday differs between two editions.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId, compare_editions};
+ * let new = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let mut old = new.clone();
+ * let day = chrono::NaiveDate::from_ymd_opt(2027, 2, 5).ok_or("date")?;
+ * old.remove_holiday(day)?;
+ * let report = compare_editions(&old, &new, &[])?;
+ * assert_eq!(report.changed_days.len(), 1);
+ * assert!(report.changed_days[0].old_business_day && !report.changed_days[0].new_business_day);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ChangedDay = {
+  /**
+   * The local date.
+   */
+  date: string,
+  /**
+   * Whether it is a business day on the old edition (`false` outside its
+   * coverage).
+   */
+  old_business_day: boolean,
+  /**
+   * Whether it is a business day on the new edition.
+   */
+  new_business_day: boolean,
+  /**
+   * The old edition's holiday on that date, if any.
+   */
+  old_holiday: Holiday | null,
+  /**
+   * The new edition's holiday on that date, if any.
+   */
+  new_holiday: Holiday | null,
 };
 
 /**
@@ -2036,6 +2140,69 @@ export type DiagnosisReport = {
 };
 
 /**
+ * When counting starts for an open due date.
+ *
+ * The JSON form is `{"at":"2027-03-08T03:00:00Z"}` (an instant: the
+ * calendar's cut-off applies, as for the refund SLA) or
+ * `{"date":"2027-03-08"}` (a local date: counting starts on the first
+ * business day on or after it, as for the OJK regulatory clock).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::DueStart;
+ * let s: DueStart = serde_json::from_str(r#"{"date":"2027-03-08"}"#)?;
+ * assert!(matches!(s, DueStart::Date(_)));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type DueStart = { "at": string } | { "date": string };
+
+/**
+ * What changes from one edition of a calendar to another: the days that
+ * differ, and which open due dates move and to what.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId, compare_editions};
+ * let id = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let report = compare_editions(&id, &id, &[])?;
+ * assert_eq!(report.old, report.new);
+ * assert!(report.changed_days.is_empty());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type EditionComparison = {
+  /**
+   * The old edition.
+   */
+  old: EditionStamp,
+  /**
+   * The new edition.
+   */
+  new: EditionStamp,
+  /**
+   * Every day whose business-day status, holiday name or kind differs,
+   * in date order.
+   */
+  changed_days: Array<ChangedDay>,
+  /**
+   * The open due dates that move, in input order.
+   */
+  moved: Array<MovedDueDate>,
+  /**
+   * The ids of the open due dates that stay.
+   */
+  unchanged: Array<string>,
+  /**
+   * The open due dates that could not be computed on one of the
+   * editions.
+   */
+  failed: Array<FailedDueDate>,
+};
+
+/**
  * The edition that computed a result: the calendar edition's id and
  * digest. Two results with equal stamps were computed on the same data; a
  * service that stores results compares their stamp with the current
@@ -2465,6 +2632,36 @@ export type Extension = {
  * ```
  */
 export type ExtensionGround = "different_office" | "special_investigation" | "beyond_control";
+
+/**
+ * An open due date that could not be checked, and why.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId, DueStart, OpenDueDate, compare_editions};
+ * let id = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let far = chrono::NaiveDate::from_ymd_opt(2035, 1, 2).ok_or("date")?;
+ * let open = [OpenDueDate { id: "X".into(), start: DueStart::Date(far), business_days: Some(1), due_date: None }];
+ * let report = compare_editions(&id, &id, &open)?;
+ * assert_eq!(report.failed[0].code.as_str(), "calendar.not_covered");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type FailedDueDate = {
+  /**
+   * The caller's id.
+   */
+  id: string,
+  /**
+   * The stable error code (`calendar.not_covered`...).
+   */
+  code: ErrorCode,
+  /**
+   * What went wrong.
+   */
+  message: string,
+};
 
 /**
  * Why a payout failed. The JSON form is the snake_case name.
@@ -3523,6 +3720,59 @@ export type ModelInfo = {
 export type Money = { minor: number, currency: CurrencyCode, };
 
 /**
+ * An open due date that moves from one edition to the other.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::calendar::{BusinessCalendar, CalendarId, DueStart, OpenDueDate, compare_editions};
+ *
+ * let new = BusinessCalendar::builtin(CalendarId::Indonesia);
+ * let mut old = new.clone();
+ * old.remove_holiday(chrono::NaiveDate::from_ymd_opt(2027, 3, 25).ok_or("date")?)?;
+ * let at = Utc.with_ymd_and_hms(2027, 3, 22, 3, 0, 0).single().ok_or("time")?;
+ * let open = [OpenDueDate { id: "RF-1".into(), start: DueStart::At(at), business_days: Some(3), due_date: None }];
+ * let report = compare_editions(&old, &new, &open)?;
+ * let moved = &report.moved[0];
+ * assert_eq!((moved.old_due_date.to_string(), moved.new_due_date.to_string()), ("2027-03-25".into(), "2027-03-29".into()));
+ * assert_eq!(moved.shift_days, 4);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type MovedDueDate = {
+  /**
+   * The caller's id.
+   */
+  id: string,
+  /**
+   * The business days allowed.
+   */
+  business_days: number,
+  /**
+   * The counting start on the old edition.
+   */
+  old_start_date: string,
+  /**
+   * The counting start on the new edition.
+   */
+  new_start_date: string,
+  /**
+   * The due date on the old edition.
+   */
+  old_due_date: string,
+  /**
+   * The due date on the new edition.
+   */
+  new_due_date: string,
+  /**
+   * Calendar days from the old due date to the new one: positive when
+   * the due date moves later, negative when earlier.
+   */
+  shift_days: number,
+};
+
+/**
  * How a multi-class model is learned.
  *
  * # Examples
@@ -3796,6 +4046,45 @@ export type OneTimeCode = {
    * What the user typed, in order.
    */
   attempts: Array<CodeAttempt>,
+};
+
+/**
+ * A due date already computed (and perhaps announced) that
+ * [`compare_editions`] should check.
+ *
+ * Give `business_days`, or `due_date` (the due date computed on the old
+ * edition: the business days are then counted back on the old edition),
+ * or both (then `due_date` is what was announced, and `old_due_date` in the
+ * answer is what the old edition gives).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::calendar::OpenDueDate;
+ * let d: OpenDueDate = serde_json::from_str(
+ *     r#"{"id":"RF-1","start":{"at":"2027-03-08T03:00:00Z"},"business_days":7}"#,
+ * )?;
+ * assert_eq!(d.business_days, Some(7));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type OpenDueDate = {
+  /**
+   * The caller's id for it (a refund or complaint id).
+   */
+  id: string,
+  /**
+   * When counting starts.
+   */
+  start: DueStart,
+  /**
+   * The business days allowed.
+   */
+  business_days?: number | null,
+  /**
+   * The due date computed on the old edition.
+   */
+  due_date?: string | null,
 };
 
 /**

@@ -32,7 +32,7 @@ use crate::ops::{Command, Operation, registry};
 
 registry! {
     operations: [
-        Codes, Load, Joint,
+        Codes, Load, Joint, Amend, CompareEditions,
         On<IsBusinessDay>, On<NextBusinessDay>, On<PreviousBusinessDay>, On<AddBusinessDays>,
         On<BusinessDaysBetween>, On<Roll>, On<NonBusinessDays>, On<StartDate>,
         On<AddBusinessSeconds>, On<BusinessSecondsBetween>, On<IsEstimated>, On<HolidayOn>,
@@ -73,8 +73,8 @@ impl<'de> Deserialize<'de> for CalendarArg {
                 f.write_str("a calendar code or a calendar object")
             }
             fn visit_str<E: de::Error>(self, code: &str) -> Result<CalendarArg, E> {
-                code.parse::<CalendarId>()
-                    .map(|id| CalendarArg(BusinessCalendar::builtin(id)))
+                BusinessCalendar::builtin_code(code)
+                    .map(CalendarArg)
                     .map_err(Coded::de)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CalendarArg, A::Error> {
@@ -101,8 +101,7 @@ impl<'de> Deserialize<'de> for CalendarArg {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn builtin(code: &str) -> Result<BusinessCalendar, Error> {
-    let id: CalendarId = code.parse()?;
-    Ok(BusinessCalendar::builtin(id))
+    Ok(BusinessCalendar::builtin_code(code)?)
 }
 
 /// A calendar from its JSON form: what a binding's `fromJson` constructor
@@ -269,6 +268,75 @@ impl Operation for Joint {
     type Output = BusinessCalendar;
     fn run(self) -> Result<BusinessCalendar, Error> {
         Joint::of(&self.a.0, &self.b.0)
+    }
+}
+
+/// A calendar with a new decree applied at run time (`calendar.amend`):
+/// the years it replaces, the days it adds and removes, and its edition.
+///
+/// # Examples
+///
+/// ```
+/// let out = walletcare_api::call("calendar.amend", r#"{
+///     "calendar": "ID",
+///     "amendment": {"edition": {"id": "ID-2027.2", "sources": ["a new decree"]},
+///                   "holidays": [{"date": "2027-03-10", "name": "Extra day off", "kind": "collective_leave"}]}
+/// }"#)?;
+/// assert!(out.contains("ID-2027.2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Amend {
+    /// The calendar to amend.
+    pub calendar: CalendarArg,
+    /// The decree's changes.
+    pub amendment: walletcare_core::calendar::CalendarAmendment,
+}
+
+impl Operation for Amend {
+    const NAME: &'static str = "calendar.amend";
+    type Output = BusinessCalendar;
+    fn run(self) -> Result<BusinessCalendar, Error> {
+        Ok(self.calendar.0.amend(&self.amendment)?)
+    }
+}
+
+/// Which open due dates move from one edition of a calendar to another,
+/// and to what (`calendar.compare_editions`).
+///
+/// # Examples
+///
+/// ```
+/// let out = walletcare_api::call("calendar.compare_editions", r#"{
+///     "old": "ID", "new": "ID",
+///     "open": [{"id": "RF-1", "start": {"date": "2027-03-08"}, "business_days": 7}]
+/// }"#)?;
+/// assert!(out.contains(r#""moved":[]"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CompareEditions {
+    /// The edition the due dates were computed on.
+    pub old: CalendarArg,
+    /// The new edition.
+    pub new: CalendarArg,
+    /// The open due dates.
+    pub open: Vec<walletcare_core::calendar::OpenDueDate>,
+}
+
+impl Operation for CompareEditions {
+    const NAME: &'static str = "calendar.compare_editions";
+    type Output = walletcare_core::calendar::EditionComparison;
+    fn run(self) -> Result<Self::Output, Error> {
+        Ok(walletcare_core::calendar::compare_editions(
+            &self.old.0,
+            &self.new.0,
+            &self.open,
+        )?)
     }
 }
 
