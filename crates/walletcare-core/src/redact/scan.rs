@@ -13,6 +13,9 @@ use crate::card::{CardBrand, MaskedCardNumber, luhn_valid};
 const MAX_DIGITS: usize = 64;
 
 /// Unknown words allowed between a cue and a numeric value.
+/// The most secret names read in a row after a cue before giving up.
+const MAX_CHAINED_CUES: usize = 4;
+
 const MAX_FILLER_WORDS: usize = 3;
 
 /// Unknown Chinese characters allowed between a cue and a numeric value.
@@ -547,34 +550,49 @@ impl Scanner<'_, '_> {
             // After a hit, the groups before it are searched too.
             let g = n.groups().len();
             let mut found: Option<usize> = None;
-            let mut first = g;
+            // The groups of each hit, last first.
+            let mut hits: Vec<(usize, usize)> = Vec::new();
             let mut b = g;
             while b > usize::from(plus) {
                 b -= 1;
                 for a in usize::from(plus)..=b {
                     if let Some(end) = self.identity_or_card(&n, a, b, x_after && b + 1 == g, out) {
                         found = Some(found.map_or(end, |f| f.max(end)));
-                        first = a;
+                        hits.push((a, b));
                         b = a;
                         break;
                     }
                 }
             }
             if let Some(end) = found {
-                // A phone number typed before them ("0812-3456-7890 <NIK>").
-                if first > 0
-                    && self.on(SecretKind::Phone)
-                    && let Some((d, _, pe)) = n.sub(0, first - 1)
-                    && let Some(p) = phone(d, plus)
-                {
-                    out.push(Hit {
-                        kind: SecretKind::Phone,
-                        start: if plus { i - 1 } else { i },
-                        end: pe,
-                        masked: p.masked(),
-                    });
+                // Phone numbers typed before, between or after them
+                // ("0812-3456-7890 <NIK>", "<card> 0812-3456-7890 <NIK>").
+                if self.on(SecretKind::Phone) {
+                    let mut from = 0;
+                    for &(a, hb) in hits.iter().rev().chain(std::iter::once(&(g, g))) {
+                        if a > from
+                            && let Some((d, ps, pe)) = n.sub(from, a - 1)
+                            && let Some(p) = phone(d, plus && from == 0)
+                        {
+                            out.push(Hit {
+                                kind: SecretKind::Phone,
+                                start: if plus && from == 0 { i - 1 } else { ps },
+                                end: pe,
+                                masked: p.masked(),
+                            });
+                        }
+                        from = hb + 1;
+                    }
                 }
-                return end;
+                return end.max(
+                    n.end.min(
+                        out.iter()
+                            .filter(|h| h.kind == SecretKind::Phone)
+                            .map(|h| h.end)
+                            .max()
+                            .unwrap_or(end),
+                    ),
+                );
             }
         }
         let s = n.as_str();
@@ -811,6 +829,9 @@ impl Scanner<'_, '_> {
         let mut fillers = 0;
         let mut cjk_fillers = 0;
         let mut adjacent = true; // no word between the cue and here yet
+        // Names chained after the cue ("kode OTP", "验证码验证码"): bounded,
+        // so a run of cue words is read in linear time.
+        let mut chained = 0;
         loop {
             // Separators.
             while let Some(c) = t.c(k) {
@@ -870,6 +891,10 @@ impl Scanner<'_, '_> {
                         same if same == cue => {}
                         _ => return None,
                     }
+                    chained += 1;
+                    if chained > MAX_CHAINED_CUES {
+                        return None;
+                    }
                     k = e;
                     continue;
                 }
@@ -904,6 +929,10 @@ impl Scanner<'_, '_> {
                             cue = other;
                         }
                         _ => {}
+                    }
+                    chained += 1;
+                    if chained > MAX_CHAINED_CUES {
+                        return None;
                     }
                     k = e;
                     continue;
