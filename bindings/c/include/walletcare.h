@@ -383,6 +383,14 @@ typedef enum {
    */
   WC_TRIAGE_INVALID_CSV = 902,
   /**
+   * `redact.unknown_kind`: see `ErrorCode::RedactUnknownKind`.
+   */
+  WC_REDACT_UNKNOWN_KIND = 1000,
+  /**
+   * `redact.invalid_config`: see `ErrorCode::RedactInvalidConfig`.
+   */
+  WC_REDACT_INVALID_CONFIG = 1001,
+  /**
    * `queue.invalid_input`: see `ErrorCode::QueueInvalidInput`.
    */
   WC_QUEUE_INVALID_INPUT = 1100,

@@ -174,6 +174,10 @@ pub enum wc_status {
     WC_TRIAGE_INVALID_TRAINING_DATA = 901,
     /// `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
     WC_TRIAGE_INVALID_CSV = 902,
+    /// `redact.unknown_kind`: see `ErrorCode::RedactUnknownKind`.
+    WC_REDACT_UNKNOWN_KIND = 1000,
+    /// `redact.invalid_config`: see `ErrorCode::RedactInvalidConfig`.
+    WC_REDACT_INVALID_CONFIG = 1001,
     /// `queue.invalid_input`: see `ErrorCode::QueueInvalidInput`.
     WC_QUEUE_INVALID_INPUT = 1100,
     /// `queue.target_unreachable`: see `ErrorCode::QueueTargetUnreachable`.
@@ -266,6 +270,8 @@ impl wc_status {
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             ErrorCode::InvalidCsv => wc_status::WC_TRIAGE_INVALID_CSV,
+            ErrorCode::RedactUnknownKind => wc_status::WC_REDACT_UNKNOWN_KIND,
+            ErrorCode::RedactInvalidConfig => wc_status::WC_REDACT_INVALID_CONFIG,
             ErrorCode::QueueInvalidInput => wc_status::WC_QUEUE_INVALID_INPUT,
             ErrorCode::QueueTargetUnreachable => wc_status::WC_QUEUE_TARGET_UNREACHABLE,
             ErrorCode::QueueDuplicateChannel => wc_status::WC_QUEUE_DUPLICATE_CHANNEL,
@@ -358,6 +364,8 @@ impl wc_status {
             900 => wc_status::WC_TRIAGE_INVALID_MODEL,
             901 => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             902 => wc_status::WC_TRIAGE_INVALID_CSV,
+            1000 => wc_status::WC_REDACT_UNKNOWN_KIND,
+            1001 => wc_status::WC_REDACT_INVALID_CONFIG,
             1100 => wc_status::WC_QUEUE_INVALID_INPUT,
             1101 => wc_status::WC_QUEUE_TARGET_UNREACHABLE,
             1102 => wc_status::WC_QUEUE_DUPLICATE_CHANNEL,
@@ -454,6 +462,8 @@ impl wc_status {
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
             wc_status::WC_TRIAGE_INVALID_CSV => c"triage.invalid_csv",
+            wc_status::WC_REDACT_UNKNOWN_KIND => c"redact.unknown_kind",
+            wc_status::WC_REDACT_INVALID_CONFIG => c"redact.invalid_config",
             wc_status::WC_QUEUE_INVALID_INPUT => c"queue.invalid_input",
             wc_status::WC_QUEUE_TARGET_UNREACHABLE => c"queue.target_unreachable",
             wc_status::WC_QUEUE_DUPLICATE_CHANNEL => c"queue.duplicate_channel",
