@@ -327,7 +327,7 @@ export function cases(wc, env = {}) {
     const days = id.nonBusinessDays('2024-04-10', '2024-04-10', { locale: 'zh-CN' });
     equal(days.days[0].reason.type, 'holiday');
     equal(days.messages[0], '2024年4月10日（星期三）：开斋节（法定节假日）');
-    equal(id.nonBusinessDays('2024-04-10', '2024-04-10').messages[0], 'Wednesday 10 April 2024: Eid al-Fitr (public holiday)');
+    equal(id.nonBusinessDays('2024-04-10', '2024-04-10').messages[0], 'Wednesday, 10 April 2024: Eid al-Fitr (public holiday)');
     equal(id.nonBusinessDays('2024-04-10', '2024-04-10', { locale: 'id' }).messages[0], 'Rabu, 10 April 2024: Hari Raya Idulfitri (libur nasional)');
     equal(id.holidayName('2024-04-10', { locale: 'id' }), 'Hari Raya Idulfitri');
     throwsCode(() => id.isBusinessDay('2099-01-01'), 'calendar.not_covered');
