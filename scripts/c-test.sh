@@ -41,7 +41,8 @@ vectors=tests/vectors/vectors.json
 run_valgrind() {
   local log
   log=$(mktemp)
-  if ! valgrind --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect \
+  if ! valgrind --error-exitcode=1 --suppressions=bindings/c/tests/valgrind.supp \
+    --leak-check=full --show-leak-kinds=definite,indirect \
     --errors-for-leak-kinds=definite,indirect --log-file="$log" "$@" | tail -n 1; then
     cat "$log" >&2
     rm -f "$log"
