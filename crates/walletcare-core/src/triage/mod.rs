@@ -463,12 +463,14 @@ impl Triager {
             Currency::Idr
         };
         let entities = entities::extract_with_default(head, default_currency);
-        let cues = urgency_cues(head);
+        // One lowercased copy for the urgency cues and the needed info.
+        let lower = answers::lowercase_words(head);
+        let cues = urgency::cues_in(&lower);
         let mut priority = priority_for(category, &cues);
         if channel == Some(Channel::SocialMedia) && category == Category::Complaint {
             priority = urgency::raise(priority);
         }
-        let needed_info = answers::needed_info(category, head, &entities);
+        let needed_info = answers::needed_info_in(category, head, &lower, &entities);
         let answer = Answer::new(SelfServiceAnswer { category }, language.locale());
         Triage {
             category,

@@ -218,7 +218,11 @@ impl UrgencyCue {
 #[must_use]
 pub fn urgency_cues(text: &str) -> Vec<UrgencyCue> {
     let (text, _) = super::cap_input(text);
-    let lower = lowercase_words(text);
+    cues_in(&lowercase_words(text))
+}
+
+/// As [`urgency_cues`], for a text already made [`lowercase_words`].
+pub(crate) fn cues_in(lower: &str) -> Vec<UrgencyCue> {
     UrgencyCue::ALL
         .into_iter()
         .filter(|cue| cue.phrases().iter().any(|p| lower.contains(p)))
