@@ -32,7 +32,7 @@ if [ "${ALL_ZONES:-0}" != 1 ]; then
   echo "time zones: $CHRONO_TZ_TIMEZONE_FILTER"
 fi
 cargo build --profile "$profile" --locked -p walletcare-ffi
-lib=target/$profile/libwalletcare_ffi.a
+lib=${CARGO_TARGET_DIR:-target}/$profile/libwalletcare_ffi.a
 out=target/c-size
 mkdir -p "$out"
 native_libs="-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc"
