@@ -36,6 +36,14 @@ pub enum WarningCode {
     UnknownLink,
 }
 
+crate::names::names!(from_str: redact::WarningCode as "warning code" {
+    SharingSecret,
+    SecretRequested,
+    FeeScam,
+    LookalikeLink,
+    UnknownLink,
+});
+
 impl WarningCode {
     /// The snake_case name, as in JSON.
     ///

@@ -51,6 +51,22 @@ pub enum InfoField {
     TicketNumber,
 }
 
+crate::names::names!(as_str display from_str: triage::InfoField as "info field" {
+    OrderNumber => "order_number",
+    TransactionId => "transaction_id",
+    PaymentTime => "payment_time",
+    IncidentTime => "incident_time",
+    Amount => "amount",
+    PaymentMethod => "payment_method",
+    RegisteredPhone => "registered_phone",
+    ErrorMessage => "error_message",
+    DeviceModel => "device_model",
+    AppVersion => "app_version",
+    BankName => "bank_name",
+    CardLastDigits => "card_last_digits",
+    TicketNumber => "ticket_number",
+});
+
 impl Render for InfoField {
     fn render(&self, locale: Locale) -> String {
         let (en, id, zh) = match self {

@@ -39,6 +39,7 @@
 //! ```
 
 pub(crate) mod answers;
+mod banking77;
 mod builtin;
 pub mod csv;
 pub(crate) mod entities;
@@ -50,6 +51,7 @@ mod train;
 mod urgency;
 
 pub use answers::{Answer, InfoField, NeededInfo, SelfServiceAnswer, required_info};
+pub use banking77::{BANKING77_PER_INTENT, banking77_categories, banking77_examples};
 pub use builtin::{
     BUILTIN_TRAIN_CONFIG, CorpusExample, CrossValidationReport, builtin_corpus,
     builtin_cross_validation, builtin_model, train_builtin_model,

@@ -32,6 +32,13 @@ pub enum UrgencyCue {
     Escalation,
 }
 
+crate::names::names!(as_str display from_str: triage::UrgencyCue as "urgency cue" {
+    Urgent => "urgent",
+    MoneyLost => "money_lost",
+    Fraud => "fraud",
+    Escalation => "escalation",
+});
+
 impl UrgencyCue {
     /// Every cue, in order.
     ///
