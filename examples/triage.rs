@@ -14,8 +14,8 @@
 //!
 //! With `--model`, the model's labels must be category names
 //! (`account_access`, `refund`, ...). Without it, the built-in model is used
-//! (trained from the compiled-in corpus on first use; the time it took is
-//! printed on stderr). `--train` uses `TrainConfig::default()`.
+//! (shipped prepared and decoded on first use; the time it took is printed
+//! on stderr). `--train` uses `TrainConfig::default()`.
 //!
 //! The logic is in [`run`], which the integration tests call with in-memory
 //! input and output.
@@ -121,10 +121,10 @@ pub(crate) fn run(
         }
         None => {
             let start = Instant::now();
-            let builtin = Triager::builtin().ok_or("the built-in corpus is broken")?;
+            let builtin = Triager::builtin().ok_or("the prepared built-in model is broken")?;
             writeln!(
                 log,
-                "built-in model ready in {:.0} ms (trained on first use)",
+                "built-in model ready in {:.3} ms (prepared, decoded on first use)",
                 start.elapsed().as_secs_f64() * 1e3
             )?;
             builtin

@@ -51,6 +51,22 @@ pub enum InfoField {
     TicketNumber,
 }
 
+crate::names::names!(as_str display from_str: triage::InfoField as "info field" {
+    OrderNumber => "order_number",
+    TransactionId => "transaction_id",
+    PaymentTime => "payment_time",
+    IncidentTime => "incident_time",
+    Amount => "amount",
+    PaymentMethod => "payment_method",
+    RegisteredPhone => "registered_phone",
+    ErrorMessage => "error_message",
+    DeviceModel => "device_model",
+    AppVersion => "app_version",
+    BankName => "bank_name",
+    CardLastDigits => "card_last_digits",
+    TicketNumber => "ticket_number",
+});
+
 impl Render for InfoField {
     fn render(&self, locale: Locale) -> String {
         let (en, id, zh) = match self {
@@ -147,12 +163,22 @@ pub const fn required_info(category: Category) -> &'static [InfoField] {
 /// message (`text`, with its `entities`) already contains it.
 pub(crate) fn needed_info(category: Category, text: &str, entities: &[Entity]) -> Vec<NeededInfo> {
     let (text, _) = super::cap_input(text);
-    let lower = lowercase_words(text);
+    needed_info_in(category, text, &lowercase_words(text), entities)
+}
+
+/// As [`needed_info`], for a capped `text` whose [`lowercase_words`] the
+/// caller already has.
+pub(crate) fn needed_info_in(
+    category: Category,
+    text: &str,
+    lower: &str,
+    entities: &[Entity],
+) -> Vec<NeededInfo> {
     required_info(category)
         .iter()
         .map(|&field| NeededInfo {
             field,
-            found: is_present(field, text, &lower, entities),
+            found: is_present(field, text, lower, entities),
         })
         .collect()
 }
