@@ -332,12 +332,12 @@ bindings_part() {
     # The package is built by scripts/wasm-build.sh (minutes: wasm-opt, and
     # the wasm-bindgen CLI the first time); build it when it is missing, or
     # older than the sources it is made of, or when WASM_REBUILD=1.
-    local pkg_js=bindings/wasm/pkg/node/walletcare.js pkg_wasm=bindings/wasm/pkg/node/walletcare_bg.wasm why=""
+    local pkg_js=bindings/wasm/pkg/node/walletcare.js pkg_wasm=bindings/wasm/pkg/web/walletcare_triage.wasm why=""
     if [ ! -f "$pkg_js" ] || [ ! -f "$pkg_wasm" ]; then
       why="bindings/wasm/pkg is missing"
     elif [ "${WASM_REBUILD:-0}" = 1 ]; then
       why="WASM_REBUILD=1"
-    elif [ -n "$(find bindings/wasm/src bindings/wasm/Cargo.toml crates/walletcare-core/src crates/walletcare-core/data \
+    elif [ -n "$(find bindings/wasm/src bindings/wasm/Cargo.toml crates/walletcare-core/src crates/walletcare-core/data crates/walletcare-api/src \
       Cargo.lock scripts/wasm-build.sh -newer "$pkg_wasm" -type f -print -quit 2>/dev/null)" ]; then
       why="bindings/wasm/pkg is older than its sources"
     fi

@@ -13,7 +13,7 @@ for arg in "$@"; do
     *) echo "usage: $0 [--build] [PORT]" >&2; exit 2 ;;
   esac
 done
-if [ "$build" = 1 ] || [ ! -f examples/web-widget/pkg/walletcare_bg.wasm ]; then
+if [ "$build" = 1 ] || [ ! -f examples/web-widget/pkg/walletcare_core.wasm ]; then
   scripts/wasm-build.sh
 fi
 echo "walletcare widget: http://127.0.0.1:$port/ (Ctrl-C to stop)"

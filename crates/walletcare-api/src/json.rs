@@ -79,6 +79,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error>
             ),
         ));
     }
+    read(text, what)
+}
+
+/// [`from_str`] without the size check. The one place a type is
+/// deserialised: [`from_value`] comes here too, so each type's
+/// deserialisation code exists once in a binary (with serde_path_to_error
+/// around both a text and a `Value` reader it existed twice, a third of
+/// the npm package's `.wasm`).
+fn read<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| describe(err, what))?;
     de.end().map_err(|err| syntax(&err, what))?;
@@ -104,7 +113,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error>
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn from_value<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|err| describe(err, what))
+    // Written back to text and read as `from_str` does: the same value
+    // (floats round-trip, `float_roundtrip`), the same errors, and no
+    // second copy of `T`'s deserialisation code.
+    read(&value.to_string(), what)
 }
 
 /// Writes a value as JSON text.
