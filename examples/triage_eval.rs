@@ -136,9 +136,7 @@ fn main() -> Result<(), Error> {
     };
     let corpus = builtin_corpus()?;
     let extra = match banking77_train() {
-        Some(csv) if !args.iter().any(|a| a == "--no-b77") => {
-            banking77_examples(&csv, per_intent)?
-        }
+        Some(csv) if !args.iter().any(|a| a == "--no-b77") => banking77_examples(&csv, per_intent)?,
         Some(_) => Vec::new(),
         None => {
             println!("Banking77 not found: the recipe is the hand-written corpus only");
@@ -196,7 +194,10 @@ fn main() -> Result<(), Error> {
             .map(|(l, text, truth)| (*l, *truth, triager.triage(text, None).category))
             .collect()
     };
-    report("held-out set, model trained on the whole recipe", &score(&recipe));
+    report(
+        "held-out set, model trained on the whole recipe",
+        &score(&recipe),
+    );
     if let Some(builtin) = Triager::builtin() {
         if builtin.model() != recipe.model() {
             report("held-out set, the shipped built-in model", &score(builtin));

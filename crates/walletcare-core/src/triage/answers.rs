@@ -146,9 +146,19 @@ pub const fn required_info(category: Category) -> &'static [InfoField] {
 /// The needed information for `category`, each marked found when the
 /// message (`text`, with its `entities`) already contains it.
 pub(crate) fn needed_info(category: Category, text: &str, entities: &[Entity]) -> Vec<NeededInfo> {
+    needed_fields(required_info(category), text, entities)
+}
+
+/// The given information `fields`, each marked found when the message
+/// already contains it.
+pub(crate) fn needed_fields(
+    fields: &[InfoField],
+    text: &str,
+    entities: &[Entity],
+) -> Vec<NeededInfo> {
     let (text, _) = super::cap_input(text);
     let lower = lowercase_words(text);
-    required_info(category)
+    fields
         .iter()
         .map(|&field| NeededInfo {
             field,

@@ -109,15 +109,12 @@ pub fn banking77_examples(
     let mut taken = vec![0usize; map.len()];
     let mut out = Vec::new();
     for (text, intent) in csv::read_labelled(train_csv)? {
-        let index = map
-            .iter()
-            .position(|(i, _)| *i == intent)
-            .ok_or_else(|| {
-                TriageError::InvalidTrainingData(format!(
-                    "{:?} is not a Banking77 intent",
-                    intent.chars().take(64).collect::<String>()
-                ))
-            })?;
+        let index = map.iter().position(|(i, _)| *i == intent).ok_or_else(|| {
+            TriageError::InvalidTrainingData(format!(
+                "{:?} is not a Banking77 intent",
+                intent.chars().take(64).collect::<String>()
+            ))
+        })?;
         let (Some(count), Some((_, category))) = (taken.get_mut(index), map.get(index)) else {
             continue;
         };
