@@ -21,7 +21,8 @@
 //! full triage (label and category, priority, needed information, answer)
 //! once `--labels` gives its label map (JSON, documented in
 //! `walletcare::triage::LabelMap`). Without `--model`, the built-in model is
-//! used (the time it took to get ready is printed on stderr). `--train` uses
+//! used (shipped prepared and decoded on first use; the time it took is
+//! printed on stderr). `--train` uses
 //! `TrainConfig::default()`.
 //!
 //! Input is read as bytes, one message per line (LF or CRLF). A line that
@@ -211,10 +212,10 @@ pub(crate) fn run(
         (None, Some(_)) => return Err(format!("--labels goes with --model\n{USAGE}").into()),
         (None, None) => {
             let start = Instant::now();
-            let builtin = Triager::builtin().ok_or("the built-in corpus is broken")?;
+            let builtin = Triager::builtin().ok_or("the prepared built-in model is broken")?;
             writeln!(
                 log,
-                "built-in model ready in {:.0} ms",
+                "built-in model ready in {:.3} ms (prepared, decoded on first use)",
                 start.elapsed().as_secs_f64() * 1e3
             )?;
             Mode::Triage(builtin)

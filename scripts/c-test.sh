@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 # valgrind; the library never prints backtraces to a host app anyway.
 export RUST_BACKTRACE=0
 
-step() { printf '\n==> c: %s\n' "$*"; }
+c_started=$SECONDS
+# step NAME: starts a step, printing the seconds since this script began.
+step() { printf '\n==> c: %s  [+%d s]\n' "$*" "$((SECONDS - c_started))"; }
 
 ensure_apt valgrind valgrind
 

@@ -6,8 +6,16 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export RUST_BACKTRACE=0
 
-step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
+last=$SECONDS
+# step NAME: starts a step and prints how long the previous one took, so a CI
+# log shows where the time goes.
+step() {
+  if [ -n "${current:-}" ]; then printf '(%s: %d s)\n' "$current" "$((SECONDS - last))"; fi
+  current=$*
+  last=$SECONDS
+  printf '\n==> %s  [+%d s]\n' "$*" "$((SECONDS - started))"
+}
 
 step "rustfmt"
 cargo fmt --all -- --check

@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
 # Builds the npm package of walletcare from bindings/wasm into
-# bindings/wasm/pkg/ (targets: web ES module, Node (CommonJS), bundlers),
-# optimises it with wasm-opt from npm's binaryen, reports the sizes, packs a
-# tarball and copies the web build next to the widget
-# (examples/web-widget/pkg/). Installs what it needs (rustup target, the
-# pinned wasm-bindgen CLI, the pinned npm tools) when missing.
+# bindings/wasm/pkg/ and packs it (bindings/wasm/pkg/walletcare-<v>.tgz).
+#
+# Two WebAssembly modules, each compiled, bound and optimised once and
+# shared by every build of the package (bindings/wasm/README.md):
+#   web/walletcare_core.wasm    money, accounts, cards, transactions,
+#                               calendars, refunds, tickets (crate feature `core`)
+#   web/walletcare_triage.wasm  triage, classify, redact checks (feature `triage`)
+# and JS for two hosts over each (`walletcare/core`, `walletcare/triage`, and
+# `walletcare`, which is both): web/ (ES modules, `await init()` fetches the
+# .wasm beside them by `new URL(..., import.meta.url)`) and node/ (CommonJS
+# that loads synchronously from ../web/, with .mjs wrappers for `import`).
+# bindings/wasm/npm/assemble.mjs writes the entry points, declarations and
+# package.json.
+#
+# Optimised modules are cached by the hash of wasm-bindgen's output in
+# target/walletcare-npm/, so a rebuild without a Rust change skips wasm-opt
+# (minutes). Copies the web build next to the widget (examples/web-widget/).
+# Installs what it needs (rustup target, the pinned wasm-bindgen CLI, the
+# pinned npm tools) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/tools.sh
@@ -27,33 +41,49 @@ wasm_opt="$PWD/$tools/node_modules/.bin/wasm-opt"
 # is documented in bindings/wasm/README.md.
 export CHRONO_TZ_TIMEZONE_FILTER='^(UTC|Etc/.*|Asia/(Jakarta|Pontianak|Makassar|Jayapura|Shanghai|Hong_Kong|Macau|Taipei|Singapore|Kuala_Lumpur|Kuching|Manila|Bangkok|Ho_Chi_Minh|Tokyo|Seoul|Kolkata|Dubai|Riyadh)|Australia/(Sydney|Perth)|Europe/(London|Amsterdam|Berlin|Paris)|America/(New_York|Los_Angeles|Santiago|Sao_Paulo)|Pacific/(Auckland|Kiritimati))$'
 
-t0=$SECONDS
-cargo build --locked -p walletcare-wasm --target wasm32-unknown-unknown --profile wasm-release
-echo "cargo build (wasm32, wasm-release): $((SECONDS - t0)) s"
-wasm=target/wasm32-unknown-unknown/wasm-release/walletcare_wasm.wasm
+work=target/walletcare-npm
+mkdir -p "$work/cache"
 pkg=bindings/wasm/pkg
-rm -rf "$pkg"
-mkdir -p "$pkg"
-for target in web nodejs bundler; do
-  dir=$target
-  [ "$target" = nodejs ] && dir=node
-  wasm-bindgen --target "$target" --out-dir "$pkg/$dir" --out-name walletcare "$wasm"
+rm -rf "$pkg" "$work/bound"
+mkdir -p "$pkg/web" "$pkg/node"
+
+for part in core triage; do
+  t0=$SECONDS
+  cargo build --locked -p walletcare-wasm --no-default-features --features "$part" \
+    --target wasm32-unknown-unknown --profile wasm-release
+  echo "cargo build ($part, wasm32, wasm-release): $((SECONDS - t0)) s"
+  cp target/wasm32-unknown-unknown/wasm-release/walletcare_wasm.wasm "$work/$part.wasm"
+  for target in web nodejs; do
+    dir=$target
+    [ "$target" = nodejs ] && dir=node
+    wasm-bindgen --target "$target" --out-dir "$work/bound/$dir" --out-name "$part" "$work/$part.wasm"
+  done
+  # wasm-bindgen writes the same module for both targets; only the glue differs.
+  cmp -s "$work/bound/web/${part}_bg.wasm" "$work/bound/node/${part}_bg.wasm" \
+    || { echo "wasm-bindgen wrote different $part modules for web and node" >&2; exit 1; }
 done
+
+# wasm-opt -Oz, once per module, both at once, cached by input hash.
+# Names, debug info and the producers section are dropped (-Oz keeps no
+# name section unless asked; --strip-* drops the rest).
 optimise() {
-  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue "$1" -o "$1"
+  local part=$1 in=$work/bound/web/${1}_bg.wasm hash
+  hash=$(sha256sum "$in" | cut -c1-32)
+  local cached=$work/cache/$part-$hash.wasm
+  if [ ! -f "$cached" ]; then
+    "$wasm_opt" -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$in" -o "$cached.tmp"
+    mv "$cached.tmp" "$cached"
+  fi
+  cp "$cached" "$pkg/web/walletcare_$part.wasm"
 }
-# wasm-bindgen writes the same module for the three targets (only the JS
-# glue differs), so optimise it once (wasm-opt takes minutes) and copy it.
 t0=$SECONDS
-if cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm" \
-  && cmp -s "$pkg/web/walletcare_bg.wasm" "$pkg/bundler/walletcare_bg.wasm"; then
-  optimise "$pkg/web/walletcare_bg.wasm"
-  cp "$pkg/web/walletcare_bg.wasm" "$pkg/node/walletcare_bg.wasm"
-  cp "$pkg/web/walletcare_bg.wasm" "$pkg/bundler/walletcare_bg.wasm"
-else
-  for dir in web node bundler; do optimise "$pkg/$dir/walletcare_bg.wasm"; done
-fi
+optimise core &
+core_pid=$!
+optimise triage
+wait "$core_pid"
 echo "wasm-opt -Oz: $((SECONDS - t0)) s"
 
 # Misuse of a handle is reported by wasm-bindgen's glue with a plain Error:
@@ -61,16 +91,20 @@ echo "wasm-opt -Oz: $((SECONDS - t0)) s"
 # Calendar\`), or a freed or busy handle (\`null pointer passed to rust\`,
 # thrown through __wbindgen_throw). Make those WalletcareErrors with code
 # general.invalid_argument (status 102) like every other bad argument. Each
-# pattern must occur exactly once per glue file, so a wasm-bindgen upgrade
-# that changes the glue fails here instead of silently.
-for glue in "$pkg/web/walletcare.js" "$pkg/node/walletcare.js" "$pkg/bundler/walletcare_bg.js"; do
+# pattern must occur at most once per glue file and at least once in the
+# core glue, so a wasm-bindgen upgrade that changes the glue fails here
+# instead of silently.
+for glue in "$work"/bound/{web,node}/{core,triage}.js; do
   for pattern in 'throw new Error(`expected instance of ${klass.name}`);' \
     'throw new Error(getStringFromWasm0(arg0, arg1));'; do
     count=$(grep -cF -- "$pattern" "$glue" || true)
-    if [ "$count" != 1 ]; then
-      echo "$glue: expected one \`$pattern\`, found $count (wasm-bindgen glue changed?)" >&2
-      exit 1
-    fi
+    case "$glue:$count" in
+      */core.js:1 | */triage.js:0 | */triage.js:1) ;;
+      *)
+        echo "$glue: unexpected count $count of \`$pattern\` (wasm-bindgen glue changed?)" >&2
+        exit 1
+        ;;
+    esac
   done
   sed -i \
     -e 's/throw new Error(`expected instance of ${klass.name}`);/throw Object.assign(new Error(`expected an instance of ${klass.name}`), { name: "WalletcareError", code: "general.invalid_argument", status: 102 });/' \
@@ -78,12 +112,11 @@ for glue in "$pkg/web/walletcare.js" "$pkg/node/walletcare.js" "$pkg/bundler/wal
     "$glue"
 done
 
-# CommonJS for Node: mark the folder so Node does not read it as ESM, and
-# turn the inline JS snippet (written as an ES module by wasm-bindgen) into
-# CommonJS, so `require("walletcare")` works on every Node version.
-printf '{ "type": "commonjs" }\n' > "$pkg/node/package.json"
-snippets=$(find "$pkg/node/snippets" -name '*.js')
-[ -n "$snippets" ] || { echo "no JS snippet found in $pkg/node/snippets" >&2; exit 1; }
+# CommonJS for Node: turn the inline JS snippet (written as an ES module by
+# wasm-bindgen) into CommonJS, so `require("walletcare")` works on every
+# Node version.
+snippets=$(find "$work/bound/node/snippets" -name '*.js')
+[ -n "$snippets" ] || { echo "no JS snippet found in $work/bound/node/snippets" >&2; exit 1; }
 for snippet in $snippets; do
   sed -i -E 's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' "$snippet"
   if grep -q '^export ' "$snippet"; then
@@ -93,21 +126,24 @@ for snippet in $snippets; do
 done
 
 version=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
-sed "s/@VERSION@/$version/" bindings/wasm/npm/package.json > "$pkg/package.json"
+node bindings/wasm/npm/assemble.mjs "$work/bound" "$pkg" "$version"
 cp bindings/wasm/README.md "$pkg/README.md"
 for licence in LICENSE-MIT LICENSE-APACHE; do
-  [ -f "$licence" ] && cp "$licence" "$pkg/"
+  cp "$licence" "$pkg/"
 done
 
-raw=$(wc -c < "$pkg/web/walletcare_bg.wasm")
-gz=$(gzip -9 -c "$pkg/web/walletcare_bg.wasm" | wc -c)
-echo "walletcare_bg.wasm: $raw bytes raw, $gz bytes gzipped (gzip -9)"
-printf '%s bytes raw, %s bytes gzipped (gzip -9): walletcare_bg.wasm %s\n' "$raw" "$gz" "$version" > "$pkg/SIZE"
+: > "$pkg/SIZE"
+for part in core triage; do
+  file=$pkg/web/walletcare_$part.wasm
+  raw=$(wc -c < "$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  echo "walletcare_$part.wasm: $raw bytes raw, $gz bytes gzipped (gzip -9)"
+  printf '%s bytes raw, %s bytes gzipped (gzip -9): walletcare_%s.wasm %s\n' "$raw" "$gz" "$part" "$version" >> "$pkg/SIZE"
+done
 (cd "$pkg" && npm pack --silent --pack-destination . >/dev/null)
 ls "$pkg"/*.tgz
 
 # The widget loads the web build from a copy next to it.
-widget_pkg=examples/web-widget/pkg
-rm -rf "$widget_pkg"
-mkdir -p "$widget_pkg"
-cp -r "$pkg/web/." "$widget_pkg/"
+rm -rf examples/web-widget/pkg
+mkdir -p examples/web-widget/pkg
+cp -r "$pkg/web/." examples/web-widget/pkg/

@@ -14,7 +14,17 @@
 #     installed package, served by `python3 -m http.server`;
 #  4. drives the widget (examples/web-widget) in Chromium: messages in three
 #     languages, the refund form, a phone-sized screen, screenshots;
-#  5. measures triage throughput in Node, one message per call.
+#  5. builds a tiny app from the tarball with Vite (build and dev server),
+#     webpack, esbuild and Rollup and runs each in Chromium; checks Node
+#     CommonJS and ES modules, TypeScript (node16, nodenext, bundler),
+#     @arethetypeswrong/cli and the Web Worker example
+#     (bindings/wasm/tests/bundlers/run.mjs; the pinned tools are installed
+#     with `npm ci` once and reused while package-lock.json is unchanged);
+#  6. prints the figures: module sizes, the first triage after require in
+#     Node, triage throughput in Node, one message per call.
+#
+# Each .wasm is built once (scripts/wasm-build.sh) and every step uses the
+# same packed tarball.
 #
 # Installs what it needs (Debian's chromium, the pinned npm tools) when
 # missing. Prints the test counts, the screenshot folder and the figures.
@@ -169,14 +179,24 @@ serve "$repo/examples/web-widget"
 widget=$url
 node "$tests/widget.e2e.mjs" "$widget/" "$tools/node_modules/playwright-core" "$shots" | tee "$work/widget.log"
 
-step "triage throughput in Node (one message per call)"
-(cd "$app" && cp "$tests/bench-triage.mjs" . && node bench-triage.mjs)
+step "bundlers, Node, TypeScript, attw, the worker example (from the tarball)"
+bundlers=$tests/bundlers
+lock_sum=$(sha256sum "$bundlers/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$bundlers/node_modules/.walletcare-lock" 2>/dev/null)" != "$lock_sum" ]; then
+  (cd "$bundlers" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" > "$bundlers/node_modules/.walletcare-lock"
+fi
+node "$bundlers/run.mjs" "$tarball" "$work/bundlers" "$tools/node_modules/.bin/tsc" "$tools/node_modules/playwright-core" | tee "$work/bundlers.log"
+
+step "figures: sizes, first triage after require, triage throughput in Node"
+(cd "$app" && cp "$tests/bench-triage.mjs" . && node bench-triage.mjs) | tee "$work/figures.log"
 
 step "summary"
 timings+=("$((SECONDS - last)) s  summary")
 echo "node:    $node_summary"
 grep -E '^browser' "$work/browser.log"
 grep -E '^widget' "$work/widget.log"
+grep -E '^(bundlers|figure)' "$work/bundlers.log"
 echo "screenshots: $shots"
 cat "$pkg/SIZE"
 echo "time per step:"

@@ -1230,7 +1230,7 @@ wc_status wc_calendar_is_estimated(const wc_calendar *cal, wc_date start, wc_dat
  * Every non-business day in `[start, end]`, with why, as JSON in
  * `*out_json` (free it with `wc_string_free`):
  * `{"days":[{"date":"2024-04-10","reason":{"type":"holiday","holiday":{"date":"2024-04-10","name":"Eid al-Fitr","kind":"public","estimated":false}}}],
- * "messages":["Wednesday 10 April 2024: Eid al-Fitr (public holiday)"]}`;
+ * "messages":["Wednesday, 10 April 2024: Eid al-Fitr (public holiday)"]}`;
  * `days` are the core's `NonBusinessDay` values, `messages[i]` renders
  * `days[i]` in `locale`. At most 36 600 days.
  *

@@ -287,7 +287,7 @@ impl Calendar {
 
     /// Every non-business day in `[start, end]` with its reason, and one
     /// sentence per day in `options.locale`, e.g.
-    /// `"Wednesday 10 April 2024: Eid al-Fitr (public holiday)"`
+    /// `"Wednesday, 10 April 2024: Eid al-Fitr (public holiday)"`
     /// (`messages[i]` renders `days[i]`). Empty when `end < start`; at most
     /// 36 600 days.
     #[wasm_bindgen(js_name = nonBusinessDays, unchecked_return_type = "NonBusinessDays")]

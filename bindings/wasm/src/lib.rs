@@ -19,14 +19,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![cfg_attr(
+    not(all(feature = "core", feature = "triage")),
+    allow(dead_code, unused_imports)
+)]
+
+#[cfg(feature = "core")]
 pub mod account;
+#[cfg(feature = "core")]
 pub mod calendar;
+#[cfg(feature = "core")]
 pub mod card;
 mod convert;
+#[cfg(feature = "core")]
 pub mod money;
+#[cfg(feature = "core")]
 pub mod refund;
+#[cfg(feature = "core")]
 pub mod ticket;
+#[cfg(feature = "core")]
 pub mod transaction;
+#[cfg(feature = "triage")]
 pub mod triage;
 
 use walletcare_core::error::ErrorCode;

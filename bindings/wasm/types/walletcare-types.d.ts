@@ -649,19 +649,23 @@ export type CalendarAmendment = {
 };
 
 /**
- * A calendar argument: a built-in calendar's code or a calendar's JSON
- * form. An unknown code is `calendar.unknown_calendar`; a JSON form is
- * checked as [`BusinessCalendar::new`] checks it, with its own codes
- * (`calendar.no_business_days`, `calendar.unknown_time_zone`, ...).
+ * A business calendar argument: a built-in calendar's code (`"ID"`,
+ * `"CN"`, `"SG"`, `"MY"` or a region such as `"MY-14"`, any case) or a
+ * calendar's JSON form (the core's `CalendarSpec`), checked as
+ * `BusinessCalendar::new` checks it. An unknown code is
+ * `calendar.unknown_calendar`. The C library and the npm package pass
+ * their calendar handle's calendar directly.
  *
  * # Examples
  *
  * ```
- * use walletcare_api::{calendar::CalendarArg, json};
- * let cal: CalendarArg = json::from_str(r#""my""#, "calendar")?;
- * assert_eq!(cal.0.time_zone().name(), "Asia/Kuala_Lumpur");
- * let cal: CalendarArg = json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
- * assert_eq!(cal.0.time_zone().name(), "Asia/Makassar");
+ * use walletcare_api::arg::CalendarArg;
+ * let err = walletcare_api::json::from_str::<CalendarArg>(r#""XX""#, "calendar").unwrap_err();
+ * assert_eq!(err.code.as_str(), "calendar.unknown_calendar");
+ * let my: CalendarArg = walletcare_api::json::from_str(r#""my""#, "calendar")?;
+ * assert_eq!(my.0.time_zone().name(), "Asia/Kuala_Lumpur");
+ * let custom: CalendarArg = walletcare_api::json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
+ * assert_eq!(custom.0.time_zone().name(), "Asia/Makassar");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */

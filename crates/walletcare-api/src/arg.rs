@@ -18,15 +18,17 @@
 
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
-use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+use walletcare_core::calendar::BusinessCalendar;
 use walletcare_core::error::{Coded, Error};
 
 use crate::json;
 
 /// A business calendar argument: a built-in calendar's code (`"ID"`,
-/// `"CN"`, `"SG"`, `"MY"`, any case) or a calendar's JSON form (the core's
-/// `CalendarSpec`). The C library and the npm package pass their calendar
-/// handle's calendar directly.
+/// `"CN"`, `"SG"`, `"MY"` or a region such as `"MY-14"`, any case) or a
+/// calendar's JSON form (the core's `CalendarSpec`), checked as
+/// `BusinessCalendar::new` checks it. An unknown code is
+/// `calendar.unknown_calendar`. The C library and the npm package pass
+/// their calendar handle's calendar directly.
 ///
 /// # Examples
 ///
@@ -34,6 +36,8 @@ use crate::json;
 /// use walletcare_api::arg::CalendarArg;
 /// let err = walletcare_api::json::from_str::<CalendarArg>(r#""XX""#, "calendar").unwrap_err();
 /// assert_eq!(err.code.as_str(), "calendar.unknown_calendar");
+/// let my: CalendarArg = walletcare_api::json::from_str(r#""my""#, "calendar")?;
+/// assert_eq!(my.0.time_zone().name(), "Asia/Kuala_Lumpur");
 /// let custom: CalendarArg = walletcare_api::json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
 /// assert_eq!(custom.0.time_zone().name(), "Asia/Makassar");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -67,8 +71,9 @@ impl<'de> Deserialize<'de> for CalendarArg {
                 f.write_str("a calendar code or a calendar object")
             }
             fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<CalendarArg, E> {
-                let id: CalendarId = code.parse().map_err(Coded::de)?;
-                Ok(CalendarArg(BusinessCalendar::builtin(id)))
+                BusinessCalendar::builtin_code(code)
+                    .map(CalendarArg)
+                    .map_err(Coded::de)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CalendarArg, A::Error> {
                 BusinessCalendar::deserialize(serde::de::value::MapAccessDeserializer::new(map))

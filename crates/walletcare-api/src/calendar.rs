@@ -16,16 +16,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use walletcare_core::calendar::{
     BusinessCalendar, CalendarError, CalendarId, CalendarSpec, Holiday, NonBusinessDay,
     RollConvention, WorkingDay, YearRange,
 };
-use walletcare_core::error::{Coded, Error};
+use walletcare_core::error::Error;
 use walletcare_core::locale::{Locale, Render};
 
 use crate::ops::{Command, Operation, registry};
@@ -41,50 +39,7 @@ registry! {
     commands: [AddHoliday, RemoveHoliday, AddWorkingDay, RemoveWorkingDay],
 }
 
-/// A calendar argument: a built-in calendar's code or a calendar's JSON
-/// form. An unknown code is `calendar.unknown_calendar`; a JSON form is
-/// checked as [`BusinessCalendar::new`] checks it, with its own codes
-/// (`calendar.no_business_days`, `calendar.unknown_time_zone`, ...).
-///
-/// # Examples
-///
-/// ```
-/// use walletcare_api::{calendar::CalendarArg, json};
-/// let cal: CalendarArg = json::from_str(r#""my""#, "calendar")?;
-/// assert_eq!(cal.0.time_zone().name(), "Asia/Kuala_Lumpur");
-/// let cal: CalendarArg = json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
-/// assert_eq!(cal.0.time_zone().name(), "Asia/Makassar");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(type = "CalendarCode | CalendarSpec")
-)]
-pub struct CalendarArg(pub BusinessCalendar);
-
-impl<'de> Deserialize<'de> for CalendarArg {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ArgVisitor;
-        impl<'de> Visitor<'de> for ArgVisitor {
-            type Value = CalendarArg;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a calendar code or a calendar object")
-            }
-            fn visit_str<E: de::Error>(self, code: &str) -> Result<CalendarArg, E> {
-                BusinessCalendar::builtin_code(code)
-                    .map(CalendarArg)
-                    .map_err(Coded::de)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CalendarArg, A::Error> {
-                BusinessCalendar::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(CalendarArg)
-            }
-        }
-        deserializer.deserialize_any(ArgVisitor)
-    }
-}
+pub use crate::arg::CalendarArg;
 
 /// The built-in calendar with a code (`"ID"`, `"CN"`, `"SG"`, `"MY"`, any
 /// case): what a binding's `builtin` constructor calls.

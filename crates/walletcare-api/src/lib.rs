@@ -33,17 +33,26 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+#[cfg(feature = "ops-core")]
 pub mod account;
 pub mod arg;
+#[cfg(feature = "ops-core")]
 pub mod calendar;
+#[cfg(feature = "ops-core")]
 pub mod card;
 pub mod json;
+#[cfg(feature = "ops-core")]
 pub mod money;
 pub mod ops;
+#[cfg(feature = "ops-triage")]
 pub mod redact;
+#[cfg(feature = "ops-core")]
 pub mod refund;
+#[cfg(feature = "ops-core")]
 pub mod ticket;
+#[cfg(feature = "ops-core")]
 pub mod transaction;
+#[cfg(feature = "ops-triage")]
 pub mod triage;
 #[cfg(feature = "typescript")]
 pub mod typescript;
@@ -60,14 +69,23 @@ pub use walletcare_core::error::{Error, ErrorCode, ErrorKind};
 /// ```
 pub fn operation_names() -> impl Iterator<Item = &'static str> {
     [
+        #[cfg(feature = "ops-core")]
         money::NAMES,
+        #[cfg(feature = "ops-core")]
         calendar::NAMES,
+        #[cfg(feature = "ops-core")]
         card::NAMES,
+        #[cfg(feature = "ops-core")]
         account::NAMES,
+        #[cfg(feature = "ops-core")]
         transaction::NAMES,
+        #[cfg(feature = "ops-core")]
         refund::NAMES,
+        #[cfg(feature = "ops-core")]
         ticket::NAMES,
+        #[cfg(feature = "ops-triage")]
         triage::NAMES,
+        #[cfg(feature = "ops-triage")]
         redact::NAMES,
     ]
     .into_iter()
@@ -105,15 +123,25 @@ fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn call(name: &str, input: &str) -> Result<String, Error> {
-    let modules = [
+    type ModuleCall = fn(&str, &str) -> Option<Result<String, Error>>;
+    let modules: &[ModuleCall] = &[
+        #[cfg(feature = "ops-core")]
         money::call,
+        #[cfg(feature = "ops-core")]
         calendar::call,
+        #[cfg(feature = "ops-core")]
         card::call,
+        #[cfg(feature = "ops-core")]
         account::call,
+        #[cfg(feature = "ops-core")]
         transaction::call,
+        #[cfg(feature = "ops-core")]
         refund::call,
+        #[cfg(feature = "ops-core")]
         ticket::call,
+        #[cfg(feature = "ops-triage")]
         triage::call,
+        #[cfg(feature = "ops-triage")]
         redact::call,
     ];
     for module in modules {

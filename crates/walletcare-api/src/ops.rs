@@ -84,6 +84,9 @@ pub trait Command: DeserializeOwned {
 
 /// The JSON output of a command run through [`crate::call`]: the new state
 /// and the command's output.
+// The triage operations have no commands (the npm package's triage module
+// is built with `ops-triage` alone).
+#[cfg_attr(not(feature = "ops-core"), allow(dead_code))]
 #[derive(Debug, Serialize)]
 struct CommandOutput<'a, S, O> {
     state: &'a S,
@@ -103,6 +106,7 @@ pub(crate) fn run_operation<O: Operation>(input: &str) -> Result<String, Error> 
 /// own (not with `serde(flatten)`, which would buffer the command's fields
 /// and lose the path of a failure in them, `input.request.destination.bank`,
 /// and ignore unknown fields).
+#[cfg_attr(not(feature = "ops-core"), allow(dead_code))]
 pub(crate) fn run_command<C: Command>(input: &str) -> Result<String, Error> {
     let mut fields: serde_json::Map<String, serde_json::Value> = json::from_str(input, "input")?;
     let state = fields.remove("state").ok_or_else(|| {

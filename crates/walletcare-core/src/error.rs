@@ -720,6 +720,38 @@ impl std::fmt::Display for ErrorCode {
 #[error("unknown error code {0:?}")]
 pub struct UnknownErrorCode(pub String);
 
+/// The error returned when a text is not one of an enum's names (a
+/// priority, a channel, a refund status...): it names the type and lists
+/// the names it accepts.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::error::{ErrorCode, HasErrorCode};
+/// use walletcare_core::ticket::Priority;
+///
+/// let err = "asap".parse::<Priority>().unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::UnknownValue);
+/// assert_eq!(err.to_string(), "unknown priority \"asap\"; expected one of: low, normal, high, urgent");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} {value:?}; expected one of: {expected}")]
+pub struct UnknownName {
+    /// What was being named ("priority").
+    pub kind: &'static str,
+    /// The text given (at most 64 characters of it).
+    pub value: String,
+    /// The names accepted, comma-separated.
+    pub expected: String,
+}
+
+impl HasErrorCode for UnknownName {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::UnknownValue
+    }
+}
+
 impl std::str::FromStr for ErrorCode {
     type Err = UnknownErrorCode;
 

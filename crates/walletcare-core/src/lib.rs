@@ -42,6 +42,7 @@ pub mod error;
 pub mod intake;
 pub mod locale;
 pub mod money;
+mod names;
 pub mod queue;
 pub mod redact;
 pub mod refund;

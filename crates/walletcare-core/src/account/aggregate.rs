@@ -239,6 +239,11 @@ pub enum AttemptResult {
     Mismatched,
 }
 
+crate::names::names!(as_str display from_str: account::AttemptResult as "attempt result" {
+    Matched => "matched",
+    Mismatched => "mismatched",
+});
+
 /// What recording an attempt did.
 ///
 /// # Examples

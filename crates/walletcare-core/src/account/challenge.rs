@@ -33,6 +33,11 @@ pub enum ChallengePurpose {
     DisableTwoFactor,
 }
 
+crate::names::names!(as_str display from_str: account::ChallengePurpose as "challenge purpose" {
+    CredentialReset => "credential_reset",
+    DisableTwoFactor => "disable_two_factor",
+});
+
 /// Compares two byte strings in time that depends only on their lengths.
 ///
 /// Different lengths return `false` at once: that costs the same whatever the

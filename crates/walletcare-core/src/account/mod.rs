@@ -97,6 +97,13 @@ pub enum FreezeReason {
     UserRequest,
 }
 
+crate::names::names!(from_str: account::FreezeReason as "freeze reason" {
+    ReportedStolen,
+    SuspectedFraud,
+    Regulatory,
+    UserRequest,
+});
+
 impl FreezeReason {
     /// The JSON (snake_case) name.
     ///
@@ -380,6 +387,13 @@ pub enum AccountStateKind {
     Closed,
 }
 
+crate::names::names!(from_str: account::AccountStateKind as "account state kind" {
+    Active,
+    Locked,
+    Frozen,
+    Closed,
+});
+
 impl AccountStateKind {
     /// The JSON (snake_case) name.
     ///
@@ -427,6 +441,11 @@ pub enum VerificationLevel {
     /// Identity document (KTP/passport) and selfie verified.
     Verified,
 }
+
+crate::names::names!(as_str display from_str: account::VerificationLevel as "verification level" {
+    Unverified => "unverified",
+    Verified => "verified",
+});
 
 /// Something that happens to an account's state.
 ///
@@ -620,6 +639,12 @@ pub enum IdentityCheck {
     OtpOrSecurityQuestions,
 }
 
+crate::names::names!(display from_str: account::IdentityCheck as "identity check" {
+    IdDocument,
+    Selfie,
+    OtpOrSecurityQuestions,
+});
+
 impl IdentityCheck {
     /// The JSON (snake_case) name.
     ///
@@ -679,6 +704,13 @@ pub enum IdentifierKind {
     /// A transaction id in [`RecentActivity`].
     Transaction,
 }
+
+crate::names::names!(as_str from_str: account::IdentifierKind as "identifier kind" {
+    Account => "account",
+    Device => "device",
+    DeviceLabel => "device_label",
+    Transaction => "transaction",
+});
 
 impl fmt::Display for IdentifierKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1211,3 +1243,8 @@ mod tests {
         );
     }
 }
+
+crate::names::names!(as_str from_str: account::ContactKind as "contact kind" {
+    Phone => "phone",
+    Email => "email",
+});

@@ -348,6 +348,11 @@ pub enum CredentialKind {
     Password,
 }
 
+crate::names::names!(as_str from_str: account::CredentialKind as "credential kind" {
+    Pin => "pin",
+    Password => "password",
+});
+
 impl fmt::Display for CredentialKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -1139,6 +1144,21 @@ pub enum StrengthReason {
     /// It has no lowercase letter.
     AddLowercase,
 }
+
+crate::names::names!(as_str display from_str: account::StrengthReason as "strength reason" {
+    AvoidCommonPassword => "avoid_common_password",
+    AvoidPhoneNumber => "avoid_phone_number",
+    AvoidEmailName => "avoid_email_name",
+    AvoidBirthDate => "avoid_birth_date",
+    AvoidCommonWords => "avoid_common_words",
+    AvoidSequences => "avoid_sequences",
+    AvoidRepeatedCharacters => "avoid_repeated_characters",
+    MakeLonger => "make_longer",
+    AddSymbol => "add_symbol",
+    AddDigit => "add_digit",
+    AddUppercase => "add_uppercase",
+    AddLowercase => "add_lowercase",
+});
 
 impl Render for StrengthReason {
     fn render(&self, locale: Locale) -> String {

@@ -291,6 +291,13 @@ pub enum CalendarId {
     Malaysia,
 }
 
+crate::names::names!(as_str: calendar::CalendarId as "calendar id" {
+    Indonesia => "ID",
+    China => "CN",
+    Singapore => "SG",
+    Malaysia => "MY",
+});
+
 impl CalendarId {
     /// Every built-in calendar.
     ///
@@ -376,6 +383,13 @@ pub enum RollConvention {
     ModifiedPreceding,
 }
 
+crate::names::names!(as_str display from_str: calendar::RollConvention as "roll convention" {
+    Following => "following",
+    Preceding => "preceding",
+    ModifiedFollowing => "modified_following",
+    ModifiedPreceding => "modified_preceding",
+});
+
 /// Why a holiday is a day off.
 ///
 /// # Examples
@@ -403,6 +417,13 @@ pub enum HolidayKind {
     /// instead (the Monday after, China's 补休).
     Observed,
 }
+
+crate::names::names!(as_str display from_str: calendar::HolidayKind as "holiday kind" {
+    Public => "public",
+    CollectiveLeave => "collective_leave",
+    Substitute => "substitute",
+    Observed => "observed",
+});
 
 impl Render for HolidayKind {
     fn render(&self, locale: Locale) -> String {

@@ -1549,3 +1549,12 @@ mod tests {
         }
     }
 }
+
+crate::names::names!(from_str: card::CardBrand as "card brand" {
+    Visa,
+    Mastercard,
+    Amex,
+    Jcb,
+    UnionPay,
+    Discover,
+});

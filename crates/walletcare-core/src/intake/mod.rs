@@ -219,6 +219,14 @@ pub enum IntakeState {
     Linked,
 }
 
+crate::names::names!(as_str display from_str: intake::IntakeState as "intake state" {
+    Asking => "asking",
+    Answered => "answered",
+    TicketOpened => "ticket_opened",
+    HandedOff => "handed_off",
+    Linked => "linked",
+});
+
 /// The internal position of the conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "phase", rename_all = "snake_case", deny_unknown_fields)]
@@ -266,6 +274,12 @@ pub enum FieldStatus {
     Unknown,
 }
 
+crate::names::names!(as_str display from_str: intake::FieldStatus as "field status" {
+    Given => "given",
+    Mentioned => "mentioned",
+    Unknown => "unknown",
+});
+
 /// One piece of information gathered for the ticket.
 ///
 /// # Examples
@@ -309,6 +323,11 @@ pub enum Speaker {
     /// walletcare.
     Assistant,
 }
+
+crate::names::names!(as_str display from_str: intake::Speaker as "speaker" {
+    User => "user",
+    Assistant => "assistant",
+});
 
 /// One message of the transcript.
 ///

@@ -97,6 +97,20 @@ pub enum Currency {
     Vnd,
 }
 
+crate::names::names!(as_str: money::Currency as "currency" {
+    Idr => "IDR",
+    Cny => "CNY",
+    Usd => "USD",
+    Sgd => "SGD",
+    Myr => "MYR",
+    Eur => "EUR",
+    Hkd => "HKD",
+    Thb => "THB",
+    Php => "PHP",
+    Jpy => "JPY",
+    Vnd => "VND",
+});
+
 impl Currency {
     /// Every supported currency.
     ///

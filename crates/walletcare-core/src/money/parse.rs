@@ -78,6 +78,19 @@ pub enum ParseReason {
     ConflictingCurrency,
 }
 
+crate::names::names!(as_str from_str: money::ParseReason as "parse reason" {
+    Empty => "empty",
+    MissingNumber => "missing_number",
+    UnexpectedCharacter => "unexpected_character",
+    UnknownWord => "unknown_word",
+    MisplacedSeparator => "misplaced_separator",
+    MisplacedSign => "misplaced_sign",
+    MisplacedMultiplier => "misplaced_multiplier",
+    MultipleNumbers => "multiple_numbers",
+    ExtraCurrency => "extra_currency",
+    ConflictingCurrency => "conflicting_currency",
+});
+
 impl std::fmt::Display for ParseReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -132,6 +145,12 @@ pub enum AmbiguityReason {
     /// miliar (Indonesian, 10⁹).
     Multiplier,
 }
+
+crate::names::names!(as_str from_str: money::AmbiguityReason as "ambiguity reason" {
+    Separator => "separator",
+    CurrencySymbol => "currency_symbol",
+    Multiplier => "multiplier",
+});
 
 impl std::fmt::Display for AmbiguityReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

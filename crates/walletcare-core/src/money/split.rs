@@ -51,6 +51,13 @@ pub enum SplitReason {
     AllRatiosZero,
 }
 
+crate::names::names!(as_str from_str: money::SplitReason as "split reason" {
+    ZeroParts => "zero_parts",
+    TooManyParts => "too_many_parts",
+    NoRatios => "no_ratios",
+    AllRatiosZero => "all_ratios_zero",
+});
+
 impl std::fmt::Display for SplitReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -550,6 +550,11 @@ pub enum QueueModel {
     ErlangA,
 }
 
+crate::names::names!(as_str display from_str: queue::QueueModel as "queue model" {
+    ErlangC => "erlang_c",
+    ErlangA => "erlang_a",
+});
+
 /// The figures of a queue (see the [module documentation](self) for the
 /// definitions).
 ///

@@ -29,6 +29,11 @@ pub enum ChannelHours {
     Business,
 }
 
+crate::names::names!(as_str display from_str: queue::ChannelHours as "channel hours" {
+    Always => "always",
+    Business => "business",
+});
+
 /// One channel offered to a user: a live queue with its [`Workload`], or
 /// (without one) an asynchronous channel answered within its SLA
 /// first-response target from the [`SlaPolicy`]. `hours` applies to live

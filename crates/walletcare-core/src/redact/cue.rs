@@ -706,20 +706,36 @@ pub(super) const CJK_BLOCKERS: &[char] = &[
 ];
 
 /// The cues of [`LATIN`] and [`CJK`] that start with `first`, from a table
-/// sorted once.
+/// sorted once, found through the first characters' ranges (a binary search
+/// over characters, no string comparison: this runs at every word start).
 pub(super) fn starting_with(first: char) -> &'static [(&'static str, Cue)] {
     use std::sync::OnceLock;
-    static SORTED: OnceLock<Vec<(&'static str, Cue)>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
+    /// The cues sorted, and each first character with its range of them.
+    type Table = (Vec<(&'static str, Cue)>, Vec<(char, usize, usize)>);
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let (sorted, firsts) = TABLE.get_or_init(|| {
         let mut all: Vec<(&'static str, Cue)> = LATIN.iter().chain(CJK).copied().collect();
         all.sort_by(|a, b| a.0.cmp(b.0));
-        all
+        // Sorting by bytes keeps the cues of one first character together.
+        let mut firsts: Vec<(char, usize, usize)> = Vec::new();
+        for (i, (word, _)) in all.iter().enumerate() {
+            let Some(c) = word.chars().next() else {
+                continue;
+            };
+            match firsts.last_mut() {
+                Some(last) if last.0 == c => last.2 = i + 1,
+                _ => firsts.push((c, i, i + 1)),
+            }
+        }
+        (all, firsts)
     });
-    let mut buf = [0u8; 4];
-    let p = first.encode_utf8(&mut buf).as_bytes();
-    let lo = sorted.partition_point(|(w, _)| w.as_bytes() < p);
-    let hi = sorted.partition_point(|(w, _)| w.as_bytes() < p || w.as_bytes().starts_with(p));
-    sorted.get(lo..hi).unwrap_or_default()
+    match firsts.binary_search_by_key(&first, |&(c, _, _)| c) {
+        Ok(at) => firsts
+            .get(at)
+            .and_then(|&(_, lo, hi)| sorted.get(lo..hi))
+            .unwrap_or_default(),
+        Err(_) => &[],
+    }
 }
 
 /// Words before "code"/"kode" that make it something else than a one-time

@@ -523,9 +523,7 @@ pub(crate) fn secret_spans(text: &str) -> Vec<(usize, usize)> {
 /// [`WarningCode::is_scam_report`]), against the default allow-list.
 pub(crate) fn reports_scam(text: &str) -> bool {
     static CONFIG: std::sync::OnceLock<ScamConfig> = std::sync::OnceLock::new();
-    warnings(text, CONFIG.get_or_init(ScamConfig::default))
-        .iter()
-        .any(|w| w.code.is_scam_report())
+    warning::any_scam_report(text, CONFIG.get_or_init(ScamConfig::default))
 }
 
 /// Masks every secret of the kinds `policy` names in `text` (see the

@@ -36,6 +36,14 @@ pub enum WarningCode {
     UnknownLink,
 }
 
+crate::names::names!(from_str: redact::WarningCode as "warning code" {
+    SharingSecret,
+    SecretRequested,
+    FeeScam,
+    LookalikeLink,
+    UnknownLink,
+});
+
 impl WarningCode {
     /// The snake_case name, as in JSON.
     ///
@@ -797,15 +805,10 @@ pub fn warnings(text: &str, config: &ScamConfig) -> Vec<Warning> {
         out.push(Warning::new(WarningCode::SharingSecret));
     }
     let w = Words::new(text);
-    let noun = w.any(SECRET_NOUNS);
-    if noun
-        && (w.any(DIRECT_REQUESTS)
-            || w.any(IMPERSONATION)
-            || ((w.any(THIRD_PARTIES) || w.any(CALLS)) && w.any(REQUEST_VERBS)))
-    {
+    if secret_requested(&w) {
         out.push(Warning::new(WarningCode::SecretRequested));
     }
-    if w.any(RELEASE_FEES) || (w.any(FEE_NOUNS) && w.any(RELEASE_TARGETS) && w.any(PREREQUISITES)) {
+    if fee_scam(&w) {
         out.push(Warning::new(WarningCode::FeeScam));
     }
     let hosts = link::hosts(text);
@@ -831,4 +834,68 @@ pub fn warnings(text: &str, config: &ScamConfig) -> Vec<Warning> {
     }
     out.extend(unknown);
     out
+}
+
+/// Someone asked for the user's secret ([`WarningCode::SecretRequested`]).
+fn secret_requested(w: &Words) -> bool {
+    w.any(SECRET_NOUNS)
+        && (w.any(DIRECT_REQUESTS)
+            || w.any(IMPERSONATION)
+            || ((w.any(THIRD_PARTIES) || w.any(CALLS)) && w.any(REQUEST_VERBS)))
+}
+
+/// A fee asked to release money ([`WarningCode::FeeScam`]).
+fn fee_scam(w: &Words) -> bool {
+    w.any(RELEASE_FEES) || (w.any(FEE_NOUNS) && w.any(RELEASE_TARGETS) && w.any(PREREQUISITES))
+}
+
+/// Whether [`warnings`] would give a scam report
+/// ([`WarningCode::is_scam_report`]), without the work only the other
+/// warnings need (the credential scan, the unknown links): triage asks this
+/// of every message.
+pub(crate) fn any_scam_report(text: &str, config: &ScamConfig) -> bool {
+    let w = Words::new(text);
+    if secret_requested(&w) || fee_scam(&w) {
+        return true;
+    }
+    let allowed = config.allowed_domains();
+    link::hosts(text).iter().any(|host| {
+        !link::allowed(&host.name, allowed) && link::imitated(&host.name, allowed).is_some()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_scam_report_agrees_with_warnings() {
+        let config = ScamConfig::default();
+        let mut texts: Vec<String> = crate::triage::builtin_corpus()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        texts.extend(
+            [
+                "someone called asking for my PIN",
+                "有人打电话让我提供验证码",
+                "bayar biaya admin dulu supaya saldo cair",
+                "go to gopay-promo.xyz",
+                "see https://example.com",
+                "OTP:482913",
+                "https://www.gopay.co.id/help",
+            ]
+            .map(str::to_owned),
+        );
+        let mut reports = 0;
+        for text in &texts {
+            let want = warnings(text, &config)
+                .iter()
+                .any(|w| w.code.is_scam_report());
+            assert_eq!(any_scam_report(text, &config), want, "{text}");
+            reports += usize::from(want);
+        }
+        assert!(reports >= 4, "{reports}");
+    }
 }

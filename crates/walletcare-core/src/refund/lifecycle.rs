@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CapturedPayment, Eligibility, FreeText, IdempotencyKey, RefundDestination, RefundError,
-    RefundPolicy, RefundRequest,
+    CapturedPayment, Eligibility, FreeText, IdempotencyKey, RefundAmount, RefundDestination,
+    RefundError, RefundPolicy, RefundReason, RefundRequest,
 };
 use crate::error::Coded;
 use crate::locale::{Locale, Render};
@@ -128,6 +128,20 @@ pub enum RefundStatus {
     /// Cancelled by the user before approval; final.
     Cancelled,
 }
+
+crate::names::names!(from_str: refund::RefundStatus as "refund status" {
+    Submitted,
+    UnderReview,
+    Approved,
+    Processing,
+    Completed,
+    Failed,
+    Rejected,
+    Appealed,
+    SecondReview,
+    FinalRejected,
+    Cancelled,
+});
 
 impl RefundStatus {
     /// Every status, in lifecycle order.
@@ -326,6 +340,15 @@ pub enum RejectionReason {
     Other,
 }
 
+crate::names::names!(as_str display from_str: refund::RejectionReason as "rejection reason" {
+    InsufficientEvidence => "insufficient_evidence",
+    DeliveredAsDescribed => "delivered_as_described",
+    DuplicateRequest => "duplicate_request",
+    SuspectedAbuse => "suspected_abuse",
+    MerchantPolicy => "merchant_policy",
+    Other => "other",
+});
+
 impl Render for RejectionReason {
     fn render(&self, locale: Locale) -> String {
         let (en, id, zh) = match self {
@@ -384,6 +407,13 @@ pub enum FailureReason {
     /// Anything else.
     Other,
 }
+
+crate::names::names!(as_str display from_str: refund::FailureReason as "failure reason" {
+    BankRejected => "bank_rejected",
+    DestinationClosed => "destination_closed",
+    Timeout => "timeout",
+    Other => "other",
+});
 
 impl Render for FailureReason {
     fn render(&self, locale: Locale) -> String {
@@ -1293,6 +1323,57 @@ impl RefundBook {
         let count = u32::try_from(count).unwrap_or(u32::MAX);
         self.policy
             .check(request, &self.payment, committed, count, now)
+    }
+
+    /// A request for this book's payment: the book supplies the order
+    /// number, transaction id and payment time, so they cannot mismatch; the
+    /// caller says how much, why, and where the money goes (`None`: back to
+    /// the original payment method).
+    ///
+    /// # Errors
+    ///
+    /// As [`RefundRequest::new`] with no detail: a partial amount that is
+    /// not positive, or [`RefundReason::Other`] (which needs a detail; build
+    /// that request with [`RefundRequest::new`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use walletcare_core::money::{Currency, Money};
+    /// use walletcare_core::refund::*;
+    ///
+    /// let paid_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap();
+    /// let payment = CapturedPayment {
+    ///     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    ///     amount: Money::new(10_000, Currency::Idr), paid_at,
+    ///     method: RefundDestination::WalletBalance,
+    /// };
+    /// let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// let request = book.request(RefundAmount::Full, RefundReason::Duplicate, None)?;
+    /// assert_eq!(request.order_number().as_str(), "ORD-1");
+    /// assert_eq!(request.paid_at(), paid_at);
+    /// assert!(book.submit("k".parse()?, request, paid_at + Duration::hours(1)).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn request(
+        &self,
+        amount: RefundAmount,
+        reason: RefundReason,
+        destination: Option<RefundDestination>,
+    ) -> Result<RefundRequest, RefundError> {
+        let request = RefundRequest::new(
+            self.payment.order_number.clone(),
+            self.payment.transaction_id.clone(),
+            self.payment.paid_at,
+            amount,
+            reason,
+            None,
+        )?;
+        Ok(match destination {
+            Some(destination) => request.with_destination(destination),
+            None => request,
+        })
     }
 
     /// Submits a refund request under an idempotency key.

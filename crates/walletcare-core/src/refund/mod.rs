@@ -572,6 +572,15 @@ pub enum RefundReason {
     Other,
 }
 
+crate::names::names!(display from_str: refund::RefundReason as "refund reason" {
+    NotReceived,
+    NotAsDescribed,
+    Duplicate,
+    Cancelled,
+    Unauthorised,
+    Other,
+});
+
 impl RefundReason {
     /// Every reason.
     ///
@@ -667,6 +676,17 @@ pub enum EvidenceKind {
     /// Anything else.
     Other,
 }
+
+crate::names::names!(as_str display from_str: refund::EvidenceKind as "evidence kind" {
+    Photo => "photo",
+    Video => "video",
+    ChatLog => "chat_log",
+    Receipt => "receipt",
+    BankStatement => "bank_statement",
+    DeliveryRecord => "delivery_record",
+    PoliceReport => "police_report",
+    Other => "other",
+});
 
 /// One piece of evidence: its kind and a reference to it (an uploaded file's
 /// id, a URL, a statement reference), 1 to [`MAX_EVIDENCE_REF_CHARS`]

@@ -354,6 +354,12 @@ pub enum CountStart {
     NonBusinessDay,
 }
 
+crate::names::names!(as_str display from_str: refund::CountStart as "count start" {
+    SameDay => "same_day",
+    AfterCutoff => "after_cutoff",
+    NonBusinessDay => "non_business_day",
+});
+
 /// When an approved refund is due, and why: the answer of
 /// [`RefundSlaPolicy::due`]. Renders as an explanation naming the weekends
 /// and holidays skipped, with dates written naturally for each locale, and a

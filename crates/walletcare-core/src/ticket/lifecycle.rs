@@ -338,6 +338,12 @@ pub enum EscalationCause {
     RegulatoryDeadline,
 }
 
+crate::names::names!(as_str display from_str: ticket::EscalationCause as "escalation cause" {
+    Manual => "manual",
+    SlaBreach => "sla_breach",
+    RegulatoryDeadline => "regulatory_deadline",
+});
+
 /// How a regulatory complaint was made, which decides its deadline.
 ///
 /// # Examples
@@ -356,6 +362,11 @@ pub enum ComplaintMedium {
     /// Made in writing (letter, email, form or other electronic media).
     Written,
 }
+
+crate::names::names!(as_str display from_str: ticket::ComplaintMedium as "complaint medium" {
+    Oral => "oral",
+    Written => "written",
+});
 
 impl Render for ComplaintMedium {
     /// ```
@@ -395,6 +406,12 @@ pub enum ComplaintKind {
     /// written regulatory clock.
     FormalWritten,
 }
+
+crate::names::names!(as_str display from_str: ticket::ComplaintKind as "complaint kind" {
+    Informal => "informal",
+    FormalOral => "formal_oral",
+    FormalWritten => "formal_written",
+});
 
 impl ComplaintKind {
     /// The regulatory medium, `None` for an informal complaint.
@@ -440,6 +457,12 @@ pub enum ExtensionGround {
     /// (bank, merchant, switching network) being involved.
     BeyondControl,
 }
+
+crate::names::names!(as_str display from_str: ticket::ExtensionGround as "extension ground" {
+    DifferentOffice => "different_office",
+    SpecialInvestigation => "special_investigation",
+    BeyondControl => "beyond_control",
+});
 
 impl Render for ExtensionGround {
     /// The reason as told to the customer in the extension notice.

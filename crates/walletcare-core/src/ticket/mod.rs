@@ -336,6 +336,13 @@ pub enum Priority {
     Urgent,
 }
 
+crate::names::names!(as_str display from_str: ticket::Priority as "priority" {
+    Low => "low",
+    Normal => "normal",
+    High => "high",
+    Urgent => "urgent",
+});
+
 /// Everything that can go wrong with a ticket: a malformed number, a move the
 /// lifecycle does not allow, a bad policy, or a calendar that cannot answer.
 ///

@@ -95,6 +95,14 @@ pub enum NumberPart {
     Separator,
 }
 
+crate::names::names!(as_str from_str: ticket::NumberPart as "number part" {
+    Prefix => "prefix",
+    Date => "date",
+    Sequence => "sequence",
+    CheckDigit => "check_digit",
+    Separator => "separator",
+});
+
 impl std::fmt::Display for NumberPart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {

@@ -25,6 +25,11 @@ pub enum TimeBasis {
     Wall,
 }
 
+crate::names::names!(as_str display from_str: ticket::TimeBasis as "time basis" {
+    Business => "business",
+    Wall => "wall",
+});
+
 /// The target of one SLA clock.
 ///
 /// The JSON form is `{"kind":"live"}` or
@@ -181,6 +186,12 @@ pub enum SlaClock {
     /// From creation to resolution.
     Resolution,
 }
+
+crate::names::names!(display from_str: ticket::SlaClock as "sla clock" {
+    FirstResponse,
+    NextResponse,
+    Resolution,
+});
 
 impl SlaClock {
     /// The three clocks.

@@ -186,6 +186,26 @@ pub enum Cause {
     Reversed,
 }
 
+crate::names::names!(from_str: transaction::Cause as "cause" {
+    InsufficientBalance,
+    WrongPin,
+    AccountLocked,
+    AccountFrozen,
+    AccountClosed,
+    LimitExceeded,
+    NetworkTimeout,
+    MerchantUnavailable,
+    SystemMaintenance,
+    RiskRejected,
+    CardExpired,
+    BankUnavailable,
+    Unknown,
+    StuckPending,
+    StillProcessing,
+    Completed,
+    Reversed,
+});
+
 impl Cause {
     /// The snake_case code, as in JSON.
     ///

@@ -406,6 +406,11 @@ pub enum PaymentChannel {
     Qr,
 }
 
+crate::names::names!(as_str display from_str: transaction::PaymentChannel as "payment channel" {
+    Online => "online",
+    Qr => "qr",
+});
+
 /// A bank account as the core needs it: the bank and the last four digits
 /// of the account number (never the full number).
 ///
@@ -676,6 +681,12 @@ pub enum LimitKind {
     MonthlyIncoming,
 }
 
+crate::names::names!(as_str display from_str: transaction::LimitKind as "limit kind" {
+    MaxBalance => "max_balance",
+    DailyOutgoing => "daily_outgoing",
+    MonthlyIncoming => "monthly_incoming",
+});
+
 /// Why a transaction failed.
 ///
 /// The JSON form is tagged with `reason`:
@@ -812,6 +823,13 @@ pub enum TransactionStatus {
     /// Went through, then was undone.
     Reversed,
 }
+
+crate::names::names!(from_str: transaction::TransactionStatus as "transaction status" {
+    Pending,
+    Succeeded,
+    Failed,
+    Reversed,
+});
 
 impl TransactionStatus {
     /// Whether no further transition is possible.

@@ -51,6 +51,22 @@ pub enum InfoField {
     TicketNumber,
 }
 
+crate::names::names!(as_str display from_str: triage::InfoField as "info field" {
+    OrderNumber => "order_number",
+    TransactionId => "transaction_id",
+    PaymentTime => "payment_time",
+    IncidentTime => "incident_time",
+    Amount => "amount",
+    PaymentMethod => "payment_method",
+    RegisteredPhone => "registered_phone",
+    ErrorMessage => "error_message",
+    DeviceModel => "device_model",
+    AppVersion => "app_version",
+    BankName => "bank_name",
+    CardLastDigits => "card_last_digits",
+    TicketNumber => "ticket_number",
+});
+
 impl Render for InfoField {
     fn render(&self, locale: Locale) -> String {
         let (en, id, zh) = match self {
@@ -146,23 +162,33 @@ pub const fn required_info(category: Category) -> &'static [InfoField] {
 /// The needed information for `category`, each marked found when the
 /// message (`text`, with its `entities`) already contains it.
 pub(crate) fn needed_info(category: Category, text: &str, entities: &[Entity]) -> Vec<NeededInfo> {
-    needed_fields(required_info(category), text, entities)
+    let (text, _) = super::cap_input(text);
+    needed_info_in(category, text, &lowercase_words(text), entities)
 }
 
-/// The given information `fields`, each marked found when the message
-/// already contains it.
-pub(crate) fn needed_fields(
-    fields: &[InfoField],
+/// As [`needed_info`], for a capped `text` whose [`lowercase_words`] the
+/// caller already has.
+pub(crate) fn needed_info_in(
+    category: Category,
     text: &str,
+    lower: &str,
     entities: &[Entity],
 ) -> Vec<NeededInfo> {
-    let (text, _) = super::cap_input(text);
-    let lower = lowercase_words(text);
+    needed_fields_in(required_info(category), text, lower, entities)
+}
+
+/// As [`needed_info_in`], for a list of `fields` (a company label's own).
+pub(crate) fn needed_fields_in(
+    fields: &[InfoField],
+    text: &str,
+    lower: &str,
+    entities: &[Entity],
+) -> Vec<NeededInfo> {
     fields
         .iter()
         .map(|&field| NeededInfo {
             field,
-            found: is_present(field, text, &lower, entities),
+            found: is_present(field, text, lower, entities),
         })
         .collect()
 }

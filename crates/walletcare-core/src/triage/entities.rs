@@ -55,6 +55,18 @@ pub enum EntityKind {
     ErrorCode,
 }
 
+crate::names::names!(as_str display from_str: triage::EntityKind as "entity kind" {
+    Amount => "amount",
+    Reference => "reference",
+    Date => "date",
+    RelativeDate => "relative_date",
+    Time => "time",
+    Phone => "phone",
+    Email => "email",
+    CardDigits => "card_digits",
+    ErrorCode => "error_code",
+});
+
 /// The value of an [`Entity`], when it has one. The JSON form is tagged by
 /// `type`.
 ///

@@ -34,6 +34,13 @@ pub enum Language {
     Other,
 }
 
+crate::names::names!(from_str: triage::Language as "language" {
+    Zh,
+    Id,
+    En,
+    Other,
+});
+
 impl Language {
     /// The locale to answer in: English for [`Language::Other`].
     ///

@@ -11,8 +11,8 @@
 //!
 //! The classifier is a linear model over hashed word, word-pair and
 //! character n-gram features ([`FeatureConfig`]), trained by a deterministic
-//! linear SVM ([`train`]); the built-in one is trained once from the
-//! compiled-in corpus ([`builtin_model`]). Services can train their own
+//! linear SVM ([`train`]); the built-in one is trained from the corpus
+//! ahead of time and shipped prepared ([`builtin_model`]). Services can train their own
 //! models on their own labels ([`train`], [`train_csv`]), store them
 //! ([`Model::to_bytes`]) and triage with them ([`Triager::new`]).
 //!
@@ -67,8 +67,6 @@ pub use train::{
     Evaluation, KindWeights, Multiclass, TrainConfig, cross_validate, train, train_csv,
 };
 pub use urgency::{UrgencyCue, priority_for, urgency_cues};
-
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -444,8 +442,9 @@ impl Triager {
         Ok(Triager { model, entries })
     }
 
-    /// The triager over the built-in model (trained on first use), or `None`
-    /// if the compiled-in corpus were broken (a test rules it out).
+    /// The triager over the built-in model (decoded from its prepared bytes
+    /// on first use), or `None` if those bytes were broken (a test rules it
+    /// out).
     ///
     /// # Examples
     ///
@@ -456,10 +455,7 @@ impl Triager {
     /// ```
     #[must_use]
     pub fn builtin() -> Option<&'static Triager> {
-        static TRIAGER: OnceLock<Option<Triager>> = OnceLock::new();
-        TRIAGER
-            .get_or_init(|| builtin_model().and_then(|m| Triager::new(m.clone()).ok()))
-            .as_ref()
+        builtin::builtin_triager()
     }
 
     /// The model.
@@ -570,7 +566,9 @@ impl Triager {
             Currency::Idr
         };
         let entities = entities::extract_with_default(head, default_currency);
-        let cues = urgency_cues(head);
+        // One lowercased copy for the urgency cues and the needed info.
+        let lower = answers::lowercase_words(head);
+        let cues = urgency::cues_in(&lower);
         let mut priority = priority_for(category, &cues);
         if channel == Some(Channel::SocialMedia) && category == Category::Complaint {
             priority = urgency::raise(priority);
@@ -579,8 +577,8 @@ impl Triager {
             priority = priority.max(floor);
         }
         let needed_info = match entry.and_then(|e| e.needed_info.as_deref()) {
-            Some(fields) => answers::needed_fields(fields, head, &entities),
-            None => answers::needed_info(category, head, &entities),
+            Some(fields) => answers::needed_fields_in(fields, head, &lower, &entities),
+            None => answers::needed_info_in(category, head, &lower, &entities),
         };
         let locale = language.locale();
         let answer = match entry.and_then(|e| e.answer.as_ref()) {
@@ -612,7 +610,7 @@ impl Triager {
 }
 
 /// Triages one message with the built-in model (see [`Triager::triage`]).
-/// The first call trains the model from the compiled-in corpus.
+/// The first call decodes the prepared model (no training).
 ///
 /// # Examples
 ///

@@ -142,6 +142,11 @@ pub enum Multiclass {
     CrammerSinger,
 }
 
+crate::names::names!(as_str display from_str: triage::Multiclass as "multiclass" {
+    OneVsRest => "one_vs_rest",
+    CrammerSinger => "crammer_singer",
+});
+
 /// Relative weights of the kinds of features, multiplied into their `idf`
 /// (so they cost nothing when classifying). Raising one kind makes it count
 /// more against the others in each text's normalised vector.

@@ -32,6 +32,13 @@ pub enum UrgencyCue {
     Escalation,
 }
 
+crate::names::names!(as_str display from_str: triage::UrgencyCue as "urgency cue" {
+    Urgent => "urgent",
+    MoneyLost => "money_lost",
+    Fraud => "fraud",
+    Escalation => "escalation",
+});
+
 impl UrgencyCue {
     /// Every cue, in order.
     ///
@@ -218,7 +225,11 @@ impl UrgencyCue {
 #[must_use]
 pub fn urgency_cues(text: &str) -> Vec<UrgencyCue> {
     let (text, _) = super::cap_input(text);
-    let lower = lowercase_words(text);
+    cues_in(&lowercase_words(text))
+}
+
+/// As [`urgency_cues`], for a text already made [`lowercase_words`].
+pub(crate) fn cues_in(lower: &str) -> Vec<UrgencyCue> {
     UrgencyCue::ALL
         .into_iter()
         .filter(|cue| cue.phrases().iter().any(|p| lower.contains(p)))
