@@ -289,11 +289,12 @@ pub(crate) fn finish(text: &mut Vec<char>) {
             let boundary =
                 word_start == 0 || !text.get(word_start - 1).is_some_and(|c| is_word(*c));
             let after = !text.get(end).is_some_and(|c| is_word(*c));
-            if boundary && after {
-                if informal(text.get(word_start..end).unwrap_or_default()).is_some() {
-                    first = Some(word_start);
-                    break;
-                }
+            if boundary
+                && after
+                && informal(text.get(word_start..end).unwrap_or_default()).is_some()
+            {
+                first = Some(word_start);
+                break;
             }
             start = end;
         } else {
