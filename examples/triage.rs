@@ -8,14 +8,27 @@
 //! cargo run --release --example triage -- --train history.csv --out model.bin
 //! cargo run --release --example triage -- --model model.bin < messages.txt
 //!
+//! # A model trained on a company's own labels, with its label map.
+//! cargo run --release --example triage -- --model model.bin --labels labels.json < messages.txt
+//!
 //! # Cross-validated accuracy of the built-in model, overall and per language.
 //! cargo run --release --example triage -- --cv
 //! ```
 //!
-//! With `--model`, the model's labels must be category names
-//! (`account_access`, `refund`, ...). Without it, the built-in model is used
-//! (shipped prepared and decoded on first use; the time it took is printed
-//! on stderr). `--train` uses `TrainConfig::default()`.
+//! With `--model` alone, a model whose labels are category names
+//! (`account_access`, `refund`, ...) gives the full triage; a model with a
+//! company's own labels gives `{"label", "confidence"}` per line, and the
+//! full triage (label and category, priority, needed information, answer)
+//! once `--labels` gives its label map (JSON, documented in
+//! `walletcare::triage::LabelMap`). Without `--model`, the built-in model is
+//! used (shipped prepared and decoded on first use; the time it took is
+//! printed on stderr). `--train` uses
+//! `TrainConfig::default()`.
+//!
+//! Input is read as bytes, one message per line (LF or CRLF). A line that
+//! is not valid UTF-8 gets `{"line": N, "error": {"code": "invalid_utf8",
+//! "message": ...}}` on its own output line and the run goes on; only the
+//! first 64 KiB of a line are kept (triage reads the first 4 KiB).
 //!
 //! The logic is in [`run`], which the integration tests call with in-memory
 //! input and output.
@@ -24,12 +37,71 @@ use std::io::{BufRead, Write};
 use std::time::Instant;
 
 use walletcare::triage::{
-    Channel, Model, TrainConfig, Triager, builtin_cross_validation, train_csv,
+    Channel, LabelMap, MAX_INPUT_BYTES, Model, TrainConfig, Triager, builtin_cross_validation,
+    train_csv,
 };
 
 /// The usage line, printed by `--help`.
-pub(crate) const USAGE: &str = "usage: triage [--model FILE] [--channel app|chat|email|phone|social_media|web] < messages\n       \
+pub(crate) const USAGE: &str = "usage: triage [--model FILE [--labels MAP.json]] [--channel app|chat|email|phone|social_media|web] < messages\n       \
      triage --train CSV --out FILE\n       triage --cv";
+
+/// The most bytes of one input line kept; the rest of the line is skipped.
+const MAX_LINE_BYTES: usize = 16 * MAX_INPUT_BYTES;
+
+/// Reads the next line (without its LF or CRLF) into `line`, keeping at
+/// most [`MAX_LINE_BYTES`]; `Ok(false)` at the end of the input.
+fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (buf.get(..i).unwrap_or_default(), Some(i + 1)),
+            None => (buf, None),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(line.len());
+        line.extend_from_slice(chunk.get(..room.min(chunk.len())).unwrap_or_default());
+        let used = done.unwrap_or(buf.len());
+        input.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(any)
+}
+
+/// The text of a line, or a message saying why it is not text. A line cut
+/// at [`MAX_LINE_BYTES`] in the middle of a character keeps the characters
+/// before it.
+fn line_text(line: &[u8]) -> Result<&str, String> {
+    match std::str::from_utf8(line) {
+        Ok(text) => Ok(text),
+        Err(e) if e.error_len().is_none() && line.len() >= MAX_LINE_BYTES => Ok(
+            std::str::from_utf8(line.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default(),
+        ),
+        Err(e) => Err(format!(
+            "not valid UTF-8 (byte {} of the line); the line was skipped",
+            e.valid_up_to() + 1
+        )),
+    }
+}
+
+/// What the lines are run through.
+enum Mode<'a> {
+    /// Full triage.
+    Triage(&'a Triager),
+    /// A model whose labels are not categories, without a label map: the
+    /// label and its confidence.
+    Classify(Model),
+}
 
 /// Runs the command line `args` (without the program name): reads messages
 /// from `input`, writes results to `out` and progress notes to `log`.
@@ -45,7 +117,7 @@ pub(crate) fn run(
     mut log: impl Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     const FLAGS: [&str; 3] = ["--help", "-h", "--cv"];
-    const OPTIONS: [&str; 4] = ["--model", "--channel", "--train", "--out"];
+    const OPTIONS: [&str; 5] = ["--model", "--channel", "--train", "--out", "--labels"];
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if OPTIONS.contains(&arg.as_str()) {
@@ -113,13 +185,32 @@ pub(crate) fn run(
 
     let channel: Option<Channel> = value("--channel").map(str::parse).transpose()?;
     let owned;
-    let triager: &Triager = match value("--model") {
-        Some(path) => {
+    let mode = match (value("--model"), value("--labels")) {
+        (Some(path), labels) => {
             let model = Model::from_bytes(&std::fs::read(path)?)?;
-            owned = Triager::new(model)?;
-            &owned
+            match labels {
+                Some(map_path) => {
+                    let map = LabelMap::from_json(&std::fs::read_to_string(map_path)?)?;
+                    owned = Triager::with_labels(model, &map)?;
+                    Mode::Triage(&owned)
+                }
+                None => match Triager::new(model.clone()) {
+                    Ok(triager) => {
+                        owned = triager;
+                        Mode::Triage(&owned)
+                    }
+                    Err(_) => {
+                        writeln!(
+                            log,
+                            "the model's labels are not categories: printing each line's label and confidence (give --labels MAP.json for the full triage)"
+                        )?;
+                        Mode::Classify(model)
+                    }
+                },
+            }
         }
-        None => {
+        (None, Some(_)) => return Err(format!("--labels goes with --model\n{USAGE}").into()),
+        (None, None) => {
             let start = Instant::now();
             let builtin = Triager::builtin().ok_or("the prepared built-in model is broken")?;
             writeln!(
@@ -127,14 +218,40 @@ pub(crate) fn run(
                 "built-in model ready in {:.3} ms (prepared, decoded on first use)",
                 start.elapsed().as_secs_f64() * 1e3
             )?;
-            builtin
+            Mode::Triage(builtin)
         }
     };
 
-    for line in input.lines() {
-        let line = line?;
-        let triage = triager.triage(&line, channel);
-        serde_json::to_writer(&mut out, &triage)?;
+    let mut input = input;
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    while next_line(&mut input, &mut line)? {
+        number += 1;
+        match (line_text(&line), &mode) {
+            (Ok(text), Mode::Triage(triager)) => {
+                serde_json::to_writer(&mut out, &triager.triage(text, channel))?;
+            }
+            (Ok(text), Mode::Classify(model)) => {
+                let prediction = model.predict(walletcare::triage::cap_input(text).0);
+                let best = prediction.ranked.first();
+                let json = serde_json::json!({
+                    "label": best.map(|b| b.label),
+                    "confidence": if prediction.known_features == 0 {
+                        0.0
+                    } else {
+                        best.map_or(0.0, |b| (b.probability * 1e4).round() / 1e4)
+                    },
+                });
+                serde_json::to_writer(&mut out, &json)?;
+            }
+            (Err(message), _) => {
+                let json = serde_json::json!({
+                    "line": number,
+                    "error": {"code": "invalid_utf8", "message": message},
+                });
+                serde_json::to_writer(&mut out, &json)?;
+            }
+        }
         out.write_all(b"\n")?;
     }
     out.flush()?;

@@ -288,6 +288,7 @@ fn triage_json_is_stable_snake_case_and_round_trips() {
     let text = serde_json::to_string(&t).unwrap();
     let keys = [
         "category",
+        "label",
         "priority",
         "language",
         "confidence",
@@ -390,7 +391,7 @@ fn training_is_deterministic_to_the_byte() {
 /// must train exactly this model from the corpus; a change to the corpus,
 /// the features or the trainer changes it on purpose, and then this value is
 /// updated with the change.
-const BUILTIN_MODEL_DIGEST: u64 = 0x94ce_9f17_6660_ec86;
+const BUILTIN_MODEL_DIGEST: u64 = 0xd5c1_e36d_af5b_2fbe;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -513,10 +514,15 @@ mod triage_example;
 
 /// Runs the example with `args` on `input`; returns its output and log.
 fn run_example(args: &[&str], input: &str) -> Result<(String, String), String> {
+    run_example_bytes(args, input.as_bytes())
+}
+
+/// Runs the example with `args` on raw bytes; returns its output and log.
+fn run_example_bytes(args: &[&str], input: &[u8]) -> Result<(String, String), String> {
     let args: Vec<String> = args.iter().map(|&a| a.to_owned()).collect();
     let mut out = Vec::new();
     let mut log = Vec::new();
-    triage_example::run(&args, input.as_bytes(), &mut out, &mut log).map_err(|e| e.to_string())?;
+    triage_example::run(&args, input, &mut out, &mut log).map_err(|e| e.to_string())?;
     Ok((
         String::from_utf8(out).unwrap(),
         String::from_utf8(log).unwrap(),
@@ -597,6 +603,168 @@ fn triage_example_trains_a_model_and_uses_it() {
     assert_eq!(got, want);
     assert_eq!(got[0].category, Category::Refund);
     assert_eq!(got[1].category, Category::Technical);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn triage_example_reports_a_line_that_is_not_utf8_and_goes_on() {
+    let mut input = b"refund please, my order was cancelled\r\n".to_vec();
+    input.extend_from_slice(b"saldo \xff\xfe kepotong\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice("申请退款一个星期了还没到账\n".as_bytes());
+    input.extend_from_slice(b"half a character at the end \xe9\x80");
+    let (out, _) = run_example_bytes(&[], &input).unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert_eq!(lines[0]["category"], "refund");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["error"]["code"], "invalid_utf8");
+    assert!(
+        lines[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("byte 7"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["category"], "general_inquiry");
+    assert_eq!(lines[3]["category"], "refund");
+    assert_eq!(lines[3]["language"], "zh");
+    assert_eq!(lines[4]["line"], 5);
+    assert_eq!(lines[4]["error"]["code"], "invalid_utf8");
+}
+
+#[test]
+fn triage_example_keeps_the_start_of_a_huge_line() {
+    let mut input = "refund ".repeat(20_000).into_bytes();
+    input.extend_from_slice(b"\nthe app keeps crashing\n");
+    let (out, _) = run_example_bytes(&[], &input).unwrap();
+    let lines: Vec<Triage> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].truncated);
+    assert_eq!(lines[0].category, Category::Refund);
+    assert_eq!(lines[1].category, Category::Technical);
+}
+
+/// A company model (PayLater, KYC upgrade, refund not showing up) in a
+/// temporary folder, with its label map.
+fn company_model(dir: &std::path::Path) -> (String, String) {
+    let mut rows = Vec::new();
+    for i in 0..6 {
+        rows.push((format!("my paylater bill {i} is wrong"), "PayLater"));
+        rows.push((
+            format!("paylater limit {i} too low, instalment"),
+            "PayLater",
+        ));
+        rows.push((
+            format!("upgrade to premium kyc {i} with ktp"),
+            "KYC_upgrade",
+        ));
+        rows.push((
+            format!("refund {i} still not showing up in balance"),
+            "Refund_not_showing_up",
+        ));
+    }
+    let model = walletcare::triage::train(rows, &TrainConfig::default()).unwrap();
+    let model_path = dir.join("company.bin");
+    std::fs::write(&model_path, model.to_bytes()).unwrap();
+    let map_path = dir.join("labels.json");
+    std::fs::write(
+        &map_path,
+        r#"{
+          "PayLater": "general_inquiry",
+          "KYC_upgrade": {"category": "general_inquiry", "needed_info": ["registered_phone"]},
+          "Refund_not_showing_up": {"category": "refund", "priority_floor": "high",
+            "needed_info": ["order_number", "amount"],
+            "answer": {"en": {"title": "Refund not showing", "steps": ["Refunds reach the balance within 3 business days."]},
+                       "id-ID": {"title": "Refund belum masuk", "steps": ["Refund masuk ke saldo paling lambat 3 hari kerja."]},
+                       "zh-CN": {"title": "退款未到账", "steps": ["退款最多 3 个工作日到余额。"]}}}
+        }"#,
+    )
+    .unwrap();
+    (
+        model_path.to_str().unwrap().to_owned(),
+        map_path.to_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn triage_example_triages_a_company_taxonomy_with_its_label_map() {
+    let dir = std::env::temp_dir().join(format!("walletcare-company-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (model, map) = company_model(&dir);
+
+    // Without a map: label and confidence per line, no failure.
+    let (out, log) = run_example(&["--model", &model], "refund still not showing up\n").unwrap();
+    assert!(log.contains("--labels"), "{log}");
+    let json: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(json["label"], "Refund_not_showing_up");
+    assert!(json["confidence"].as_f64().unwrap() > 0.3, "{json}");
+
+    // With the map: the full triage naming label and category.
+    let input =
+        "refund still not showing up, order INV/20261121/XYZ/123\nmy paylater bill is wrong\n";
+    let (out, _) = run_example(&["--model", &model, "--labels", &map], input).unwrap();
+    let got: Vec<Triage> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got[0].label, "Refund_not_showing_up");
+    assert_eq!(got[0].category, Category::Refund);
+    assert_eq!(
+        got[0].priority,
+        walletcare::ticket::Priority::High,
+        "the floor"
+    );
+    assert_eq!(got[0].answer.title, "Refund not showing");
+    let fields: Vec<_> = got[0]
+        .needed_info
+        .iter()
+        .map(|n| (n.field, n.found))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (walletcare::triage::InfoField::OrderNumber, true),
+            (walletcare::triage::InfoField::Amount, false)
+        ]
+    );
+    assert_eq!(got[1].label, "PayLater");
+    assert_eq!(got[1].category, Category::GeneralInquiry);
+    assert!(got[1].alternatives.iter().all(|a| a.label != "PayLater"));
+
+    // A map naming a label the model lacks, or an unknown category.
+    for (json, needle) in [
+        (
+            r#"{"PayLater": "general_inquiry", "KYC_upgrade": "general_inquiry", "Refund_not_showing_up": "refund", "Loans": "refund"}"#,
+            "\"Loans\"",
+        ),
+        (
+            r#"{"PayLater": "loans", "KYC_upgrade": "general_inquiry", "Refund_not_showing_up": "refund"}"#,
+            "\"loans\"",
+        ),
+        (
+            r#"{"PayLater": "general_inquiry", "KYC_upgrade": "general_inquiry"}"#,
+            "\"Refund_not_showing_up\"",
+        ),
+    ] {
+        let bad = dir.join("bad.json");
+        std::fs::write(&bad, json).unwrap();
+        let err = run_example(
+            &["--model", &model, "--labels", bad.to_str().unwrap()],
+            "hi\n",
+        )
+        .unwrap_err();
+        assert!(err.contains(needle), "{json}: {err}");
+    }
+    let err = run_example(&["--labels", &map], "hi\n").unwrap_err();
+    assert!(err.contains("--labels goes with --model"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

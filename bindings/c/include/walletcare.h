@@ -383,6 +383,22 @@ typedef enum {
    */
   WC_TRIAGE_INVALID_CSV = 902,
   /**
+   * `triage.invalid_label_map`: see `ErrorCode::TriageInvalidLabelMap`.
+   */
+  WC_TRIAGE_INVALID_LABEL_MAP = 920,
+  /**
+   * `triage.unknown_label`: see `ErrorCode::TriageUnknownLabel`.
+   */
+  WC_TRIAGE_UNKNOWN_LABEL = 921,
+  /**
+   * `triage.unknown_category`: see `ErrorCode::TriageUnknownCategory`.
+   */
+  WC_TRIAGE_UNKNOWN_CATEGORY = 922,
+  /**
+   * `triage.unmapped_label`: see `ErrorCode::TriageUnmappedLabel`.
+   */
+  WC_TRIAGE_UNMAPPED_LABEL = 923,
+  /**
    * `redact.unknown_kind`: see `ErrorCode::RedactUnknownKind`.
    */
   WC_REDACT_UNKNOWN_KIND = 1000,

@@ -174,6 +174,14 @@ pub enum wc_status {
     WC_TRIAGE_INVALID_TRAINING_DATA = 901,
     /// `triage.invalid_csv`: see `ErrorCode::InvalidCsv`.
     WC_TRIAGE_INVALID_CSV = 902,
+    /// `triage.invalid_label_map`: see `ErrorCode::TriageInvalidLabelMap`.
+    WC_TRIAGE_INVALID_LABEL_MAP = 920,
+    /// `triage.unknown_label`: see `ErrorCode::TriageUnknownLabel`.
+    WC_TRIAGE_UNKNOWN_LABEL = 921,
+    /// `triage.unknown_category`: see `ErrorCode::TriageUnknownCategory`.
+    WC_TRIAGE_UNKNOWN_CATEGORY = 922,
+    /// `triage.unmapped_label`: see `ErrorCode::TriageUnmappedLabel`.
+    WC_TRIAGE_UNMAPPED_LABEL = 923,
     /// `redact.unknown_kind`: see `ErrorCode::RedactUnknownKind`.
     WC_REDACT_UNKNOWN_KIND = 1000,
     /// `redact.invalid_config`: see `ErrorCode::RedactInvalidConfig`.
@@ -270,6 +278,10 @@ impl wc_status {
             ErrorCode::InvalidModel => wc_status::WC_TRIAGE_INVALID_MODEL,
             ErrorCode::InvalidTrainingData => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             ErrorCode::InvalidCsv => wc_status::WC_TRIAGE_INVALID_CSV,
+            ErrorCode::TriageInvalidLabelMap => wc_status::WC_TRIAGE_INVALID_LABEL_MAP,
+            ErrorCode::TriageUnknownLabel => wc_status::WC_TRIAGE_UNKNOWN_LABEL,
+            ErrorCode::TriageUnknownCategory => wc_status::WC_TRIAGE_UNKNOWN_CATEGORY,
+            ErrorCode::TriageUnmappedLabel => wc_status::WC_TRIAGE_UNMAPPED_LABEL,
             ErrorCode::RedactUnknownKind => wc_status::WC_REDACT_UNKNOWN_KIND,
             ErrorCode::RedactInvalidConfig => wc_status::WC_REDACT_INVALID_CONFIG,
             ErrorCode::QueueInvalidInput => wc_status::WC_QUEUE_INVALID_INPUT,
@@ -364,6 +376,10 @@ impl wc_status {
             900 => wc_status::WC_TRIAGE_INVALID_MODEL,
             901 => wc_status::WC_TRIAGE_INVALID_TRAINING_DATA,
             902 => wc_status::WC_TRIAGE_INVALID_CSV,
+            920 => wc_status::WC_TRIAGE_INVALID_LABEL_MAP,
+            921 => wc_status::WC_TRIAGE_UNKNOWN_LABEL,
+            922 => wc_status::WC_TRIAGE_UNKNOWN_CATEGORY,
+            923 => wc_status::WC_TRIAGE_UNMAPPED_LABEL,
             1000 => wc_status::WC_REDACT_UNKNOWN_KIND,
             1001 => wc_status::WC_REDACT_INVALID_CONFIG,
             1100 => wc_status::WC_QUEUE_INVALID_INPUT,
@@ -462,6 +478,10 @@ impl wc_status {
             wc_status::WC_TRIAGE_INVALID_MODEL => c"triage.invalid_model",
             wc_status::WC_TRIAGE_INVALID_TRAINING_DATA => c"triage.invalid_training_data",
             wc_status::WC_TRIAGE_INVALID_CSV => c"triage.invalid_csv",
+            wc_status::WC_TRIAGE_INVALID_LABEL_MAP => c"triage.invalid_label_map",
+            wc_status::WC_TRIAGE_UNKNOWN_LABEL => c"triage.unknown_label",
+            wc_status::WC_TRIAGE_UNKNOWN_CATEGORY => c"triage.unknown_category",
+            wc_status::WC_TRIAGE_UNMAPPED_LABEL => c"triage.unmapped_label",
             wc_status::WC_REDACT_UNKNOWN_KIND => c"redact.unknown_kind",
             wc_status::WC_REDACT_INVALID_CONFIG => c"redact.invalid_config",
             wc_status::WC_QUEUE_INVALID_INPUT => c"queue.invalid_input",

@@ -173,6 +173,8 @@ pub unsafe extern "C" fn wc_model_train_csv(
             let input = Train {
                 examples: Examples::Csv(ffi::text(csv, csv_len, "csv")?.to_owned()),
                 config: ffi::optional_json(config_json, config_len, "config")?,
+                labels: None,
+                triage: Vec::new(),
             };
             let triager = api(input.model())?;
             Ok(TriageModel(Cow::Owned(triager)))

@@ -173,7 +173,13 @@ impl TriageModel {
             Some(c) if !c.is_undefined() && !c.is_null() => Some(from_js(&c, "config")?),
             _ => None,
         };
-        let triager = api(Train { examples, config }.model())?;
+        let triager = api(Train {
+            examples,
+            config,
+            labels: None,
+            triage: Vec::new(),
+        }
+        .model())?;
         Ok(TriageModel::trained(triager))
     }
 

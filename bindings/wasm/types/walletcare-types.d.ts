@@ -1226,8 +1226,8 @@ export type Category = "account_access" | "account_security" | "payment_failure"
  * use walletcare_core::ticket::Category;
  * use walletcare_core::triage::CategoryScore;
  *
- * let s = CategoryScore { category: Category::Refund, score: -0.25, probability: 0.1 };
- * assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","score":-0.25,"probability":0.1}"#);
+ * let s = CategoryScore { category: Category::Refund, label: "refund".into(), score: -0.25, probability: 0.1 };
+ * assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","label":"refund","score":-0.25,"probability":0.1}"#);
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
@@ -1236,6 +1236,10 @@ export type CategoryScore = {
    * The category.
    */
   category: Category,
+  /**
+   * The model's label (the category's name unless a [`LabelMap`] is used).
+   */
+  label: string,
   /**
    * The linear decision value, rounded to 4 decimals.
    */
@@ -2463,7 +2467,7 @@ export type EntityValue = { "type": "money" } & Money | {
 /**
  * Every stable error code, as in the core and the C library (`ErrorCode::ALL`).
  */
-export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv" | "redact.unknown_kind" | "redact.invalid_config" | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel" | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
+export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv" | "triage.invalid_label_map" | "triage.unknown_label" | "triage.unknown_category" | "triage.unmapped_label" | "redact.unknown_kind" | "redact.invalid_config" | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel" | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
 
 /**
  * The JSON form of an error (the C library's error JSON): its code, the code's
@@ -3264,6 +3268,102 @@ export type KindWeights = {
 export type KnownDevice = { id: DeviceId, label: string, trusted: boolean, first_seen: string, last_seen: string, };
 
 /**
+ * A label's own self-service answer in the three locales.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::Locale;
+ * use walletcare_core::triage::LabelAnswer;
+ *
+ * let a: LabelAnswer = serde_json::from_str(r#"{
+ *   "en": {"title": "PayLater", "steps": ["Open PayLater."]},
+ *   "id-ID": {"title": "PayLater", "steps": ["Buka PayLater."]},
+ *   "zh-CN": {"title": "先享后付", "steps": ["打开先享后付。"]}}"#)?;
+ * assert_eq!(a.get(Locale::Id).steps[0], "Buka PayLater.");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelAnswer = {
+  /**
+   * English.
+   */
+  en: LabelAnswerText,
+  /**
+   * Indonesian.
+   */
+  "id-ID": LabelAnswerText,
+  /**
+   * Simplified Chinese.
+   */
+  "zh-CN": LabelAnswerText,
+};
+
+/**
+ * A self-service answer in one locale.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::LabelAnswerText;
+ *
+ * let a: LabelAnswerText = serde_json::from_str(r#"{"title":"PayLater","steps":["Open PayLater."]}"#)?;
+ * assert_eq!(a.steps.len(), 1);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelAnswerText = {
+  /**
+   * The title.
+   */
+  title: string,
+  /**
+   * The steps, in order (at least one).
+   */
+  steps: Array<string>,
+};
+
+/**
+ * A map from a company model's labels to categories and what support needs
+ * for each (see the [module docs](self) for the JSON form). Validated as it
+ * is read: every category is one of the nine, answers have all three
+ * locales with a title and a step.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::error::{ErrorCode, HasErrorCode};
+ * use walletcare_core::triage::LabelMap;
+ *
+ * let map = LabelMap::from_json(r#"{"PayLater": "general_inquiry", "Refund_not_showing_up": "refund"}"#)?;
+ * assert_eq!(map.labels().collect::<Vec<_>>(), ["PayLater", "Refund_not_showing_up"]);
+ * let err = LabelMap::from_json(r#"{"PayLater": "loans"}"#).unwrap_err();
+ * assert_eq!(err.code(), ErrorCode::TriageUnknownCategory);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelMap = {
+  [key in string]: string | {
+    /**
+     * The category name.
+     */
+    category: string,
+    /**
+     * `low`, `normal`, `high` or `urgent`.
+     */
+    priority_floor?: Priority | null,
+    /**
+     * Information field names.
+     */
+    needed_info?: Array<InfoField> | null,
+    /**
+     * The answer in the three locales.
+     */
+    answer?: LabelAnswer | null,
+  }
+};
+
+/**
  * The language of a message: Chinese, Indonesian, English or something
  * else (another language, or no words at all). The JSON form is the
  * snake_case name.
@@ -3680,29 +3780,6 @@ export type MerchantRef = {
    * The name the user sees on the receipt.
    */
   name: Name,
-};
-
-/**
- * What a trained model holds: its labels, in its order, and its number of
- * feature rows.
- *
- * # Examples
- *
- * ```
- * let info = walletcare_api::triage::ModelInfo::of(walletcare_api::triage::builtin()?);
- * assert!(info.labels.iter().any(|l| l == "refund"));
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- */
-export type ModelInfo = {
-  /**
-   * The labels (category names).
-   */
-  labels: Array<string>,
-  /**
-   * The number of feature rows the model keeps.
-   */
-  feature_count: number,
 };
 
 /**
@@ -6510,6 +6587,33 @@ export type TrainConfig = {
 };
 
 /**
+ * What `triage.train` answers: what the model holds and the triage of each
+ * message given in `triage`.
+ *
+ * # Examples
+ *
+ * ```
+ * let out = walletcare_api::call("triage.train", r#"{"examples":[["refund please","refund"],["app crash","technical"]]}"#)?;
+ * assert!(out.contains(r#""triages":[]"#), "{out}");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TrainOutput = {
+  /**
+   * The labels, in the model's order.
+   */
+  labels: Array<string>,
+  /**
+   * The number of feature rows the model keeps.
+   */
+  feature_count: number,
+  /**
+   * The triage of each message of the input's `triage`, in order.
+   */
+  triages: Array<Triage>,
+};
+
+/**
  * One money movement the user started.
  *
  * Fields are read through methods; the state changes only through the
@@ -6742,6 +6846,11 @@ export type Triage = {
    * What the message is about.
    */
   category: Category,
+  /**
+   * The model's label: the category's name for the built-in model, the
+   * company's own label for a model used with a [`LabelMap`].
+   */
+  label: string,
   /**
    * How fast to handle it: the category's default raised by urgency cues.
    */

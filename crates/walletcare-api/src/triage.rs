@@ -17,8 +17,8 @@
 use serde::{Deserialize, Serialize};
 use walletcare_core::error::{Error, ErrorCode};
 use walletcare_core::triage::{
-    BUILTIN_TRAIN_CONFIG, Channel, Classification, Language, Model, TrainConfig, Triage, Triager,
-    cap_input, detect_language, train, train_csv,
+    BUILTIN_TRAIN_CONFIG, Channel, Classification, LabelMap, Language, Model, TrainConfig, Triage,
+    Triager, cap_input, detect_language, train, train_csv,
 };
 
 use crate::ops::{Operation, registry};
@@ -70,6 +70,36 @@ pub fn builtin() -> Result<&'static Triager, Error> {
 /// ```
 pub fn load(bytes: &[u8]) -> Result<Triager, Error> {
     Ok(Triager::new(Model::from_bytes(bytes)?)?)
+}
+
+/// A triager for a model saved as bytes whose labels are a company's own,
+/// with the label map (JSON, see [`LabelMap`]) that gives each label its
+/// category and, optionally, a priority floor, the information support needs
+/// and its own self-service answer.
+///
+/// # Errors
+///
+/// `triage.invalid_model` for bad bytes; `triage.invalid_label_map`,
+/// `triage.unknown_category`, `triage.unknown_label` or
+/// `triage.unmapped_label` for a map that does not fit the model.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::triage::{TrainConfig, train};
+///
+/// let model = train([("paylater bill", "PayLater"), ("kyc upgrade", "KYC")], &TrainConfig::default())?;
+/// let map = r#"{"PayLater": "general_inquiry", "KYC": "general_inquiry"}"#;
+/// let triager = walletcare_api::triage::load_with_labels(&model.to_bytes(), map)?;
+/// assert_eq!(triager.triage("paylater bill", None).label, "PayLater");
+/// let err = walletcare_api::triage::load_with_labels(&model.to_bytes(), r#"{"PayLater": "loans"}"#).unwrap_err();
+/// assert_eq!(err.code.as_str(), "triage.unknown_category");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_with_labels(bytes: &[u8], label_map_json: &str) -> Result<Triager, Error> {
+    let model = Model::from_bytes(bytes)?;
+    let map = LabelMap::from_json(label_map_json)?;
+    Ok(Triager::with_labels(model, &map)?)
 }
 
 /// What a trained model holds: its labels, in its order, and its number of
@@ -277,14 +307,19 @@ pub enum Examples {
     Pairs(Vec<(String, String)>),
 }
 
-/// `triage.train`: trains a model on labelled examples (labels must be
-/// ticket category names) with `config`, or the built-in model's settings
-/// when absent. Deterministic: the same examples and settings give the same
-/// model bytes everywhere. The operation answers what the model holds
-/// ([`ModelInfo`]); the bindings' model handles keep the model itself
-/// ([`Train::model`]). Errors: `triage.invalid_csv` (with the line),
-/// `triage.invalid_training_data` (fewer than two labels),
-/// `triage.invalid_model` (a label that is not a category),
+/// `triage.train`: trains a model on labelled examples with `config`, or
+/// the built-in model's settings when absent. Labels must be ticket category
+/// names unless `labels` gives a company label map ([`LabelMap`]: each label
+/// to a category, optionally a priority floor, needed information and its
+/// own answer in the three locales). Messages in `triage` are triaged with
+/// the new model and answered in `triages`, so a host can try a company
+/// taxonomy in one call. Deterministic: the same examples and settings give
+/// the same model bytes everywhere. The bindings' model handles keep the
+/// model itself ([`Train::model`]). Errors: `triage.invalid_csv` (with the
+/// line), `triage.invalid_training_data` (fewer than two labels),
+/// `triage.invalid_model` (a label that is not a category, without a map),
+/// `triage.invalid_label_map`, `triage.unknown_category`,
+/// `triage.unknown_label`, `triage.unmapped_label` (a map that does not fit),
 /// `general.invalid_argument` (a setting out of range).
 ///
 /// # Examples
@@ -292,6 +327,9 @@ pub enum Examples {
 /// ```
 /// let err = walletcare_api::call("triage.train", r#"{"examples":[["a","apples"],["b","pears"]]}"#).unwrap_err();
 /// assert_eq!(err.code.as_str(), "triage.invalid_model");
+/// let out = walletcare_api::call("triage.train", r#"{"examples":[["a","apples"],["b","pears"]],
+///     "labels":{"apples":"refund","pears":"feedback"},"triage":["a"]}"#)?;
+/// assert!(out.contains(r#""category":"refund","label":"apples""#), "{out}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Deserialize)]
@@ -303,11 +341,19 @@ pub struct Train {
     /// The training settings (the built-in model's when absent).
     #[serde(default)]
     pub config: Option<TrainConfig>,
+    /// A company label map, needed when the labels are not category names.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub labels: Option<LabelMap>,
+    /// Messages to triage with the new model.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<String>>", optional))]
+    pub triage: Vec<String>,
 }
 
 impl Train {
     /// Trains the model and checks it can triage (its labels are category
-    /// names).
+    /// names, or the label map fits them).
     ///
     /// # Errors
     ///
@@ -318,7 +364,7 @@ impl Train {
     /// ```
     /// use walletcare_api::triage::{Examples, Train};
     /// let csv = "text,label\nrefund my order please,refund\nthe app keeps crashing,technical\n";
-    /// let triager = Train { examples: Examples::Csv(csv.into()), config: None }.model()?;
+    /// let triager = Train { examples: Examples::Csv(csv.into()), config: None, labels: None, triage: Vec::new() }.model()?;
     /// assert_eq!(triager.model().labels().len(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -328,14 +374,45 @@ impl Train {
             Examples::Csv(csv) => train_csv(&csv, &config)?,
             Examples::Pairs(pairs) => train(pairs, &config)?,
         };
-        Ok(Triager::new(model)?)
+        Ok(match &self.labels {
+            Some(map) => Triager::with_labels(model, map)?,
+            None => Triager::new(model)?,
+        })
     }
+}
+
+/// What `triage.train` answers: what the model holds and the triage of each
+/// message given in `triage`.
+///
+/// # Examples
+///
+/// ```
+/// let out = walletcare_api::call("triage.train", r#"{"examples":[["refund please","refund"],["app crash","technical"]]}"#)?;
+/// assert!(out.contains(r#""triages":[]"#), "{out}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct TrainOutput {
+    /// The labels, in the model's order.
+    pub labels: Vec<String>,
+    /// The number of feature rows the model keeps.
+    pub feature_count: usize,
+    /// The triage of each message of the input's `triage`, in order.
+    pub triages: Vec<Triage>,
 }
 
 impl Operation for Train {
     const NAME: &'static str = "triage.train";
-    type Output = ModelInfo;
-    fn run(self) -> Result<ModelInfo, Error> {
-        Ok(ModelInfo::of(&self.model()?))
+    type Output = TrainOutput;
+    fn run(self) -> Result<TrainOutput, Error> {
+        let texts = self.triage.clone();
+        let triager = self.model()?;
+        let info = ModelInfo::of(&triager);
+        Ok(TrainOutput {
+            labels: info.labels,
+            feature_count: info.feature_count,
+            triages: texts.iter().map(|t| triager.triage(t, None)).collect(),
+        })
     }
 }

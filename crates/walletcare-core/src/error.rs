@@ -279,6 +279,16 @@ error_codes! {
     InvalidTrainingData = 901 => "triage.invalid_training_data",
     /// CSV training data is malformed (the message names the line).
     InvalidCsv = 902 => "triage.invalid_csv",
+    /// A company label map is malformed: not a JSON object, an unknown
+    /// member, a bad priority or information field, an incomplete answer.
+    TriageInvalidLabelMap = 920 => "triage.invalid_label_map",
+    /// A label map names a label the model does not have.
+    TriageUnknownLabel = 921 => "triage.unknown_label",
+    /// A label map maps a label to something that is not one of the nine
+    /// categories.
+    TriageUnknownCategory = 922 => "triage.unknown_category",
+    /// A model label is not a category and no label map names it.
+    TriageUnmappedLabel = 923 => "triage.unmapped_label",
 
     // ---- redact: 1000-1099 ----
     /// A secret kind name is not known.

@@ -160,6 +160,8 @@ export function cases(wc, env = {}) {
     equal(byCode.get('money.currency_mismatch'), 200);
     equal(byCode.get('calendar.not_covered'), 600);
     equal(byCode.get('triage.invalid_model'), 900);
+    equal(byCode.get('triage.invalid_label_map'), 920);
+    equal(byCode.get('triage.unmapped_label'), 923);
     for (const { code, status } of codes) {
       const module = code.split('.')[0];
       const expected = status >= 1100

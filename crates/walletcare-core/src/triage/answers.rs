@@ -174,7 +174,17 @@ pub(crate) fn needed_info_in(
     lower: &str,
     entities: &[Entity],
 ) -> Vec<NeededInfo> {
-    required_info(category)
+    needed_fields_in(required_info(category), text, lower, entities)
+}
+
+/// As [`needed_info_in`], for a list of `fields` (a company label's own).
+pub(crate) fn needed_fields_in(
+    fields: &[InfoField],
+    text: &str,
+    lower: &str,
+    entities: &[Entity],
+) -> Vec<NeededInfo> {
+    fields
         .iter()
         .map(|&field| NeededInfo {
             field,

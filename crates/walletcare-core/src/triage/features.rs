@@ -640,6 +640,7 @@ pub(crate) fn extract(
     mut emit: impl FnMut(u32, Kind),
 ) {
     normalize(text, scratch);
+    super::normalize::finish(scratch);
     let bits = config.bits;
     // Hashes of the previous words, most recent last.
     let mut recent = [0_u64; MAX_PAIR_WINDOW as usize];

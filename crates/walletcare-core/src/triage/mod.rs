@@ -44,9 +44,11 @@ mod builtin;
 pub mod csv;
 pub(crate) mod entities;
 mod features;
+mod labels;
 mod language;
 mod math;
 mod model;
+mod normalize;
 mod train;
 mod urgency;
 
@@ -58,6 +60,7 @@ pub use builtin::{
 };
 pub use entities::{Entity, EntityKind, EntityValue, extract_entities};
 pub use features::{FeatureConfig, MAX_INPUT_BYTES, cap_input};
+pub use labels::{LabelAnswer, LabelAnswerText, LabelEntry, LabelMap, LabelMapEntryInput};
 pub use language::{Language, detect_language};
 pub use model::{Classification, LabelScore, Model, Prediction};
 pub use train::{
@@ -99,6 +102,34 @@ pub enum TriageError {
     /// A channel name is not known.
     #[error("unknown channel {0:?}: expected app, chat, email, phone, social_media or web")]
     UnknownChannel(String),
+    /// A company label map is malformed.
+    #[error("invalid label map: {0}")]
+    InvalidLabelMap(String),
+    /// A label map names a label the model does not have.
+    #[error(
+        "the label map names {label:?}, which is not a label of the model (its labels: {known})"
+    )]
+    UnknownLabel {
+        /// The label in the map.
+        label: String,
+        /// The model's labels (the first twelve), comma-separated.
+        known: String,
+    },
+    /// A label map maps a label to something that is not a category.
+    #[error(
+        "the label map maps {label:?} to {category:?}, which is not a category; expected account_access, account_security, payment_failure, refund, bank_card, technical, complaint, feedback or general_inquiry"
+    )]
+    UnknownCategory {
+        /// The label.
+        label: String,
+        /// What the map gives as its category.
+        category: String,
+    },
+    /// A model label is not a category and the label map does not name it.
+    #[error(
+        "model label {0:?} is not a category and has no entry in the label map; map it to one of the nine categories"
+    )]
+    UnmappedLabel(String),
     /// CSV text is malformed.
     #[error("CSV error at line {line}: {reason}")]
     Csv {
@@ -117,6 +148,10 @@ impl HasErrorCode for TriageError {
             TriageError::InvalidConfig(_) => ErrorCode::InvalidArgument,
             TriageError::UnknownChannel(_) => ErrorCode::UnknownValue,
             TriageError::Csv { .. } => ErrorCode::InvalidCsv,
+            TriageError::InvalidLabelMap(_) => ErrorCode::TriageInvalidLabelMap,
+            TriageError::UnknownLabel { .. } => ErrorCode::TriageUnknownLabel,
+            TriageError::UnknownCategory { .. } => ErrorCode::TriageUnknownCategory,
+            TriageError::UnmappedLabel(_) => ErrorCode::TriageUnmappedLabel,
         }
     }
 }
@@ -217,16 +252,18 @@ impl std::str::FromStr for Channel {
 /// use walletcare_core::ticket::Category;
 /// use walletcare_core::triage::CategoryScore;
 ///
-/// let s = CategoryScore { category: Category::Refund, score: -0.25, probability: 0.1 };
-/// assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","score":-0.25,"probability":0.1}"#);
+/// let s = CategoryScore { category: Category::Refund, label: "refund".into(), score: -0.25, probability: 0.1 };
+/// assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","label":"refund","score":-0.25,"probability":0.1}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryScore {
     /// The category.
     pub category: Category,
+    /// The model's label (the category's name unless a [`LabelMap`] is used).
+    pub label: String,
     /// The linear decision value, rounded to 4 decimals.
     pub score: f64,
     /// The softmax probability, rounded to 4 decimals.
@@ -258,6 +295,9 @@ pub struct CategoryScore {
 pub struct Triage {
     /// What the message is about.
     pub category: Category,
+    /// The model's label: the category's name for the built-in model, the
+    /// company's own label for a model used with a [`LabelMap`].
+    pub label: String,
     /// How fast to handle it: the category's default raised by urgency cues.
     pub priority: Priority,
     /// The message's language.
@@ -312,8 +352,8 @@ pub struct Triage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Triager {
     model: Model,
-    /// The category of each model label.
-    categories: Vec<Category>,
+    /// What each model label means for triage, in the model's label order.
+    entries: Vec<LabelEntry>,
 }
 
 /// Decimal places kept in the numbers of a [`Triage`].
@@ -345,19 +385,61 @@ impl Triager {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(model: Model) -> Result<Triager, TriageError> {
-        let categories = model
+        let entries = model
             .labels()
             .iter()
             .map(|l| {
-                l.parse::<Category>().map_err(|_| {
+                let category = l.parse::<Category>().map_err(|_| {
                     TriageError::InvalidModel(format!(
-                        "label {:?} is not a category; expected one of the nine category names",
+                        "label {:?} is not a category; expected one of the nine category names, or give a label map for a company's own labels",
                         l.chars().take(64).collect::<String>()
                     ))
-                })
+                })?;
+                Ok(LabelEntry::of(category))
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Triager { model, categories })
+            .collect::<Result<Vec<_>, TriageError>>()?;
+        Ok(Triager { model, entries })
+    }
+
+    /// A triager over a model with a company's own labels: `labels` maps
+    /// each of them to a category (for SLA, routing and priority rules) and
+    /// optionally a priority floor, the information support needs and the
+    /// label's own self-service answer. The triage names both the label and
+    /// the category.
+    ///
+    /// # Errors
+    ///
+    /// [`TriageError::UnknownLabel`] if the map names a label the model does
+    /// not have, [`TriageError::UnmappedLabel`] if a model label is missing
+    /// from the map.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use walletcare_core::ticket::{Category, Priority};
+    /// use walletcare_core::triage::{LabelMap, TrainConfig, Triager, train};
+    ///
+    /// let model = train(
+    ///     [
+    ///         ("my paylater bill is wrong", "PayLater"),
+    ///         ("paylater limit too low", "PayLater"),
+    ///         ("refund not showing up yet", "Refund_not_showing_up"),
+    ///         ("where is my refund", "Refund_not_showing_up"),
+    ///     ],
+    ///     &TrainConfig::default(),
+    /// )?;
+    /// let map = LabelMap::from_json(r#"{"PayLater": "general_inquiry",
+    ///     "Refund_not_showing_up": {"category": "refund", "priority_floor": "high"}}"#)?;
+    /// let triager = Triager::with_labels(model, &map)?;
+    /// let t = triager.triage("refund not showing up", None);
+    /// assert_eq!(t.label, "Refund_not_showing_up");
+    /// assert_eq!(t.category, Category::Refund);
+    /// assert_eq!(t.priority, Priority::High);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_labels(model: Model, labels: &LabelMap) -> Result<Triager, TriageError> {
+        let entries = labels.resolve(model.labels())?;
+        Ok(Triager { model, entries })
     }
 
     /// The triager over the built-in model (decoded from its prepared bytes
@@ -410,14 +492,17 @@ impl Triager {
     pub fn triage(&self, text: &str, channel: Option<Channel>) -> Triage {
         let (head, truncated) = cap_input(text);
         let prediction = self.model.predict(head);
-        let category_of = |index: usize| {
-            self.categories
-                .get(index)
-                .copied()
-                .unwrap_or(Category::GeneralInquiry)
+        let entry_of = |index: usize| self.entries.get(index);
+        let category_of =
+            |index: usize| entry_of(index).map_or(Category::GeneralInquiry, |e| e.category);
+        let label_of = |index: usize| {
+            self.model.labels().get(index).map_or_else(
+                || Category::GeneralInquiry.as_str().to_owned(),
+                Clone::clone,
+            )
         };
-        let (category, confidence, alternatives) = if prediction.known_features == 0 {
-            (Category::GeneralInquiry, 0.0, Vec::new())
+        let (best, confidence, alternatives) = if prediction.known_features == 0 {
+            (None, 0.0, Vec::new())
         } else {
             let mut ranked = prediction.ranked.iter();
             let best = ranked.next();
@@ -425,21 +510,24 @@ impl Triager {
                 .take(3)
                 .map(|s| CategoryScore {
                     category: category_of(s.index),
+                    label: label_of(s.index),
                     score: round4(s.score),
                     probability: round4(s.probability),
                 })
                 .collect();
             (
-                best.map_or(Category::GeneralInquiry, |b| category_of(b.index)),
+                best.map(|b| b.index),
                 best.map_or(0.0, |b| round4(b.probability)),
                 alternatives,
             )
         };
+        let category = best.map_or(Category::GeneralInquiry, category_of);
+        let label = best.map_or_else(|| category.as_str().to_owned(), label_of);
         // A reported scam attempt (someone asked for the user's code or
         // PIN, a fee to release money, a look-alike link) is an account
         // security case whatever the model says: a deterministic rule, so
         // no retraining is needed.
-        let (category, alternatives) =
+        let (category, label, entry, alternatives) =
             if category != Category::AccountSecurity && crate::redact::reports_scam(head) {
                 let mut alternatives = alternatives;
                 alternatives.retain(|a| a.category != Category::AccountSecurity);
@@ -448,15 +536,28 @@ impl Triager {
                         0,
                         CategoryScore {
                             category,
+                            label,
                             score: 0.0,
                             probability: confidence,
                         },
                     );
                 }
                 alternatives.truncate(3);
-                (Category::AccountSecurity, alternatives)
+                // The company's own security label, if it has one.
+                let security = self
+                    .entries
+                    .iter()
+                    .position(|e| e.category == Category::AccountSecurity);
+                let label = security
+                    .map_or_else(|| Category::AccountSecurity.as_str().to_owned(), label_of);
+                (
+                    Category::AccountSecurity,
+                    label,
+                    security.and_then(entry_of),
+                    alternatives,
+                )
             } else {
-                (category, alternatives)
+                (category, label, best.and_then(entry_of), alternatives)
             };
         let language = detect_language(head);
         let default_currency = if language == Language::Zh {
@@ -472,10 +573,28 @@ impl Triager {
         if channel == Some(Channel::SocialMedia) && category == Category::Complaint {
             priority = urgency::raise(priority);
         }
-        let needed_info = answers::needed_info_in(category, head, &lower, &entities);
-        let answer = Answer::new(SelfServiceAnswer { category }, language.locale());
+        if let Some(floor) = entry.and_then(|e| e.priority_floor) {
+            priority = priority.max(floor);
+        }
+        let needed_info = match entry.and_then(|e| e.needed_info.as_deref()) {
+            Some(fields) => answers::needed_fields_in(fields, head, &lower, &entities),
+            None => answers::needed_info_in(category, head, &lower, &entities),
+        };
+        let locale = language.locale();
+        let answer = match entry.and_then(|e| e.answer.as_ref()) {
+            Some(own) => {
+                let text = own.get(locale);
+                Answer {
+                    locale,
+                    title: text.title.clone(),
+                    steps: text.steps.clone(),
+                }
+            }
+            None => Answer::new(SelfServiceAnswer { category }, locale),
+        };
         Triage {
             category,
+            label,
             priority,
             language,
             confidence,
@@ -525,6 +644,7 @@ fn fallback(text: &str, channel: Option<Channel>) -> Triage {
     };
     Triage {
         category,
+        label: category.as_str().to_owned(),
         priority: priority_for(category, &cues),
         language,
         confidence: 0.0,
