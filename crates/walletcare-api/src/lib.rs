@@ -37,9 +37,11 @@ pub mod account;
 pub mod arg;
 pub mod calendar;
 pub mod card;
+pub mod intake;
 pub mod json;
 pub mod money;
 pub mod ops;
+pub mod queue;
 pub mod redact;
 pub mod refund;
 pub mod ticket;
@@ -69,6 +71,8 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         ticket::NAMES,
         triage::NAMES,
         redact::NAMES,
+        queue::NAMES,
+        intake::NAMES,
     ]
     .into_iter()
     .flatten()
@@ -86,6 +90,9 @@ fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
     refund::visit_types(v);
     ticket::visit_types(v);
     triage::visit_types(v);
+    redact::visit_types(v);
+    queue::visit_types(v);
+    intake::visit_types(v);
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.
@@ -115,6 +122,8 @@ pub fn call(name: &str, input: &str) -> Result<String, Error> {
         ticket::call,
         triage::call,
         redact::call,
+        queue::call,
+        intake::call,
     ];
     for module in modules {
         if let Some(result) = module(name, input) {

@@ -22,6 +22,7 @@ use crate::transaction::text::zone_name;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum ChannelHours {
     /// Around the clock.
     Always,
@@ -52,6 +53,7 @@ pub enum ChannelHours {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ChannelSetup {
     /// The channel.
     pub channel: Channel,
@@ -79,6 +81,7 @@ pub struct ChannelSetup {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum WaitEstimate {
     /// A live queue: the average wait once it is open.
     Queue {
@@ -122,6 +125,7 @@ pub enum WaitEstimate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ChannelWait {
     /// The channel.
     pub channel: Channel,
@@ -145,12 +149,14 @@ pub struct ChannelWait {
 ///
 /// See [`recommend`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Recommendation {
     /// The channel with the shortest expected wait, if any can be estimated.
     pub best: Option<Channel>,
     /// Every channel, by expected wait (those without an estimate last).
     pub channels: Vec<ChannelWait>,
     /// The zone in which opening times are shown.
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "zone_name")]
     pub time_zone: Tz,
 }
