@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::time::Instant;
 
-use walletcare::redact::{RedactPolicy, redact};
+use walletcare::redact::{RedactPolicy, SecretKind, redact};
 use walletcare::ticket::TicketNumber;
 
 /// A deterministic generator (SplitMix64).
@@ -66,6 +66,9 @@ impl Rng {
 pub(crate) enum Label {
     Secret(&'static str),
     Benign(&'static str),
+    /// A phone number or an e-mail: left verbatim by the default policy,
+    /// hidden when the policy asks for its kind (`--also phone,email`).
+    Contact(&'static str),
 }
 
 /// A generated message and its labelled spans (byte ranges).
@@ -273,6 +276,9 @@ fn password(rng: &mut Rng) -> String {
 /// into `b`.
 fn secret(rng: &mut Rng, lang: usize, b: &mut Builder) {
     let colon = *rng.pick(&[" ", ": ", ":", "：", " : ", " "]);
+    if rng.chance(30) {
+        return secret_in_the_wild(rng, lang, b);
+    }
     match rng.below(8) {
         0 => {
             let c = card(rng);
@@ -449,6 +455,320 @@ fn secret(rng: &mut Rng, lang: usize, b: &mut Builder) {
     }
 }
 
+/// A digit string written the ways people actually type codes: "482 913",
+/// "482-913", "482.913", full-width "４８２９１３", one digit at a time,
+/// in quotes.
+fn code_written(rng: &mut Rng, d: &str) -> String {
+    let half = d.len() / 2;
+    // Three- and four-digit codes are not split in halves ("67.08" is an
+    // amount): plain, full-width or one digit at a time.
+    let variant = if d.len() < 6 {
+        *rng.pick(&[3, 4, 6, 6])
+    } else {
+        rng.below(7)
+    };
+    match variant {
+        0 => format!("{} {}", &d[..half], &d[half..]),
+        1 => format!("{}-{}", &d[..half], &d[half..]),
+        2 => format!("{}.{}", &d[..half], &d[half..]),
+        3 => full_width(d),
+        4 => d.chars().map(String::from).collect::<Vec<_>>().join(" "),
+        5 => format!("{} {}", full_width(&d[..half]), full_width(&d[half..])),
+        _ => d.to_owned(),
+    }
+}
+
+/// A card number with mixed separators ("4111 1111-1111 1111"), or
+/// full-width digits.
+fn card_written(rng: &mut Rng, d: &str) -> String {
+    if rng.chance(25) {
+        return full_width(&grouped(rng, d));
+    }
+    let mut out = String::new();
+    for (i, chunk) in d.as_bytes().chunks(4).enumerate() {
+        if i > 0 {
+            out.push_str(rng.pick::<&str>(&[" ", "-", " - ", ".", " "]));
+        }
+        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+    }
+    out
+}
+
+/// Secrets inside longer, messier sentences: codes with separators, cards
+/// with mixed separators, CVVs after their many names, PINs in Chinese
+/// numerals, passwords in quotes, identity numbers mid-sentence.
+fn secret_in_the_wild(rng: &mut Rng, lang: usize, b: &mut Builder) {
+    match rng.below(7) {
+        0 => {
+            let otp = rng.digits(*rng.pick(&[6, 6, 4, 8]));
+            let (before, after) = *rng.pick(match lang {
+                0 => &[
+                    ("I got the OTP ", " but it says expired"),
+                    ("the verification code they sent is ", ", is that normal?"),
+                    ("OTP: ", " (sorry if I shouldn't share it)"),
+                    ("someone called and I gave them code ", " :("),
+                ][..],
+                1 => &[
+                    ("kode OTP nya ", " tapi katanya salah terus"),
+                    ("tadi dapet sms kode verifikasi ", " itu apa ya"),
+                    ("otp: ", " kak"),
+                    ("sudah saya kasih kode otp ", " ke orang yg ngaku cs"),
+                ][..],
+                _ => &[
+                    ("收到的验证码是", "，但是提示错误"),
+                    ("验证码：", "，请尽快处理"),
+                    ("刚才把验证码", "告诉了自称客服的人"),
+                    ("短信验证码 ", " 一直用不了"),
+                ][..],
+            });
+            b.plain(before)
+                .span(&code_written(rng, &otp), Label::Secret("otp"))
+                .plain(after);
+        }
+        1 => {
+            let c = card(rng);
+            let (before, after) = *rng.pick(match lang {
+                0 => &[
+                    ("my card ", " was charged twice"),
+                    ("the card number is ", " exp 12/28"),
+                    ("card ", " got blocked"),
+                ][..],
+                1 => &[
+                    ("kartu kredit saya ", " kepotong 2x"),
+                    ("no kartunya ", " tolong dicek"),
+                    ("kartu ", " diblokir"),
+                ][..],
+                _ => &[
+                    ("我的卡号", "被扣了两次"),
+                    ("信用卡 ", " 被冻结了"),
+                    ("卡号是", "，请帮我查"),
+                ][..],
+            });
+            b.plain(before)
+                .span(&card_written(rng, &c), Label::Secret("card"))
+                .plain(after);
+        }
+        2 => {
+            let cvv = rng.digits(3 + usize::from(rng.chance(10)));
+            let cue = *rng.pick(match lang {
+                0 => &[
+                    "cvv:",
+                    "CVV: ",
+                    "cvv/cvc ",
+                    "the 3 digits on the back are ",
+                    "security code: ",
+                ][..],
+                1 => &[
+                    "cvv:",
+                    "kode keamanan ",
+                    "kode keamanan: ",
+                    "3 angka di belakang kartu ",
+                    "cvv nya ",
+                ][..],
+                _ => &[
+                    "安全码:",
+                    "安全码：",
+                    "卡背面的安全码是",
+                    "CVV：",
+                    "安全码 ",
+                ][..],
+            });
+            b.plain(cue)
+                .span(&code_written(rng, &cvv), Label::Secret("cvv"));
+        }
+        3 => {
+            let pin = rng.digits(6);
+            if lang == 2 && rng.chance(50) {
+                // Chinese numerals: 一二三四五六.
+                let words: String = pin
+                    .bytes()
+                    .map(|d| {
+                        ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+                            [usize::from(d - b'0')]
+                    })
+                    .collect();
+                b.plain(rng.pick::<&str>(&["支付密码是", "我的支付密码", "取款密码："]))
+                    .span(&words, Label::Secret("pin"));
+            } else {
+                let cue = *rng.pick(match lang {
+                    0 => &["my pin is ", "PIN: ", "I changed my PIN to "][..],
+                    1 => &["pin saya ", "PIN: ", "pin atm nya "][..],
+                    _ => &["支付密码是", "PIN码：", "交易密码 "][..],
+                });
+                b.plain(cue)
+                    .span(&code_written(rng, &pin), Label::Secret("pin"));
+            }
+        }
+        4 => {
+            let pw = password(rng);
+            let (open, close) = *rng.pick(&[
+                ("\"", "\""),
+                ("'", "'"),
+                ("“", "”"),
+                ("「", "」"),
+                ("`", "`"),
+            ]);
+            let cue = *rng.pick(match lang {
+                0 => &["my password is ", "password: ", "pw "][..],
+                1 => &["password saya ", "sandi: ", "kata sandinya "][..],
+                _ => &["密码是", "登录密码：", "我的密码"][..],
+            });
+            b.plain(cue)
+                .plain(open)
+                .span(&pw, Label::Secret("password"))
+                .plain(close);
+        }
+        5 => {
+            let n = nik(rng);
+            let (before, after) = *rng.pick(match lang {
+                0 => &[
+                    ("I uploaded my KTP, the NIK is ", " but verification failed"),
+                    ("verification keeps failing for NIK ", " please help"),
+                ][..],
+                1 => &[
+                    (
+                        "udah upload KTP dengan NIK ",
+                        " tapi verifikasi gagal terus",
+                    ),
+                    ("ini NIK saya ", " buat verifikasi ya kak"),
+                    ("data KTP: ", " atas nama Budi"),
+                ][..],
+                _ => &[("我的印尼身份证NIK是", "，认证失败"), ("NIK ", " 认证不了")][..],
+            });
+            b.plain(before).span(&n, Label::Secret("nik")).plain(after);
+        }
+        _ => {
+            let id = resident_id(rng);
+            let (before, after) = *rng.pick(match lang {
+                0 => &[
+                    ("my Chinese ID is ", " and the name check fails"),
+                    ("ID ", " cannot be verified"),
+                ][..],
+                1 => &[
+                    ("nomor KTP China saya ", " gagal verifikasi"),
+                    ("ID ", " tidak bisa diverifikasi"),
+                ][..],
+                _ => &[
+                    ("我已经上传了身份证，号码是", "，但是实名认证一直失败"),
+                    ("实名认证用的身份证", "提示不通过"),
+                    ("身份证号 ", " 认证失败，怎么办"),
+                ][..],
+            });
+            b.plain(before)
+                .span(&id, Label::Secret("resident_id"))
+                .plain(after);
+        }
+    }
+}
+
+/// Benign tokens that look like secrets: amounts and references written
+/// like codes ("Rp 482.913", "kode booking 482913"), payment codes,
+/// dotted dates and times.
+fn benign_lookalike(rng: &mut Rng, lang: usize, b: &mut Builder) {
+    match rng.below(5) {
+        0 => {
+            let amount = match rng.below(3) {
+                0 => format!("Rp {}.{:03}", 10 + rng.below(990), rng.below(1000)),
+                1 => format!("Rp{}.{:03}", 10 + rng.below(990), rng.below(1000)),
+                _ => format!("{}.{:03} rupiah", 10 + rng.below(990), rng.below(1000)),
+            };
+            let lead = *rng.pick(match lang {
+                0 => &["they took ", "I topped up "][..],
+                1 => &["kepotong ", "sudah top up "][..],
+                _ => &["扣了", "充值了"][..],
+            });
+            b.plain(lead).span(&amount, Label::Benign("amount"));
+        }
+        1 => {
+            let code = match rng.below(3) {
+                0 => rng.digits(6),
+                1 => format!("{}{}", ["AB", "QX", "GJ"][rng.below(3)], rng.digits(4)),
+                _ => rng.digits(8),
+            };
+            let lead = *rng.pick(match lang {
+                0 => &["booking code ", "order no. ", "promo code "][..],
+                1 => &["kode booking ", "no pesanan ", "kode promo "][..],
+                _ => &["订单号", "预订码 ", "优惠码"][..],
+            });
+            b.plain(lead).span(&code, Label::Benign("order"));
+        }
+        2 => {
+            let va = format!("8808{}", rng.digits(8 + rng.below(5)));
+            let lead = *rng.pick(match lang {
+                0 => &["payment code ", "transaction ref "][..],
+                1 => &["kode pembayaran ", "no transaksi "][..],
+                _ => &["交易号", "流水号 "][..],
+            });
+            b.plain(lead).span(&va, Label::Benign("transaction"));
+        }
+        3 => {
+            let (d, m, y) = (1 + rng.below(28), 1 + rng.below(12), 2025 + rng.below(2));
+            let date = match rng.below(3) {
+                0 => format!("{d:02}.{m:02}.{y}"),
+                1 => format!("{y}年{m}月{d}日"),
+                _ => format!("{d:02}/{m:02}"),
+            };
+            let lead = *rng.pick(match lang {
+                0 => &["on ", "since "][..],
+                1 => &["tgl ", "sejak "][..],
+                _ => &["", "从"][..],
+            });
+            b.plain(lead).span(&date, Label::Benign("date"));
+        }
+        _ => {
+            let (h, m) = (rng.below(24), rng.below(60));
+            let time = format!("{h:02}.{m:02}");
+            let lead = *rng.pick(match lang {
+                0 => &["at "][..],
+                1 => &["jam ", "pukul "][..],
+                _ => &["晚上", ""][..],
+            });
+            b.plain(lead).span(&time, Label::Benign("time"));
+        }
+    }
+}
+
+/// A phone number or an e-mail address: kept by the default policy,
+/// hidden under `--also phone,email`.
+fn contact(rng: &mut Rng, lang: usize, b: &mut Builder) {
+    if rng.chance(50) {
+        let user = *rng.pick(&[
+            "budi.santoso",
+            "wang.li88",
+            "siti_r",
+            "andi2026",
+            "lei.chen",
+        ]);
+        let host = *rng.pick(&[
+            "gmail.com",
+            "yahoo.co.id",
+            "qq.com",
+            "163.com",
+            "outlook.com",
+        ]);
+        let lead = *rng.pick(match lang {
+            0 => &["email me at ", "my email is "][..],
+            1 => &["email saya ", "kirim ke "][..],
+            _ => &["邮箱", "我的邮箱是"][..],
+        });
+        b.plain(lead)
+            .span(&format!("{user}@{host}"), Label::Contact("email"));
+    } else {
+        let phone = match rng.below(4) {
+            0 => format!("08{}-{}-{}", rng.digits(2), rng.digits(4), rng.digits(4)),
+            1 => format!("+62 8{} {} {}", rng.digits(2), rng.digits(4), rng.digits(4)),
+            2 => format!("08{}", rng.digits(10)),
+            _ => format!("1{}{}", 3 + rng.below(7), rng.digits(9)),
+        };
+        let lead = *rng.pick(match lang {
+            0 => &["call me at ", "my number is "][..],
+            1 => &["hp saya ", "wa ke "][..],
+            _ => &["手机号", "联系电话 "][..],
+        });
+        b.plain(lead).span(&phone, Label::Contact("phone"));
+    }
+}
+
 fn ticket_number(rng: &mut Rng) -> String {
     let date =
         chrono::NaiveDate::from_ymd_opt(2026, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
@@ -460,6 +780,12 @@ fn ticket_number(rng: &mut Rng) -> String {
 
 /// One benign token with its lead-in, in `lang`.
 fn benign(rng: &mut Rng, lang: usize, b: &mut Builder) {
+    if rng.chance(20) {
+        return benign_lookalike(rng, lang, b);
+    }
+    if rng.chance(8) {
+        return contact(rng, lang, b);
+    }
     match rng.below(9) {
         0 => {
             let amount = match rng.below(9) {
@@ -696,34 +1022,43 @@ impl Report {
 
 /// Redacts every message with the default policy and scores it.
 pub(crate) fn evaluate(set: &[Labelled]) -> Report {
-    let policy = RedactPolicy::default();
+    evaluate_with(set, &RedactPolicy::default())
+}
+
+/// Redacts every message with `policy` and scores it: phone numbers and
+/// e-mails count as secrets when the policy hides their kind, as benign
+/// tokens otherwise.
+pub(crate) fn evaluate_with(set: &[Labelled], policy: &RedactPolicy) -> Report {
     let mut report = Report::default();
     for m in set {
-        let r = redact(&m.text, &policy);
+        let r = redact(&m.text, policy);
         for &(start, end, label) in &m.spans {
             let entry = report.misses.entry(label).or_default();
             entry.0 += 1;
-            let ok = match label {
-                Label::Secret(_) => {
-                    report.secrets += 1;
-                    let secret = &m.text[start..end];
-                    let covered = m.text[start..end].char_indices().all(|(i, c)| {
-                        !c.is_alphanumeric()
-                            || r.findings
-                                .iter()
-                                .any(|f| f.start <= start + i && start + i < f.end)
-                    });
-                    // A short secret may also occur by chance in benign text.
-                    let ok = covered && (secret.len() < 8 || !r.redacted.contains(secret));
-                    report.hidden += usize::from(ok);
-                    ok
-                }
-                Label::Benign(_) => {
-                    report.benign += 1;
-                    let ok = !r.findings.iter().any(|f| f.start < end && start < f.end);
-                    report.verbatim += usize::from(ok);
-                    ok
-                }
+            let hidden_by_policy = match label {
+                Label::Contact("phone") => policy.contains(SecretKind::Phone),
+                Label::Contact(_) => policy.contains(SecretKind::Email),
+                _ => false,
+            };
+            let is_secret = matches!(label, Label::Secret(_)) || hidden_by_policy;
+            let ok = if is_secret {
+                report.secrets += 1;
+                let secret = &m.text[start..end];
+                let covered = m.text[start..end].char_indices().all(|(i, c)| {
+                    !c.is_alphanumeric()
+                        || r.findings
+                            .iter()
+                            .any(|f| f.start <= start + i && start + i < f.end)
+                });
+                // A short secret may also occur by chance in benign text.
+                let ok = covered && (secret.len() < 8 || !r.redacted.contains(secret));
+                report.hidden += usize::from(ok);
+                ok
+            } else {
+                report.benign += 1;
+                let ok = !r.findings.iter().any(|f| f.start < end && start < f.end);
+                report.verbatim += usize::from(ok);
+                ok
             };
             if !ok {
                 entry.1 += 1;
@@ -736,16 +1071,7 @@ pub(crate) fn evaluate(set: &[Labelled]) -> Report {
     report
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = std::env::args()
-        .nth(1)
-        .map(|a| a.parse())
-        .transpose()?
-        .unwrap_or(30_000);
-    let set = generate(14, count);
-    let report = evaluate(&set);
-    let mut out = String::new();
-    writeln!(out, "labelled set: {count} messages (seed 14), en/id/zh")?;
+fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "secrets hidden: {:.3}% ({} of {})",
@@ -766,6 +1092,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             writeln!(out, "      {e}")?;
         }
     }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let count: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(30_000);
+    let set = generate(14, count);
+    let mut out = String::new();
+    writeln!(out, "labelled set: {count} messages (seed 14), en/id/zh")?;
+    writeln!(out, "default policy (phone numbers and e-mails kept):")?;
+    write_report(&mut out, &evaluate(&set))?;
+    let widened = RedactPolicy::default().also("phone,email")?;
+    writeln!(out, "policy widened with --also phone,email:")?;
+    write_report(&mut out, &evaluate_with(&set, &widened))?;
     // Throughput: one message per call, the default policy.
     let policy = RedactPolicy::default();
     let texts: Vec<&str> = set.iter().map(|m| m.text.as_str()).collect();

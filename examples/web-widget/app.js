@@ -1,7 +1,12 @@
-// The help-centre widget: live triage of what the user types (in a worker,
-// so the page never freezes while the model is prepared) and a refund
-// due-date calculator on the country's business calendar. Everything runs
-// locally on the walletcare web build in ./pkg/.
+// The help-centre widget: a support chat and a refund due-date calculator.
+// The chat checks what the user types before it is sent (scam warnings, the
+// text with secrets hidden: redact.check), runs the intake conversation
+// (intake.start, intake.step: one question at a time for what is missing,
+// a person when asked, a link to an earlier case, a ticket with its SLA) and
+// shows the expected wait per channel (queue.recommend). walletcare runs in
+// a worker, so the page never freezes while the model is prepared; the
+// conversation is saved in localStorage and resumes after a reload.
+// Everything runs locally on the walletcare web build in ./pkg/.
 import init, * as wc from './pkg/walletcare.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,6 +14,13 @@ const $ = (id) => document.getElementById(id);
 // ------------------------------------------------------------------ words
 const UI = {
   en: {
+    chatTitle: 'How can we help?', newChat: 'New conversation',
+    chatHint: 'Write in your own words, in English, Bahasa Indonesia or 中文. Never share your OTP, PIN or password: we hide them before anything is sent.',
+    send: 'Send', previewTitle: 'Before you send', willSend: 'What will be sent (secrets hidden):',
+    missingTitle: 'Still needed for your ticket', ticketTitle: 'Your ticket', ticketNumber: 'Ticket number',
+    firstReplyDue: 'First reply due (SLA)', resolutionDue: 'Resolution due (SLA)', waitsTitle: 'Expected wait per channel',
+    waitsNote: "Estimated now from each channel's queue (Erlang C/A) and reply targets.", fastest: 'fastest',
+    chatReady: 'Type your message below.', notGiven: '—',
     brand: 'Wallet help centre', uiLanguage: 'Language', triageTitle: 'How can we help?',
     triageHint: 'Describe the problem in your own words, in English, Bahasa Indonesia or 中文. We suggest what to do right away, even offline.',
     messageLabel: 'Your message', messagePlaceholder: 'e.g. My payment failed but my balance was deducted',
@@ -42,6 +54,13 @@ const UI = {
     },
   },
   'id-ID': {
+    chatTitle: 'Ada yang bisa kami bantu?', newChat: 'Percakapan baru',
+    chatHint: 'Tulis dengan kata-kata sendiri, dalam Bahasa Indonesia, English, atau 中文. Jangan pernah bagikan OTP, PIN, atau kata sandi: kami sembunyikan sebelum pesan dikirim.',
+    send: 'Kirim', previewTitle: 'Sebelum dikirim', willSend: 'Yang akan dikirim (rahasia disembunyikan):',
+    missingTitle: 'Masih diperlukan untuk tiket Anda', ticketTitle: 'Tiket Anda', ticketNumber: 'Nomor tiket',
+    firstReplyDue: 'Balasan pertama paling lambat (SLA)', resolutionDue: 'Penyelesaian paling lambat (SLA)', waitsTitle: 'Perkiraan waktu tunggu per layanan',
+    waitsNote: 'Diperkirakan saat ini dari antrean tiap layanan (Erlang C/A) dan target balasan.', fastest: 'tercepat',
+    chatReady: 'Ketik pesan Anda di bawah.', notGiven: '—',
     brand: 'Pusat bantuan dompet', uiLanguage: 'Bahasa', triageTitle: 'Ada yang bisa kami bantu?',
     triageHint: 'Ceritakan masalah Anda dengan kata-kata sendiri, dalam Bahasa Indonesia, English, atau 中文. Kami langsung sarankan langkahnya, bahkan tanpa internet.',
     messageLabel: 'Pesan Anda', messagePlaceholder: 'contoh: Pembayaran gagal tapi saldo terpotong',
@@ -75,6 +94,13 @@ const UI = {
     },
   },
   'zh-CN': {
+    chatTitle: '需要什么帮助？', newChat: '新对话',
+    chatHint: '用您自己的话描述问题，中文、Bahasa Indonesia 或 English 均可。切勿透露验证码、PIN 或密码：发送前我们会将其隐藏。',
+    send: '发送', previewTitle: '发送前提醒', willSend: '将发送的内容（敏感信息已隐藏）：',
+    missingTitle: '工单还需要', ticketTitle: '您的工单', ticketNumber: '工单号',
+    firstReplyDue: '首次回复时限（SLA）', resolutionDue: '解决时限（SLA）', waitsTitle: '各渠道预计等待时间',
+    waitsNote: '根据各渠道当前排队情况（Erlang C/A）和回复时限估算。', fastest: '最快',
+    chatReady: '请在下方输入留言。', notGiven: '—',
     brand: '钱包帮助中心', uiLanguage: '语言', triageTitle: '需要什么帮助？',
     triageHint: '用您自己的话描述问题，中文、Bahasa Indonesia 或 English 均可。我们会立即给出建议，离线也能用。',
     messageLabel: '您的留言', messagePlaceholder: '例如：付款失败了，但余额被扣了',
@@ -119,99 +145,259 @@ function applyLanguage() {
     el.placeholder = t(el.dataset.i18nPlaceholder);
   }
   $('ui-language').setAttribute('aria-label', t('uiLanguage'));
-  renderTriage();
+  renderChat();
   if (lastRefund) renderRefund();
   updateModelStatus();
 }
 
-// ---------------------------------------------------------------- triage
+// ------------------------------------------------------------------ chat
 const worker = new Worker(new URL('./triage-worker.js', import.meta.url), { type: 'module' });
 let modelReady = false;
-let pending = null; // the text waiting to be sent
-let inFlight = false;
-let lastTriage = null;
-let requestId = 0;
-
-function updateModelStatus() {
-  const status = $('model-status');
-  if (!modelReady) status.textContent = t('loading');
-  else if (inFlight) status.textContent = t('thinking');
-  else if (!lastTriage) status.textContent = t('ready');
-  else status.textContent = '';
-  status.hidden = status.textContent === '';
-}
-
-function send() {
-  if (!modelReady || inFlight || pending === null) return;
-  const text = pending;
-  pending = null;
-  if (text.trim() === '') {
-    lastTriage = null;
-    renderTriage();
-    updateModelStatus();
-    return;
-  }
-  inFlight = true;
-  requestId += 1;
-  worker.postMessage({ id: requestId, text });
-  updateModelStatus();
-}
+let callId = 0;
+const calls = new Map();
+let readyWaiters = [];
 
 worker.addEventListener('message', (event) => {
   const msg = event.data;
   if (msg.type === 'ready') {
     modelReady = true;
+    for (const resolve of readyWaiters) resolve();
+    readyWaiters = [];
     updateModelStatus();
-    send();
     return;
   }
-  inFlight = false;
-  if (msg.type === 'result' && msg.id === requestId) {
-    lastTriage = msg.result;
-    renderTriage();
-  } else if (msg.type === 'error') {
-    console.warn('triage failed:', msg.code, msg.message);
+  const pending = calls.get(msg.id);
+  if (!pending) return;
+  calls.delete(msg.id);
+  if (msg.type === 'result') pending.resolve(msg.result);
+  else pending.reject(Object.assign(new Error(msg.message), { code: msg.code }));
+});
+
+/** Runs the walletcare operation `op` on `input` in the worker. */
+async function wcCall(op, input) {
+  if (!modelReady) await new Promise((resolve) => readyWaiters.push(resolve));
+  callId += 1;
+  const id = callId;
+  return new Promise((resolve, reject) => {
+    calls.set(id, { resolve, reject });
+    worker.postMessage({ id, op, input });
+  });
+}
+
+// The demo help desk: the wallet's calendar and each channel's workload
+// (arrivals per hour, average handle time, agents on shift, patience).
+const DESK = {
+  calendar: 'ID',
+  timeZone: 'Asia/Jakarta',
+  channels: [
+    { channel: 'hotline', hours: 'business', workload: { arrivals_per_hour: 290, handle_seconds: 300, agents: 25 } },
+    { channel: 'chat', hours: 'always', workload: { arrivals_per_hour: 200, handle_seconds: 420, agents: 25, patience_seconds: 600 } },
+    { channel: 'email', hours: 'always' },
+  ],
+};
+const STORE = 'walletcare-chat';
+
+// What the page shows: the conversation's saved state, the last step's
+// output and the waits; the preview of the message being typed.
+let chat = { state: null, output: null, waits: null };
+let preview = null;
+let sending = false;
+
+function updateModelStatus() {
+  const status = $('model-status');
+  status.textContent = !modelReady ? t('loading') : chat.state && chat.state.transcript.length ? '' : t('chatReady');
+  status.hidden = status.textContent === '';
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(chat));
+  } catch {
+    // Private mode: the conversation just does not survive a reload.
   }
-  updateModelStatus();
-  send();
-});
+}
 
-$('message').addEventListener('input', (event) => {
-  pending = event.target.value;
-  send();
-});
+function restoreChat() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) ?? 'null');
+    if (saved && saved.state) chat = saved;
+  } catch {
+    localStorage.removeItem(STORE);
+  }
+}
 
-function renderTriage() {
-  const box = $('triage-result');
-  const r = lastTriage;
-  box.hidden = !r;
-  if (!r) return;
-  box.dataset.category = r.category;
-  box.dataset.priority = r.priority;
-  box.dataset.language = r.language;
-  $('category').textContent = UI[locale].categories[r.category] ?? r.category;
-  const priority = $('priority');
-  priority.textContent = UI[locale].priorities[r.priority] ?? r.priority;
-  priority.className = `badge badge-${r.priority}`;
-  $('language').textContent = UI[locale].languages[r.language] ?? r.language;
-  $('confidence-meter').value = r.confidence;
-  $('confidence').textContent = `${Math.round(r.confidence * 100)}%`;
-  const answer = $('answer');
-  answer.lang = r.answer.locale; // the steps are in the message's language
-  $('answer-title').textContent = r.answer.title;
-  const steps = $('steps');
-  steps.replaceChildren(...r.answer.steps.map((s) => Object.assign(document.createElement('li'), { textContent: s })));
-  const needed = $('needed');
-  needed.replaceChildren(
-    ...r.needed_info.map((n) => {
-      const li = document.createElement('li');
-      li.className = n.found ? 'found' : 'missing';
-      const name = UI[locale].fields[n.field] ?? n.field.replaceAll('_', ' ');
-      li.textContent = `${name} — ${n.found ? t('found') : t('missing')}`;
+async function newConversation() {
+  const config = {
+    channel: 'chat',
+    calendar: DESK.calendar,
+    // The host reserves one sequence number of the day per conversation;
+    // this demo takes one from the clock.
+    ticket_sequence: (Math.floor(Date.now() / 1000) % 999_999) + 1,
+  };
+  chat = { state: await wcCall('intake.start', config), output: null, waits: null };
+  save();
+}
+
+/** The user's text as it will be sent, and what to warn about. */
+async function check(text) {
+  return wcCall('redact.check', { text, locale });
+}
+
+let typed = 0;
+async function onType() {
+  const text = $('message').value;
+  typed += 1;
+  const mine = typed;
+  if (text.trim() === '') {
+    preview = null;
+    renderPreview();
+    return;
+  }
+  const result = await check(text);
+  if (mine !== typed) return; // the user typed on: a newer check follows
+  preview = { text, ...result };
+  renderPreview();
+}
+
+function renderPreview() {
+  const box = $('preview');
+  const p = preview;
+  const show = p && (p.warnings.length > 0 || p.findings.length > 0);
+  box.hidden = !show;
+  if (!show) return;
+  $('warnings').replaceChildren(
+    ...p.warnings.map((w) => {
+      const li = Object.assign(document.createElement('li'), { textContent: w.advice });
+      li.dataset.code = w.code;
       return li;
     }),
   );
+  $('preview-redacted-box').hidden = p.findings.length === 0;
+  $('preview-redacted').textContent = p.redacted;
+  box.dataset.findings = p.findings.map((f) => f.kind).join(' ');
 }
+
+async function sendMessage() {
+  const text = $('message').value;
+  if (sending || text.trim() === '') return;
+  sending = true;
+  try {
+    if (!chat.state) await newConversation();
+    // Only the redacted text leaves the composer: the conversation, its
+    // saved state and the ticket never see a secret.
+    const { redacted } = await check(text);
+    const { state, output } = await wcCall('intake.step', {
+      state: chat.state,
+      message: redacted,
+      now: new Date().toISOString(),
+    });
+    chat.state = state;
+    chat.output = output;
+    chat.waits = null;
+    if (output.state === 'ticket_opened' || output.state === 'handed_off') {
+      chat.waits = await wcCall('queue.recommend', {
+        channels: DESK.channels,
+        category: output.category ?? 'general_inquiry',
+        now: new Date().toISOString(),
+        calendar: DESK.calendar,
+        locale: output.locale,
+      });
+    }
+    save();
+    $('message').value = '';
+    preview = null;
+    renderPreview();
+    renderChat();
+  } catch (e) {
+    console.warn('chat step failed:', e.code, e.message);
+  } finally {
+    sending = false;
+  }
+}
+
+function formatDue(iso, lang) {
+  if (!iso) return t('notGiven');
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: DESK.timeZone, dateStyle: 'medium', timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+function renderChat() {
+  updateModelStatus();
+  const turns = chat.state ? chat.state.transcript : [];
+  $('chat-log').replaceChildren(
+    ...turns.map((turn) => {
+      const li = Object.assign(document.createElement('li'), { className: `bubble ${turn.speaker}`, textContent: turn.text });
+      li.dataset.speaker = turn.speaker;
+      return li;
+    }),
+  );
+  const log = $('chat-log');
+  log.scrollTop = log.scrollHeight;
+  const out = chat.output;
+  const section = document.querySelector('.chat');
+  section.dataset.state = out ? out.state : 'new';
+  // What is still wanted, in the order it will be asked.
+  const missing = out && out.state === 'asking' ? out.missing : [];
+  $('missing-box').hidden = missing.length === 0;
+  $('missing').replaceChildren(
+    ...missing.map((field) => {
+      const li = Object.assign(document.createElement('li'), { textContent: UI[locale].fields[field] ?? field });
+      li.dataset.field = field;
+      if (field === out.asking) li.className = 'asking';
+      return li;
+    }),
+  );
+  // The ticket, its number and its SLA clocks.
+  const ticket = out && out.ticket;
+  $('ticket').hidden = !ticket;
+  if (ticket) {
+    $('ticket-number').textContent = ticket.number;
+    $('ticket-category').textContent = UI[locale].categories[ticket.category] ?? ticket.category;
+    const sla = $('ticket-sla');
+    sla.textContent = formatDue(ticket.first_response_due, locale);
+    sla.dataset.due = ticket.first_response_due ?? '';
+    const resolution = ticket.sla?.resolution?.status?.due_at;
+    $('ticket-resolution').textContent = formatDue(resolution, locale);
+  }
+  // The expected wait on each channel, fastest marked.
+  const waits = chat.waits;
+  $('waits-box').hidden = !waits;
+  if (waits) {
+    $('waits').replaceChildren(
+      ...waits.channels.map((c, i) => {
+        const li = Object.assign(document.createElement('li'), { textContent: waits.lines[i] });
+        li.dataset.channel = c.channel;
+        li.dataset.open = String(c.open_now);
+        if (c.expected_seconds !== null) li.dataset.seconds = String(Math.round(c.expected_seconds));
+        if (c.channel === waits.best) {
+          li.className = 'best';
+          li.append(Object.assign(document.createElement('span'), { className: 'badge badge-normal', textContent: t('fastest') }));
+        }
+        return li;
+      }),
+    );
+  }
+}
+
+$('message').addEventListener('input', () => {
+  onType().catch((e) => console.warn('check failed:', e.code, e.message));
+});
+$('message').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    sendMessage();
+  }
+});
+$('composer').addEventListener('submit', (event) => {
+  event.preventDefault();
+  sendMessage();
+});
+$('new-chat').addEventListener('click', () => {
+  chat = { state: null, output: null, waits: null };
+  localStorage.removeItem(STORE);
+  renderChat();
+});
 
 // --------------------------------------------------------------- refunds
 let lastRefund = null;
@@ -322,6 +508,7 @@ try {
   locale = 'en';
 }
 select.value = locale;
+restoreChat();
 applyLanguage();
 calculate();
 document.body.dataset.ready = 'true';

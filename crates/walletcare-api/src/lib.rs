@@ -40,10 +40,14 @@ pub mod arg;
 pub mod calendar;
 #[cfg(feature = "ops-core")]
 pub mod card;
+#[cfg(feature = "ops-triage")]
+pub mod intake;
 pub mod json;
 #[cfg(feature = "ops-core")]
 pub mod money;
 pub mod ops;
+#[cfg(feature = "ops-core")]
+pub mod queue;
 #[cfg(feature = "ops-triage")]
 pub mod redact;
 #[cfg(feature = "ops-core")]
@@ -87,6 +91,10 @@ pub fn operation_names() -> impl Iterator<Item = &'static str> {
         triage::NAMES,
         #[cfg(feature = "ops-triage")]
         redact::NAMES,
+        #[cfg(feature = "ops-core")]
+        queue::NAMES,
+        #[cfg(feature = "ops-triage")]
+        intake::NAMES,
     ]
     .into_iter()
     .flatten()
@@ -104,6 +112,9 @@ fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
     refund::visit_types(v);
     ticket::visit_types(v);
     triage::visit_types(v);
+    redact::visit_types(v);
+    queue::visit_types(v);
+    intake::visit_types(v);
 }
 
 /// Runs the operation `name` on JSON `input` and returns its JSON output.
@@ -143,6 +154,10 @@ pub fn call(name: &str, input: &str) -> Result<String, Error> {
         triage::call,
         #[cfg(feature = "ops-triage")]
         redact::call,
+        #[cfg(feature = "ops-core")]
+        queue::call,
+        #[cfg(feature = "ops-triage")]
+        intake::call,
     ];
     for module in modules {
         if let Some(result) = module(name, input) {

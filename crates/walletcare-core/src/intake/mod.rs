@@ -75,14 +75,14 @@ use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{BusinessCalendar, CalendarId};
-use crate::error::{ErrorCode, HasErrorCode};
+use crate::error::{Coded, ErrorCode, HasErrorCode};
 use crate::locale::Locale;
 use crate::money::{Currency, Money};
 use crate::ticket::{
     Category, Channel, ComplaintKind, MAX_SEQUENCE, Priority, SlaPolicy, SlaReport, SlaStatus,
     SlaTarget, Ticket, TicketNumber, TimeBasis,
 };
-use crate::triage::answers::{mentioned_word, needed_info};
+use crate::triage::answers::{is_present, mentioned_word};
 use crate::triage::entities::extract_with_default;
 use crate::triage::{
     Entity, EntityKind, EntityValue, InfoField, Language, Triager, cap_input, detect_language,
@@ -181,6 +181,7 @@ impl HasErrorCode for IntakeError {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IntakeConfig {
     /// The channel the conversation happens on (the ticket's channel).
     pub channel: Channel,
@@ -205,6 +206,7 @@ pub struct IntakeConfig {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum IntakeState {
     /// Waiting for the user (the first message, or the answer to a
     /// question).
@@ -230,6 +232,8 @@ crate::names::names!(as_str display from_str: intake::IntakeState as "intake sta
 /// The internal position of the conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "phase", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "IntakePhase"))]
 enum Phase {
     New,
     AwaitingHelpful,
@@ -264,6 +268,7 @@ impl Phase {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum FieldStatus {
     /// Given, with the text as written.
     Given,
@@ -293,6 +298,7 @@ crate::names::names!(as_str display from_str: intake::FieldStatus as "field stat
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct GatheredField {
     /// Which information.
     pub field: InfoField,
@@ -317,6 +323,7 @@ pub struct GatheredField {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum Speaker {
     /// The user.
     User,
@@ -342,6 +349,7 @@ crate::names::names!(as_str display from_str: intake::Speaker as "speaker" {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Turn {
     /// When.
     pub at: DateTime<Utc>,
@@ -359,6 +367,7 @@ pub struct Turn {
 /// See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IntakeTicket {
     /// The ticket number.
     pub number: TicketNumber,
@@ -388,6 +397,7 @@ pub struct IntakeTicket {
 /// See [`Intake::step`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Handoff {
     /// The category, if the first message was triaged.
     pub category: Option<Category>,
@@ -417,6 +427,7 @@ pub struct Handoff {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CaseLink {
     /// The earlier ticket; `None` when the user did not know it (the host
     /// links to the user's latest open case).
@@ -432,6 +443,8 @@ pub struct CaseLink {
 ///
 /// See [`Intake::step`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "IntakeStepResult"))]
 pub struct Step {
     /// The state after the message.
     pub state: IntakeState,
@@ -476,6 +489,7 @@ pub struct Step {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "IntakeData")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Intake {
     version: u32,
     config: IntakeConfig,
@@ -508,9 +522,16 @@ struct IntakeData {
 }
 
 impl TryFrom<IntakeData> for Intake {
-    type Error = IntakeError;
+    type Error = Coded<IntakeError>;
 
     fn try_from(d: IntakeData) -> Result<Self, Self::Error> {
+        Intake::checked(d).map_err(Coded)
+    }
+}
+
+impl Intake {
+    /// A saved conversation, checked for consistency.
+    fn checked(d: IntakeData) -> Result<Intake, IntakeError> {
         let bad = |reason: &str| IntakeError::InvalidState {
             reason: reason.to_owned(),
         };
@@ -725,9 +746,11 @@ impl Intake {
     ///
     /// See the [module documentation](self).
     pub fn from_json(json: &str) -> Result<Intake, IntakeError> {
-        serde_json::from_str(json).map_err(|e| IntakeError::InvalidState {
-            reason: e.to_string(),
-        })
+        let data: IntakeData =
+            serde_json::from_str(json).map_err(|e| IntakeError::InvalidState {
+                reason: e.to_string(),
+            })?;
+        Intake::checked(data)
     }
 
     /// The saved form.
@@ -916,22 +939,19 @@ impl Intake {
                     self.phase = Phase::Resolved;
                     return (reply::glad(self.locale), None);
                 }
-                self.fill_from(text, turn);
+                self.fill_from(text, n, turn);
                 self.next_question_or_ticket(now, Some(reply::sorry(self.locale)))
             }
             Phase::Asking { field } => {
                 if wants_human {
                     return self.hand_off();
                 }
-                self.fill_from(text, turn);
+                self.fill_from(text, n, turn);
                 if !self.gathered(field) {
                     let (status, value) = if phrases::does_not_know(n) {
                         (FieldStatus::Unknown, None)
                     } else {
-                        (
-                            FieldStatus::Given,
-                            Some(redact_for_transcript(&free_text(text))),
-                        )
+                        (FieldStatus::Given, Some(self.answer_text(turn)))
                     };
                     self.fields.push(GatheredField {
                         field,
@@ -1016,45 +1036,60 @@ impl Intake {
 
     /// Reads every missing field the message gives (an answer may carry
     /// more than was asked).
-    fn fill_from(&mut self, text: &str, turn: usize) {
+    fn fill_from(&mut self, text: &str, n: &Normalized, turn: usize) {
         let Some(category) = self.category else {
             return;
         };
+        // Only the fields still missing are looked for (a step costs the
+        // same however long the conversation is).
+        let mut missing = required_info(category)
+            .iter()
+            .copied()
+            .filter(|f| !self.gathered(*f))
+            .peekable();
+        if missing.peek().is_none() {
+            return;
+        }
         let currency = if self.locale == Locale::ZhCn {
             Currency::Cny
         } else {
             Currency::Idr
         };
         let entities = extract_with_default(text, currency);
-        let found = needed_info(category, text, &entities);
-        for needed in found {
-            if !needed.found || self.gathered(needed.field) {
-                continue;
-            }
-            if let Some((v, amount)) = entity_value(needed.field, text, &entities) {
+        let found: Vec<InfoField> = missing
+            .filter(|&f| is_present(f, text, n.lower(), &entities))
+            .collect();
+        for field in found {
+            if let Some((v, amount)) = entity_value(field, text, &entities) {
                 self.fields.push(GatheredField {
-                    field: needed.field,
+                    field,
                     status: FieldStatus::Given,
                     text: Some(redact_for_transcript(&v)),
                     amount,
                     turn,
                 });
-            } else if self.phase
-                != (Phase::Asking {
-                    field: needed.field,
-                })
-            {
+            } else if self.phase != (Phase::Asking { field }) {
                 // A brand or method named in passing (the asked field takes
                 // the whole answer instead).
                 self.fields.push(GatheredField {
-                    field: needed.field,
+                    field,
                     status: FieldStatus::Given,
-                    text: Some(redact_for_transcript(&free_text(text))),
+                    text: Some(self.answer_text(turn)),
                     amount: None,
                     turn,
                 });
             }
         }
+    }
+
+    /// A free-text answer as a field value: the user's turn `turn` as
+    /// stored (already redacted), trimmed, at most [`MAX_FIELD_CHARS`]
+    /// characters. Redacting before cutting never leaves half a secret.
+    fn answer_text(&self, turn: usize) -> String {
+        self.transcript
+            .get(turn)
+            .map(|t| free_text(&t.text))
+            .unwrap_or_default()
     }
 
     /// Asks for the next missing field, or opens the ticket.
@@ -1156,11 +1191,12 @@ impl Intake {
 
     fn view(&self, reply: String, asking: Option<InfoField>) -> Step {
         let state = self.phase.state();
+        let missing = self.missing();
         let handoff = (state == IntakeState::HandedOff).then(|| Handoff {
             category: self.category,
             priority: self.priority,
             fields: self.fields.clone(),
-            missing: self.missing(),
+            missing: missing.clone(),
             ticket_number: self.ticket.as_ref().map(|t| t.number),
             linked_to: self.link.and_then(|l| l.ticket_number),
             transcript: self.transcript.clone(),
@@ -1171,7 +1207,7 @@ impl Intake {
             locale: self.locale,
             category: self.category,
             asking,
-            missing: self.missing(),
+            missing,
             fields: self.fields.clone(),
             ticket: self.ticket.clone(),
             handoff,

@@ -12,12 +12,19 @@ use crate::triage::answers::lowercase_words;
 
 /// A message lowercased into space-separated words, padded with spaces.
 pub(crate) struct Normalized {
-    text: String,
+    /// `lowercase_words` of the message, as triage reads it.
+    lower: String,
+    /// The same with one spelling for the names of a human, when one was
+    /// respelled.
+    respelled: Option<String>,
+    /// Whether the message is ASCII (no Chinese cue can match).
+    ascii: bool,
 }
 
 impl Normalized {
     pub(crate) fn new(text: &str) -> Normalized {
-        let mut text = lowercase_words(text);
+        let lower = lowercase_words(text);
+        let mut respelled: Option<String> = None;
         // One spelling for the multi-word names of a human.
         for (from, to) in [
             (" customer service ", " cs "),
@@ -26,23 +33,65 @@ impl Normalized {
             (" call center ", " cs "),
             (" call centre ", " cs "),
         ] {
-            if text.contains(from) {
-                text = text.replace(from, to);
+            let current = respelled.as_deref().unwrap_or(&lower);
+            if current.contains(from) {
+                respelled = Some(current.replace(from, to));
             }
         }
-        Normalized { text }
+        let ascii = lower.is_ascii();
+        Normalized {
+            lower,
+            respelled,
+            ascii,
+        }
+    }
+
+    /// The words as triage's `lowercase_words` gives them.
+    pub(crate) fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    fn text(&self) -> &str {
+        self.respelled.as_deref().unwrap_or(&self.lower)
     }
 
     fn has(&self, needle: &str) -> bool {
-        self.text.contains(needle)
+        // A Chinese cue cannot be in an ASCII message.
+        if self.ascii && !needle.is_ascii() {
+            return false;
+        }
+        self.text().contains(needle)
     }
 
+    /// Whether any needle is in the text. A needle that starts with a
+    /// space can only start at one of the text's spaces (the text is words
+    /// between single spaces), so those are compared there rather than
+    /// searched for: one pass over the few word starts instead of one
+    /// search of the whole text per needle.
     fn has_any(&self, needles: &[&str]) -> bool {
-        needles.iter().any(|n| self.text.contains(n))
+        let text = self.text();
+        let bytes = text.as_bytes();
+        let mut spaced = false;
+        for n in needles {
+            if n.starts_with(' ') {
+                spaced = true;
+            } else if self.has(n) {
+                return true;
+            }
+        }
+        spaced
+            && bytes.iter().enumerate().any(|(p, &b)| {
+                b == b' '
+                    && bytes.get(p..).is_some_and(|rest| {
+                        needles
+                            .iter()
+                            .any(|n| n.starts_with(' ') && rest.starts_with(n.as_bytes()))
+                    })
+            })
     }
 
     fn words(&self) -> impl Iterator<Item = &str> {
-        self.text.split(' ').filter(|w| !w.is_empty())
+        self.text().split(' ').filter(|w| !w.is_empty())
     }
 }
 
@@ -95,6 +144,13 @@ const HUMAN_PHRASES: &[&str] = &[
     " sama manusia",
     " dengan manusia",
     " ke manusia",
+    " cs manusia",
+    " agen manusia",
+    " ga mau ngobrol sama robot",
+    " gak mau ngobrol sama robot",
+    " nggak mau ngobrol sama robot",
+    " ga mau sama robot",
+    " gak mau sama robot",
 ];
 
 /// Chinese cues (substrings).
@@ -122,6 +178,10 @@ const HUMAN_ZH: &[&str] = &[
     "不想跟机器人",
     "不想和机器人",
     "不是机器人",
+    "跟客服说话",
+    "和客服说话",
+    "同客服说话",
+    "跟真人说",
 ];
 
 /// Who a person is called.

@@ -64,7 +64,7 @@ pub use recommend::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ErrorCode, HasErrorCode};
+use crate::error::{Coded, ErrorCode, HasErrorCode};
 
 /// The most agents a workload may have: far beyond any contact centre
 /// floor, small enough that every computation stays fast.
@@ -200,6 +200,7 @@ fn in_range(
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "WorkloadData")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Workload {
     arrivals_per_hour: f64,
     handle_seconds: f64,
@@ -218,7 +219,7 @@ struct WorkloadData {
 }
 
 impl TryFrom<WorkloadData> for Workload {
-    type Error = QueueError;
+    type Error = Coded<QueueError>;
 
     fn try_from(d: WorkloadData) -> Result<Self, Self::Error> {
         Workload::new(
@@ -227,6 +228,7 @@ impl TryFrom<WorkloadData> for Workload {
             d.agents,
             d.patience_seconds,
         )
+        .map_err(Coded)
     }
 }
 
@@ -543,6 +545,7 @@ impl Workload {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum QueueModel {
     /// M/M/n: callers wait as long as it takes.
     ErlangC,
@@ -570,6 +573,7 @@ crate::names::names!(as_str display from_str: queue::QueueModel as "queue model"
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct QueueMetrics {
     /// The model used.
     pub model: QueueModel,
@@ -608,6 +612,7 @@ pub struct QueueMetrics {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "ServiceTargetData")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ServiceTarget {
     fraction: f64,
     within_seconds: f64,
@@ -621,10 +626,10 @@ struct ServiceTargetData {
 }
 
 impl TryFrom<ServiceTargetData> for ServiceTarget {
-    type Error = QueueError;
+    type Error = Coded<QueueError>;
 
     fn try_from(d: ServiceTargetData) -> Result<Self, Self::Error> {
-        ServiceTarget::new(d.fraction, d.within_seconds)
+        ServiceTarget::new(d.fraction, d.within_seconds).map_err(Coded)
     }
 }
 

@@ -22,6 +22,7 @@ use crate::transaction::text::zone_name;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum ChannelHours {
     /// Around the clock.
     Always,
@@ -57,6 +58,7 @@ crate::names::names!(as_str display from_str: queue::ChannelHours as "channel ho
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ChannelSetup {
     /// The channel.
     pub channel: Channel,
@@ -84,6 +86,7 @@ pub struct ChannelSetup {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum WaitEstimate {
     /// A live queue: the average wait once it is open.
     Queue {
@@ -127,6 +130,7 @@ pub enum WaitEstimate {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ChannelWait {
     /// The channel.
     pub channel: Channel,
@@ -150,12 +154,14 @@ pub struct ChannelWait {
 ///
 /// See [`recommend`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Recommendation {
     /// The channel with the shortest expected wait, if any can be estimated.
     pub best: Option<Channel>,
     /// Every channel, by expected wait (those without an estimate last).
     pub channels: Vec<ChannelWait>,
     /// The zone in which opening times are shown.
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     #[serde(with = "zone_name")]
     pub time_zone: Tz,
 }

@@ -104,6 +104,15 @@ pub(super) const LATIN: &[(&str, Cue)] = &[
     ("card security code", Cue::Cvv),
     ("card verification value", Cue::Cvv),
     ("card verification code", Cue::Cvv),
+    ("digits on the back", Cue::Cvv),
+    ("digit on the back", Cue::Cvv),
+    ("numbers on the back", Cue::Cvv),
+    ("digits at the back", Cue::Cvv),
+    ("angka di belakang kartu", Cue::Cvv),
+    ("angka di belakang", Cue::Cvv),
+    ("angka belakang kartu", Cue::Cvv),
+    ("digit di belakang kartu", Cue::Cvv),
+    ("digit belakang kartu", Cue::Cvv),
     ("nik", Cue::Nik),
     ("ktp", Cue::Nik),
     ("e ktp", Cue::Nik),
@@ -706,36 +715,62 @@ pub(super) const CJK_BLOCKERS: &[char] = &[
 ];
 
 /// The cues of [`LATIN`] and [`CJK`] that start with `first`, from a table
-/// sorted once, found through the first characters' ranges (a binary search
-/// over characters, no string comparison: this runs at every word start).
+/// sorted once and indexed by first character (this runs at every word of
+/// every message: a table look-up, not a search).
 pub(super) fn starting_with(first: char) -> &'static [(&'static str, Cue)] {
     use std::sync::OnceLock;
-    /// The cues sorted, and each first character with its range of them.
-    type Table = (Vec<(&'static str, Cue)>, Vec<(char, usize, usize)>);
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    let (sorted, firsts) = TABLE.get_or_init(|| {
-        let mut all: Vec<(&'static str, Cue)> = LATIN.iter().chain(CJK).copied().collect();
-        all.sort_by(|a, b| a.0.cmp(b.0));
-        // Sorting by bytes keeps the cues of one first character together.
-        let mut firsts: Vec<(char, usize, usize)> = Vec::new();
-        for (i, (word, _)) in all.iter().enumerate() {
+    struct Index {
+        sorted: Vec<(&'static str, Cue)>,
+        /// For each ASCII character, its range in `sorted`.
+        ascii: [(u16, u16); 128],
+        /// For each other first character, its range, by character.
+        other: Vec<(char, u16, u16)>,
+    }
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut sorted: Vec<(&'static str, Cue)> = LATIN.iter().chain(CJK).copied().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut ascii = [(0u16, 0u16); 128];
+        let mut other: Vec<(char, u16, u16)> = Vec::new();
+        let mut i = 0;
+        while let Some((word, _)) = sorted.get(i) {
             let Some(c) = word.chars().next() else {
+                i += 1;
                 continue;
             };
-            match firsts.last_mut() {
-                Some(last) if last.0 == c => last.2 = i + 1,
-                _ => firsts.push((c, i, i + 1)),
+            let mut j = i;
+            while sorted.get(j).is_some_and(|(w, _)| w.starts_with(c)) {
+                j += 1;
             }
+            let range = (
+                u16::try_from(i).unwrap_or(u16::MAX),
+                u16::try_from(j).unwrap_or(u16::MAX),
+            );
+            match ascii.get_mut(c as usize) {
+                Some(slot) if c.is_ascii() => *slot = range,
+                _ => other.push((c, range.0, range.1)),
+            }
+            i = j;
         }
-        (all, firsts)
+        other.sort_by_key(|&(c, _, _)| c);
+        Index {
+            sorted,
+            ascii,
+            other,
+        }
     });
-    match firsts.binary_search_by_key(&first, |&(c, _, _)| c) {
-        Ok(at) => firsts
-            .get(at)
-            .and_then(|&(_, lo, hi)| sorted.get(lo..hi))
-            .unwrap_or_default(),
-        Err(_) => &[],
-    }
+    let (lo, hi) = if first.is_ascii() {
+        index.ascii.get(first as usize).copied().unwrap_or((0, 0))
+    } else {
+        match index.other.binary_search_by_key(&first, |&(c, _, _)| c) {
+            Ok(k) => index.other.get(k).map_or((0, 0), |&(_, lo, hi)| (lo, hi)),
+            Err(_) => (0, 0),
+        }
+    };
+    index
+        .sorted
+        .get(usize::from(lo)..usize::from(hi))
+        .unwrap_or_default()
 }
 
 /// Words before "code"/"kode" that make it something else than a one-time

@@ -349,6 +349,8 @@ impl<'a> Text<'a> {
             }
             // A separator, then more digits.
             let sep = match self.c(j) {
+                // "4111 - 1111 - ...": a dash between spaces.
+                Some(' ') if self.c(j + 1) == Some('-') && self.c(j + 2) == Some(' ') => 3,
                 Some(' ') if self.c(j + 1) == Some(' ') => 2,
                 Some(' ' | '-' | '.') => 1,
                 _ => 0,
@@ -655,10 +657,11 @@ impl Scanner<'_, '_> {
         {
             return None;
         }
-        if !self.one_separator(start, end) {
+        let one_separator = self.one_separator(start, end);
+        if !one_separator && !self.card_grouped(n, a, b) {
             return None;
         }
-        if x && len == 17 && self.on(SecretKind::ResidentId) {
+        if x && len == 17 && self.on(SecretKind::ResidentId) && one_separator {
             let id = format!("{d}X");
             if chinese_resident_id_valid(&id) {
                 out.push(Hit {
@@ -670,7 +673,11 @@ impl Scanner<'_, '_> {
                 return Some(end + 1);
             }
         }
-        if len == 18 && self.on(SecretKind::ResidentId) && chinese_resident_id_valid(d) {
+        if len == 18
+            && one_separator
+            && self.on(SecretKind::ResidentId)
+            && chinese_resident_id_valid(d)
+        {
             out.push(Hit {
                 kind: SecretKind::ResidentId,
                 start,
@@ -679,7 +686,7 @@ impl Scanner<'_, '_> {
             });
             return Some(end);
         }
-        let nik = len == 16 && nik_plausible(d);
+        let nik = len == 16 && one_separator && nik_plausible(d);
         let card = card_like(d.as_bytes()) && !(nik && CardBrand::detect(d).is_none());
         if card && self.on(SecretKind::CardNumber) {
             out.push(card_hit(start, end, d)?);
@@ -704,6 +711,27 @@ impl Scanner<'_, '_> {
             return Some(end);
         }
         None
+    }
+
+    /// Whether groups `a..=b` of `n` are grouped the way card numbers are
+    /// printed (fours, the last one shorter; or Amex's 4-6-5), whatever
+    /// the separators between them: "4111 1111-1111 1111".
+    fn card_grouped(&self, n: &Number, a: usize, b: usize) -> bool {
+        let Some(groups) = n.groups().get(a..=b) else {
+            return false;
+        };
+        let len = |g: &(usize, usize, usize)| g.1 - g.0;
+        let last = groups.len().saturating_sub(1);
+        let fours = groups.len() >= 4
+            && groups.iter().enumerate().all(|(i, g)| {
+                if i == last {
+                    (1..=4).contains(&len(g))
+                } else {
+                    len(g) == 4
+                }
+            });
+        let amex = matches!(groups, [x, y, z] if len(x) == 4 && len(y) == 6 && len(z) == 5);
+        fours || amex
     }
 
     /// Whether the digits in `start..end` are separated by one kind of
@@ -841,6 +869,10 @@ impl Scanner<'_, '_> {
                         '(' | '['
                             | '"'
                             | '\''
+                            | '`'
+                            | '/'
+                            | '「'
+                            | '『'
                             | '“'
                             | '”'
                             | '‘'
@@ -1032,10 +1064,21 @@ impl Scanner<'_, '_> {
             // A code typed in groups has groups of one length ("482 913",
             // "1 2 3 4 5 6"); "336 9 Nov" is a code and a date.
             let short = matches!(cue, Cue::Otp | Cue::Code | Cue::Pin | Cue::Cvv);
-            if short && b > 0 && (n.punctuated || !n.uniform(b)) {
+            // Two halves of three or four digits with a dot ("482.913")
+            // are a code after its name, not an amount.
+            let dotted_halves = b == 1
+                && cue != Cue::Cvv
+                && n.uniform(1)
+                && n.groups()
+                    .first()
+                    .is_some_and(|g| (3..=4).contains(&(g.1 - g.0)));
+            if short && b > 0 && ((n.punctuated && !dotted_halves) || !n.uniform(b)) {
                 continue;
             }
-            if !short && !self.one_separator(start, end) {
+            let one_number = short
+                || self.one_separator(start, end)
+                || (cue == Cue::Card && self.card_grouped(&n, 0, b));
+            if !one_number {
                 continue;
             }
             if whole
@@ -1109,7 +1152,18 @@ impl Scanner<'_, '_> {
                 || is_cjk(c)
                 || matches!(
                     c,
-                    ',' | ';' | '，' | '。' | '、' | '；' | '！' | '？' | '」' | '）'
+                    ',' | ';'
+                        | '，'
+                        | '。'
+                        | '、'
+                        | '；'
+                        | '！'
+                        | '？'
+                        | '」'
+                        | '』'
+                        | '”'
+                        | '’'
+                        | '）'
                 )
                 || !(c.is_ascii_graphic() || c.is_alphanumeric())
             {
@@ -1118,7 +1172,7 @@ impl Scanner<'_, '_> {
             e += 1;
         }
         // Trailing punctuation belongs to the sentence.
-        while e > k && t.is(e - 1, |c| matches!(c, '.' | ')' | '"' | '\'' | ']')) {
+        while e > k && t.is(e - 1, |c| matches!(c, '.' | ')' | '"' | '\'' | ']' | '`')) {
             e -= 1;
         }
         if e == k || e - k > 64 {

@@ -210,7 +210,9 @@ fn has(entities: &[Entity], kinds: &[EntityKind]) -> bool {
     entities.iter().any(|e| kinds.contains(&e.kind))
 }
 
-fn is_present(field: InfoField, text: &str, lower: &str, entities: &[Entity]) -> bool {
+/// Whether `text` (its `lowercase_words` form `lower`, its `entities`)
+/// gives `field`.
+pub(crate) fn is_present(field: InfoField, text: &str, lower: &str, entities: &[Entity]) -> bool {
     use EntityKind as K;
     match field {
         InfoField::OrderNumber | InfoField::TransactionId | InfoField::TicketNumber => {
