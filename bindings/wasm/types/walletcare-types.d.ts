@@ -4731,6 +4731,13 @@ export type RefundDue = {
    * results to recompute ([`crate::calendar::compare_editions`]).
    */
   edition?: EditionStamp | null,
+  /**
+   * Whether this is an estimate made before approval: `approved_at` is
+   * then the time of the request for it, as if the refund were approved
+   * at once ([`RefundSlaPolicy::due_at_request`]). Absent (false) for the
+   * due date of an approved refund.
+   */
+  before_approval?: boolean,
 };
 
 /**
@@ -6722,7 +6729,7 @@ export type TransactionState = { "state": "pending" } | { "state": "succeeded" }
  * use walletcare_core::ticket::{Category, Priority};
  * use walletcare_core::triage::{Channel, Language, triage};
  *
- * let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::App));
+ * let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::InApp));
  * assert_eq!(t.category, Category::AccountSecurity);
  * assert_eq!(t.priority, Priority::Urgent);
  * assert_eq!(t.language, Language::Zh);
@@ -6777,30 +6784,13 @@ export type Triage = {
   /**
    * The channel given by the caller.
    */
-  channel: TriageChannel | null,
+  channel: Channel | null,
   /**
    * Whether the message was longer than [`MAX_INPUT_BYTES`] and only its
    * start was read.
    */
   truncated: boolean,
 };
-
-/**
- * The channel a message came in through. Only social media changes the
- * result: a public complaint is raised one priority level.
- *
- * # Examples
- *
- * ```
- * use walletcare_core::triage::Channel;
- *
- * assert_eq!("social_media".parse::<Channel>()?, Channel::SocialMedia);
- * assert_eq!(serde_json::to_string(&Channel::App)?, "\"app\"");
- * assert!("fax".parse::<Channel>().is_err());
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- */
-export type TriageChannel = "app" | "chat" | "email" | "phone" | "social_media" | "web";
 
 /**
  * A sign in a message that it should be handled sooner. The JSON form is the
