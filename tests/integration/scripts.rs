@@ -190,6 +190,11 @@ fn scripts_cover_every_error_code() {
         ErrorCode::IntakeInvalidState,
         ErrorCode::IntakeClockWentBackwards,
         ErrorCode::IntakeTooLong,
+        // The versioned stream (`walletcare_core::versioned`) is used by
+        // Rust services (examples/service) and is not yet an operation of
+        // the layer the bindings map.
+        ErrorCode::VersionConflict,
+        ErrorCode::ChangeKeyConflict,
     ];
     let missing: Vec<&str> = ErrorCode::ALL
         .iter()
