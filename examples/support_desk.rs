@@ -49,7 +49,7 @@ use walletcare::transaction::{
     IdempotencyKey, Ledger, LedgerConfig, LedgerRequest, MerchantRef, Name, PaymentChannel,
     TopUpSource, Transaction, TransactionId, TransactionKind, WalletId, diagnose,
 };
-use walletcare::triage::{self, triage};
+use walletcare::triage::triage;
 
 type DemoResult<T = ()> = Result<T, Box<dyn Error>>;
 
@@ -866,8 +866,6 @@ struct Message {
     from: &'static str,
     at: DateTime<Utc>,
     channel: Channel,
-    /// The host's ticket counter for the day.
-    sequence: u64,
     text: &'static str,
 }
 
@@ -878,31 +876,46 @@ fn support_inbox(desk: &Desk) -> DemoResult<Ticket> {
     );
     let calendar = &desk.calendar;
     let policy = SlaPolicy::default();
+    // The host's ticket counter for the local day (a table keyed by date).
+    let mut today = 1286;
+    let mut next = |_day| {
+        today += 1;
+        today
+    };
 
-    let mut chat = open_ticket(&Message {
-        from: "Li Wei, an exchange student in Jakarta",
-        at: at(16, 30)?,
-        channel: Channel::Chat,
-        sequence: 1287,
-        text: "你好，我刚才在 Indomaret 用钱包扫码付了 Rp 85.000，页面显示支付失败，但是余额已经扣了。\
+    let mut chat = open_ticket(
+        calendar,
+        &mut next,
+        &Message {
+            from: "Li Wei, an exchange student in Jakarta",
+            at: at(16, 30)?,
+            channel: Channel::Chat,
+            text: "你好，我刚才在 Indomaret 用钱包扫码付了 Rp 85.000，页面显示支付失败，但是余额已经扣了。\
                交易号 TRX2026122316281，请尽快处理！",
-    })?;
-    let mut app = open_ticket(&Message {
-        from: "Siti Rahmawati",
-        at: at(16, 36)?,
-        channel: Channel::InApp,
-        sequence: 1288,
-        text: "Kak, refund sepatu saya Rp459.000 ke kartu BCA kapan masuk ya? Pesanannya dibatalkan \
+        },
+    )?;
+    let mut app = open_ticket(
+        calendar,
+        &mut next,
+        &Message {
+            from: "Siti Rahmawati",
+            at: at(16, 36)?,
+            channel: Channel::InApp,
+            text: "Kak, refund sepatu saya Rp459.000 ke kartu BCA kapan masuk ya? Pesanannya dibatalkan \
                toko, no pesanan INV/20261223/SLB/0042",
-    })?;
-    let mut email = open_ticket(&Message {
-        from: "Daniel Hartono",
-        at: at(16, 45)?,
-        channel: Channel::Email,
-        sequence: 1289,
-        text: "This is the third time I am writing about my withdrawal of Rp 2.000.000 to my \
+        },
+    )?;
+    let mut email = open_ticket(
+        calendar,
+        &mut next,
+        &Message {
+            from: "Daniel Hartono",
+            at: at(16, 45)?,
+            channel: Channel::Email,
+            text: "This is the third time I am writing about my withdrawal of Rp 2.000.000 to my \
                Mandiri account on 18 December. Nobody answers. I want to file a formal complaint.",
-    })?;
+        },
+    )?;
 
     subheading(&format!(
         "The clocks: default policy, business hours {} on the Indonesian calendar, urgent \
@@ -1047,7 +1060,7 @@ fn protect_conversation() -> DemoResult {
         jakarta(2026, 12, 28, 10, 25)?,
         &format!("Another customer writes: \u{201c}{report}\u{201d}"),
     );
-    let t = triage(report, Some(triage::Channel::Chat));
+    let t = triage(report, Some(Channel::Chat));
     detail(&format!(
         "triage: {}, priority {} (a reported scam is an account-security case by rule)",
         wire_name!(t.category),
@@ -1061,8 +1074,12 @@ fn protect_conversation() -> DemoResult {
 }
 
 /// Triages a message and opens its ticket.
-fn open_ticket(message: &Message) -> DemoResult<Ticket> {
-    let result = triage(message.text, Some(triage_channel(message.channel)));
+fn open_ticket(
+    calendar: &BusinessCalendar,
+    next: &mut impl FnMut(NaiveDate) -> u64,
+    message: &Message,
+) -> DemoResult<Ticket> {
+    let result = triage(message.text, Some(message.channel));
     event(
         message.at,
         &format!(
@@ -1093,15 +1110,6 @@ fn open_ticket(message: &Message) -> DemoResult<Ticket> {
         .map(|e| Ok(format!("{} \u{201c}{}\u{201d}", wire_name!(e.kind), e.text)))
         .collect::<DemoResult<_>>()?;
     detail(&format!("entities: {}", entities.join(", ")));
-    let missing: Vec<_> = result
-        .needed_info
-        .iter()
-        .filter(|n| !n.found)
-        .map(|n| n.field)
-        .collect();
-    if !missing.is_empty() {
-        detail(&format!("still to ask for: {}", wire_name!(missing)));
-    }
     let answer = &result.answer;
     let shown = 2.min(answer.steps.len());
     let mut text = answer.title.clone();
@@ -1114,15 +1122,21 @@ fn open_ticket(message: &Message) -> DemoResult<Ticket> {
     detail("self-service answer, sent at once:");
     said(answer.locale, &text);
 
-    let number = TicketNumber::for_instant(message.at, JAKARTA, message.sequence)?;
-    let ticket = Ticket::create(
+    let number = TicketNumber::next_for(calendar, message.at, next)?;
+    let opened = Ticket::from_triage(
         number,
-        message.channel,
-        result.category,
-        result.priority,
+        &result,
+        message.text,
         TicketRules::default(),
         message.at,
     )?;
+    if !opened.missing_info.is_empty() {
+        detail(&format!(
+            "still to ask for: {}",
+            wire_name!(opened.missing_info)
+        ));
+    }
+    let ticket = opened.ticket;
     detail(&format!(
         "ticket {number} opened: {}, {}, {}",
         ticket.state().category,
@@ -1130,18 +1144,6 @@ fn open_ticket(message: &Message) -> DemoResult<Ticket> {
         ticket.status().render(Locale::En).to_lowercase()
     ));
     Ok(ticket)
-}
-
-/// Triage knows channels by what they are; tickets by the queue they land in.
-fn triage_channel(channel: Channel) -> triage::Channel {
-    match channel {
-        Channel::Hotline => triage::Channel::Phone,
-        Channel::Chat => triage::Channel::Chat,
-        Channel::Email => triage::Channel::Email,
-        Channel::Social => triage::Channel::SocialMedia,
-        Channel::InApp => triage::Channel::App,
-        Channel::WebForm => triage::Channel::Web,
-    }
 }
 
 /// `09:00-12:00, 13:00-18:00`.

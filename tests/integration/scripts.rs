@@ -181,6 +181,11 @@ fn scripts_cover_every_error_code() {
         // an outcome carrying this code; a failed command would change
         // nothing. The scripts check it as that outcome's `code`.
         ErrorCode::WrongCredential,
+        // The versioned stream (`walletcare_core::versioned`) is used by
+        // Rust services (examples/service) and is not yet an operation of
+        // the layer the bindings map.
+        ErrorCode::VersionConflict,
+        ErrorCode::ChangeKeyConflict,
     ];
     let missing: Vec<&str> = ErrorCode::ALL
         .iter()

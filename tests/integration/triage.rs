@@ -158,7 +158,7 @@ fn security_is_always_urgent_and_cues_raise_priority() {
     // A public complaint is raised a level.
     let text = "Your agent was rude and nobody replied to my ticket for days";
     let private = triage(text, Some(Channel::Email));
-    let public = triage(text, Some(Channel::SocialMedia));
+    let public = triage(text, Some(Channel::Social));
     assert_eq!(private.category, Category::Complaint);
     assert!(public.priority > private.priority);
 }
@@ -283,7 +283,7 @@ fn entities_table() {
 fn triage_json_is_stable_snake_case_and_round_trips() {
     let t = triage(
         "saldo kepotong Rp 50.000 kemarin, tolong cepat",
-        Some(Channel::App),
+        Some(Channel::InApp),
     );
     let text = serde_json::to_string(&t).unwrap();
     let keys = [
@@ -308,7 +308,7 @@ fn triage_json_is_stable_snake_case_and_round_trips() {
     let json = serde_json::to_value(&t).unwrap();
     assert_eq!(json.as_object().unwrap().len(), keys.len());
     assert_eq!(json["language"], "id");
-    assert_eq!(json["channel"], "app");
+    assert_eq!(json["channel"], "in_app");
     assert_eq!(json["entities"][0]["kind"], "amount");
     assert_eq!(json["entities"][0]["value"]["type"], "money");
     assert_eq!(json["entities"][0]["value"]["minor"], 5_000_000);

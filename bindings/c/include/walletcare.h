@@ -115,6 +115,14 @@ typedef enum {
    */
   WC_GENERAL_DATE_OUT_OF_RANGE = 104,
   /**
+   * `general.version_conflict`: see `ErrorCode::VersionConflict`.
+   */
+  WC_GENERAL_VERSION_CONFLICT = 120,
+  /**
+   * `general.idempotency_conflict`: see `ErrorCode::ChangeKeyConflict`.
+   */
+  WC_GENERAL_IDEMPOTENCY_CONFLICT = 121,
+  /**
    * `money.currency_mismatch`: see `ErrorCode::CurrencyMismatch`.
    */
   WC_MONEY_CURRENCY_MISMATCH = 200,

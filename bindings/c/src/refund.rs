@@ -522,6 +522,7 @@ pub unsafe extern "C" fn wc_refund_book_due(
                 calendar: calendar(cal)?.clone().into(),
                 policy: ffi::optional_json(sla_policy_json, sla_policy_len, "policy")?,
                 locale: ffi::locale_arg(locale)?,
+                now: None,
             };
             api(input.run(book))
         })

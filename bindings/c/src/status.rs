@@ -40,6 +40,10 @@ pub enum wc_status {
     WC_GENERAL_UNKNOWN_VALUE = 103,
     /// `general.date_out_of_range`: see `ErrorCode::DateOutOfRange`.
     WC_GENERAL_DATE_OUT_OF_RANGE = 104,
+    /// `general.version_conflict`: see `ErrorCode::VersionConflict`.
+    WC_GENERAL_VERSION_CONFLICT = 120,
+    /// `general.idempotency_conflict`: see `ErrorCode::ChangeKeyConflict`.
+    WC_GENERAL_IDEMPOTENCY_CONFLICT = 121,
     /// `money.currency_mismatch`: see `ErrorCode::CurrencyMismatch`.
     WC_MONEY_CURRENCY_MISMATCH = 200,
     /// `money.overflow`: see `ErrorCode::MoneyOverflow`.
@@ -209,6 +213,8 @@ impl wc_status {
             ErrorCode::InvalidArgument => wc_status::WC_GENERAL_INVALID_ARGUMENT,
             ErrorCode::UnknownValue => wc_status::WC_GENERAL_UNKNOWN_VALUE,
             ErrorCode::DateOutOfRange => wc_status::WC_GENERAL_DATE_OUT_OF_RANGE,
+            ErrorCode::VersionConflict => wc_status::WC_GENERAL_VERSION_CONFLICT,
+            ErrorCode::ChangeKeyConflict => wc_status::WC_GENERAL_IDEMPOTENCY_CONFLICT,
             ErrorCode::CurrencyMismatch => wc_status::WC_MONEY_CURRENCY_MISMATCH,
             ErrorCode::MoneyOverflow => wc_status::WC_MONEY_OVERFLOW,
             ErrorCode::UnknownCurrency => wc_status::WC_MONEY_UNKNOWN_CURRENCY,
@@ -309,6 +315,8 @@ impl wc_status {
             102 => wc_status::WC_GENERAL_INVALID_ARGUMENT,
             103 => wc_status::WC_GENERAL_UNKNOWN_VALUE,
             104 => wc_status::WC_GENERAL_DATE_OUT_OF_RANGE,
+            120 => wc_status::WC_GENERAL_VERSION_CONFLICT,
+            121 => wc_status::WC_GENERAL_IDEMPOTENCY_CONFLICT,
             200 => wc_status::WC_MONEY_CURRENCY_MISMATCH,
             201 => wc_status::WC_MONEY_OVERFLOW,
             202 => wc_status::WC_MONEY_UNKNOWN_CURRENCY,
@@ -407,6 +415,8 @@ impl wc_status {
             wc_status::WC_GENERAL_INVALID_ARGUMENT => c"general.invalid_argument",
             wc_status::WC_GENERAL_UNKNOWN_VALUE => c"general.unknown_value",
             wc_status::WC_GENERAL_DATE_OUT_OF_RANGE => c"general.date_out_of_range",
+            wc_status::WC_GENERAL_VERSION_CONFLICT => c"general.version_conflict",
+            wc_status::WC_GENERAL_IDEMPOTENCY_CONFLICT => c"general.idempotency_conflict",
             wc_status::WC_MONEY_CURRENCY_MISMATCH => c"money.currency_mismatch",
             wc_status::WC_MONEY_OVERFLOW => c"money.overflow",
             wc_status::WC_MONEY_UNKNOWN_CURRENCY => c"money.unknown_currency",

@@ -510,7 +510,7 @@ static void test_mixed_calls_for_a_few_seconds(double seconds) {
   CHECK(!ref->open[357] && ref->open[396]);
   CHECK(!ref->estimated[10] && !ref->estimated[700]);
   CHECK_CONTAINS(ref->triage[1][0], "\"category\":\"payment_failure\"");
-  CHECK_CONTAINS(ref->triage[1][1], "\"channel\":\"social_media\"");
+  CHECK_CONTAINS(ref->triage[1][1], "\"channel\":\"social\"");
 
   started = now_seconds();
   for (unsigned t = 0; t < THREADS; t++) {

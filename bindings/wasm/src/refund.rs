@@ -373,6 +373,7 @@ impl RefundBook {
             calendar: calendar.core().into(),
             policy: member(options.policy, "policy")?,
             locale: locale_of(options.locale.as_deref())?,
+            now: None,
         })
     }
 }

@@ -22,7 +22,7 @@ use crate::convert::{
 const TS_TRIAGE: &str = r#"
 /** Options of {@link triage} and {@link TriageModel.triage}. */
 export interface TriageOptions {
-  channel?: TriageChannel;
+  channel?: Channel;
 }
 /** A labelled training example: the text and its category name. */
 export type TrainingExample = [text: string, label: Category];"#;

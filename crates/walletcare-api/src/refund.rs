@@ -658,6 +658,12 @@ pub struct BookDue {
     /// The language of the explanation (English when absent).
     #[serde(default)]
     pub locale: Locale,
+    /// The time of the request. When given, a refund not yet approved gets
+    /// an estimate as if approved now (`before_approval: true`, rendered
+    /// "expected by ... if it is approved today"); without it, `null`.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Command for BookDue {
@@ -667,7 +673,10 @@ impl Command for BookDue {
     fn run(self, book: &mut RefundBook) -> Result<DueOut, Error> {
         let refund = refund_of(book, self.id)?;
         let policy = self.policy.unwrap_or_default();
-        let due = policy.due_for(&self.calendar.0, refund)?;
+        let due = match self.now {
+            Some(now) => policy.due_at_request(&self.calendar.0, refund, now)?,
+            None => policy.due_for(&self.calendar.0, refund)?,
+        };
         Ok(DueOut::new(due, self.locale))
     }
 }

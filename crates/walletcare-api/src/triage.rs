@@ -144,8 +144,9 @@ impl ModelInfo {
 /// `triage.triage`: triages one message with the built-in model: category,
 /// priority, language, confidence, runner-up categories, the information
 /// support needs, entities, urgency cues and the self-service answer in the
-/// message's language. `channel` (`app`, `chat`, `email`, `phone`,
-/// `social_media`, `web`) is where it came in; a public complaint on social
+/// message's language. `channel` (the ticket channels `hotline`, `chat`,
+/// `email`, `social`, `in_app`, `web_form`; the older `phone`, `social_media`,
+/// `app`, `web` still parse) is where it came in; a public complaint on social
 /// media is raised one priority level. Only the first 4 096 bytes are read.
 ///
 /// # Examples

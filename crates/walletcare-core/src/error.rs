@@ -126,6 +126,11 @@ error_codes! {
     UnknownValue = 103 => "general.unknown_value",
     /// A date or time is outside the supported range.
     DateOutOfRange = 104 => "general.date_out_of_range",
+    /// A change was made against a version that is no longer current (an
+    /// optimistic-concurrency conflict): reload and decide again.
+    VersionConflict = 120 => "general.version_conflict",
+    /// A caller key was reused for a different command.
+    ChangeKeyConflict = 121 => "general.idempotency_conflict",
 
     // ---- money: 200-299 ----
     /// Two amounts of different currencies were combined.
@@ -352,7 +357,9 @@ impl ErrorCode {
             C::DeviceNotFound | C::CardNotFound | C::TransactionNotFound | C::RefundNotFound => {
                 ErrorKind::NotFound
             }
-            C::InvalidAccountTransition
+            C::VersionConflict
+            | C::ChangeKeyConflict
+            | C::InvalidAccountTransition
             | C::CardAlreadyBound
             | C::IdempotencyConflict
             | C::InvalidTransactionTransition

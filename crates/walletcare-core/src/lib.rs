@@ -19,7 +19,8 @@
 //! - [`intake`]: a conversation from the first message to a ticket, a handoff or a link;
 //! - [`queue`]: Erlang C and A wait times, staffing and channel advice;
 //! - [`locale`]: the three locales and rendering of user-facing text;
-//! - [`error`]: the stable error codes shared with the bindings.
+//! - [`error`]: the stable error codes shared with the bindings;
+//! - [`versioned`]: one persistence model (version, events, snapshot, idempotency) for every stateful aggregate.
 //!
 //! # Examples
 //!
@@ -51,3 +52,4 @@ pub mod transaction;
 pub mod triage;
 #[cfg(feature = "typescript")]
 mod typescript;
+pub mod versioned;

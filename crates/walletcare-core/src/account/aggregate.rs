@@ -1458,3 +1458,35 @@ impl Account {
 }
 
 crate::error::coded_from_string!(AccountId => AccountError);
+
+/// An account kept as a [`Versioned`](crate::versioned::Versioned) stream:
+/// the command is an [`AccountEvent`](super::AccountEvent), the outcome the
+/// state after it.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use walletcare_core::account::{Account, AccountEvent, AccountState, FreezeReason};
+/// use walletcare_core::versioned::Versioned;
+///
+/// let now = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).unwrap();
+/// let mut account = Versioned::new(Account::new("acc-1".parse()?, now));
+/// let done = account.execute(None, "ops-1", AccountEvent::Freeze { reason: FreezeReason::SuspectedFraud }, now)?;
+/// assert!(matches!(done.outcome, AccountState::Frozen { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl crate::versioned::Aggregate for Account {
+    type Command = super::AccountEvent;
+    type Outcome = AccountState;
+    type Error = AccountError;
+
+    fn handle(
+        &mut self,
+        command: &super::AccountEvent,
+        at: DateTime<Utc>,
+    ) -> Result<AccountState, AccountError> {
+        self.apply(*command, at)?;
+        Ok(self.state())
+    }
+}

@@ -638,17 +638,6 @@ fn cap(text: &str) -> &str {
     cap_input(text).0
 }
 
-fn triage_channel(channel: Channel) -> crate::triage::Channel {
-    match channel {
-        Channel::Hotline => crate::triage::Channel::Phone,
-        Channel::Chat => crate::triage::Channel::Chat,
-        Channel::Email => crate::triage::Channel::Email,
-        Channel::Social => crate::triage::Channel::SocialMedia,
-        Channel::InApp => crate::triage::Channel::App,
-        Channel::WebForm => crate::triage::Channel::Web,
-    }
-}
-
 /// A field's value read from a message's entities, if the entities carry
 /// one: (text, amount).
 fn entity_value(
@@ -1005,7 +994,7 @@ impl Intake {
     /// Triages the first message: category, priority, and the fields it
     /// already gives.
     fn triage_into(&mut self, text: &str, turn: usize) -> Category {
-        let channel = Some(triage_channel(self.config.channel));
+        let channel = Some(self.config.channel);
         let t = match Triager::builtin() {
             Some(triager) => triager.triage(text, channel),
             None => crate::triage::triage(text, channel),

@@ -1629,3 +1629,127 @@ impl RefundBook {
         Ok(to)
     }
 }
+
+/// A command to a [`RefundBook`] kept as a
+/// [`Versioned`](crate::versioned::Versioned) stream: the event a host
+/// stores for each accepted change. The JSON form is tagged by `command`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::refund::{RefundAction, RefundCommand, RefundId};
+/// let c = RefundCommand::Apply { id: RefundId::new(1), action: RefundAction::Approve };
+/// assert_eq!(serde_json::to_string(&c)?, r#"{"command":"apply","id":1,"action":{"action":"approve"}}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum RefundCommand {
+    /// [`RefundBook::submit`].
+    Submit {
+        /// The submission's idempotency key.
+        key: IdempotencyKey,
+        /// The request.
+        request: RefundRequest,
+    },
+    /// [`RefundBook::apply`].
+    Apply {
+        /// The refund.
+        id: RefundId,
+        /// The move.
+        action: RefundAction,
+    },
+    /// [`RefundBook::replace_policy`]: the merchant's policy changed.
+    ReplacePolicy {
+        /// The new policy.
+        policy: RefundPolicy,
+    },
+}
+
+/// What a [`RefundCommand`] answered. The JSON form is tagged by `outcome`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::refund::{RefundId, RefundOutcome, RefundStatus};
+/// let o = RefundOutcome::Moved { id: RefundId::new(1), status: RefundStatus::Approved };
+/// assert_eq!(serde_json::to_string(&o)?, r#"{"outcome":"moved","id":1,"status":"approved"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum RefundOutcome {
+    /// The refund created (or found again) by a submission.
+    Submitted {
+        /// What [`RefundBook::submit`] returned.
+        submission: Submission,
+    },
+    /// A refund moved.
+    Moved {
+        /// The refund.
+        id: RefundId,
+        /// Its new status.
+        status: RefundStatus,
+    },
+    /// The policy was replaced.
+    PolicyReplaced,
+}
+
+impl RefundBook {
+    /// Replaces the merchant's policy: later submissions and moves follow
+    /// the new one; refunds already made stay as they are.
+    ///
+    /// # Errors
+    ///
+    /// [`RefundError::InvalidPolicy`] for a setting out of range.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use walletcare_core::money::{Currency, Money};
+    /// use walletcare_core::refund::*;
+    /// let payment = CapturedPayment {
+    ///     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    ///     amount: Money::new(10_000, Currency::Idr),
+    ///     paid_at: Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap(),
+    ///     method: RefundDestination::WalletBalance,
+    /// };
+    /// let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// let policy = RefundPolicy { max_processing_attempts: 5, ..RefundPolicy::default() };
+    /// book.replace_policy(policy.clone())?;
+    /// assert_eq!(book.policy(), &policy);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn replace_policy(&mut self, policy: RefundPolicy) -> Result<(), RefundError> {
+        let checked = RefundBook::new(self.payment.clone(), policy)?;
+        self.policy = checked.policy;
+        Ok(())
+    }
+}
+
+impl crate::versioned::Aggregate for RefundBook {
+    type Command = RefundCommand;
+    type Outcome = RefundOutcome;
+    type Error = RefundError;
+
+    fn handle(
+        &mut self,
+        command: &RefundCommand,
+        at: DateTime<Utc>,
+    ) -> Result<RefundOutcome, RefundError> {
+        match command {
+            RefundCommand::Submit { key, request } => Ok(RefundOutcome::Submitted {
+                submission: self.submit(key.clone(), request.clone(), at)?,
+            }),
+            RefundCommand::Apply { id, action } => Ok(RefundOutcome::Moved {
+                id: *id,
+                status: self.apply(*id, action.clone(), at)?,
+            }),
+            RefundCommand::ReplacePolicy { policy } => {
+                self.replace_policy(policy.clone())?;
+                Ok(RefundOutcome::PolicyReplaced)
+            }
+        }
+    }
+}

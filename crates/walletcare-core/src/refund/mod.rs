@@ -72,8 +72,8 @@ mod policy;
 mod sla;
 
 pub use lifecycle::{
-    FailureReason, MAX_REFUNDS_PER_BOOK, Refund, RefundAction, RefundBook, RefundEvent, RefundId,
-    RefundStatus, RejectionReason, Submission,
+    FailureReason, MAX_REFUNDS_PER_BOOK, Refund, RefundAction, RefundBook, RefundCommand,
+    RefundEvent, RefundId, RefundOutcome, RefundStatus, RejectionReason, Submission,
 };
 pub use policy::{Eligibility, IneligibilityReason, RefundPolicy, WindowAnchor};
 pub use sla::{CountStart, RefundDue, RefundSlaPolicy, SlaStatus, format_date};

@@ -269,6 +269,7 @@ impl RefundSlaPolicy {
             skipped,
             estimated,
             edition: Some(calendar.edition().stamp()),
+            before_approval: false,
         })
     }
 
@@ -321,6 +322,74 @@ impl RefundSlaPolicy {
             .approved_at()
             .map(|at| self.due(calendar, at, refund.destination))
             .transpose()
+    }
+}
+
+impl RefundSlaPolicy {
+    /// The due date to tell a user at any point of the refund's life: the
+    /// actual one once approved ([`RefundSlaPolicy::due_for`]); before
+    /// approval, while the refund is still being decided (submitted, under
+    /// review, appealed, in second review), an estimate as if it were
+    /// approved at `now`, marked [`RefundDue::before_approval`] and rendered
+    /// as "expected by ... if approved today"; `None` for a refund that was
+    /// cancelled or rejected without ever being approved.
+    ///
+    /// # Errors
+    ///
+    /// As [`RefundSlaPolicy::due`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use walletcare_core::calendar::{BusinessCalendar, CalendarId};
+    /// use walletcare_core::locale::{Locale, Render};
+    /// use walletcare_core::money::{Currency, Money};
+    /// use walletcare_core::refund::*;
+    ///
+    /// let paid_at = Utc.with_ymd_and_hms(2024, 3, 1, 3, 0, 0).unwrap();
+    /// let payment = CapturedPayment {
+    ///     transaction_id: "TX-1".parse()?, order_number: "ORD-1".parse()?,
+    ///     amount: Money::new(10_000_000, Currency::Idr), paid_at,
+    ///     method: RefundDestination::WalletBalance,
+    /// };
+    /// let mut book = RefundBook::new(payment, RefundPolicy::default())?;
+    /// let request = book.request(RefundAmount::Full, RefundReason::Duplicate, None)?;
+    /// let now = paid_at + Duration::days(3); // Monday 4 March 2024, 10:00 WIB
+    /// let id = book.submit("k".parse()?, request, now)?.id;
+    /// let calendar = BusinessCalendar::builtin(CalendarId::Indonesia);
+    /// let sla = RefundSlaPolicy::default();
+    ///
+    /// let estimate = sla.due_at_request(&calendar, book.get(id).ok_or("missing")?, now)?.ok_or("none")?;
+    /// assert!(estimate.before_approval);
+    /// let text = estimate.render(Locale::En);
+    /// assert!(text.contains("expected by") && text.contains("if it is approved today"), "{text}");
+    /// assert!(!text.contains("was approved"));
+    ///
+    /// let later = now + Duration::days(1);
+    /// book.apply(id, RefundAction::StartReview, later)?;
+    /// book.apply(id, RefundAction::Approve, later)?;
+    /// let actual = sla.due_at_request(&calendar, book.get(id).ok_or("missing")?, later + Duration::days(1))?.ok_or("none")?;
+    /// assert!(!actual.before_approval);
+    /// assert_eq!(actual.approved_at, later);
+    /// assert!(actual.render(Locale::En).contains("was approved on"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due_at_request(
+        &self,
+        calendar: &BusinessCalendar,
+        refund: &Refund,
+        now: DateTime<Utc>,
+    ) -> Result<Option<RefundDue>, RefundError> {
+        if let Some(due) = self.due_for(calendar, refund)? {
+            return Ok(Some(due));
+        }
+        if !refund.status.holds_money() {
+            return Ok(None);
+        }
+        let mut due = self.due(calendar, now, refund.destination)?;
+        due.before_approval = true;
+        Ok(Some(due))
     }
 }
 
@@ -420,6 +489,12 @@ pub struct RefundDue {
     /// results to recompute ([`crate::calendar::compare_editions`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<EditionStamp>,
+    /// Whether this is an estimate made before approval: `approved_at` is
+    /// then the time of the request for it, as if the refund were approved
+    /// at once ([`RefundSlaPolicy::due_at_request`]). Absent (false) for the
+    /// due date of an approved refund.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub before_approval: bool,
 }
 
 impl RefundDue {
@@ -551,7 +626,21 @@ impl Render for RefundDue {
         let n = self.business_days;
         let mut parts: Vec<String> = Vec::new();
 
-        parts.push(match locale {
+        if self.before_approval {
+            parts.push(match locale {
+                Locale::En => format!(
+                    "Estimate: your refund to {destination} is expected by the end of {due} ({zone}) if it is approved today, within {n} business days counted from {start}. The due date is set when it is approved."
+                ),
+                Locale::Id => format!(
+                    "Perkiraan: pengembalian dana ke {destination} diperkirakan masuk paling lambat akhir hari {due} ({zone}) jika disetujui hari ini, dalam {n} hari kerja terhitung mulai {start}. Batas waktu pasti ditetapkan saat disetujui."
+                ),
+                Locale::ZhCn => format!(
+                    "预估：如果您退至{destination}的退款今天获批，预计最晚于{due}当天结束前（{zone}）到账，即自{start}起{n}个工作日内。实际到期日在批准时确定。"
+                ),
+            });
+        }
+        if !self.before_approval {
+            parts.push(match locale {
             Locale::En => format!(
                 "Your refund to {destination} was approved on {approved} at {hour:02}:{minute:02} {zone}."
             ),
@@ -562,7 +651,7 @@ impl Render for RefundDue {
                 format!("您退至{destination}的退款已于{approved}{hour:02}:{minute:02}（{zone}）批准。")
             }
         });
-        parts.push(match (self.start, locale) {
+            parts.push(match (self.start, locale) {
             (CountStart::SameDay, Locale::En) => {
                 "Business days are counted from that day.".to_owned()
             }
@@ -588,7 +677,7 @@ impl Render for RefundDue {
                 format!("由于在非工作日批准，工作日自{start}起计算。")
             }
         });
-        parts.push(match (n, locale) {
+            parts.push(match (n, locale) {
             (0, Locale::En) => format!(
                 "It is due the same business day: by the end of {due} ({zone})."
             ),
@@ -609,6 +698,7 @@ impl Render for RefundDue {
                 format!("处理时限为{n}个工作日，即最晚于{due}当天结束前（{zone}）到账。")
             }
         });
+        }
         if self.skipped.is_empty() {
             parts.push(
                 locale

@@ -26,17 +26,22 @@ use crate::locale::{Locale, Render};
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// The phone hotline: the request is answered live by the agent who
-    /// creates the ticket.
+    /// creates the ticket. Also read as `phone` (triage's old name).
+    #[serde(alias = "phone")]
     Hotline,
     /// Live chat in the app or on the web.
     Chat,
     /// Email.
     Email,
-    /// Public or direct messages on social media.
+    /// Public or direct messages on social media. Also read as
+    /// `social_media`.
+    #[serde(alias = "social_media")]
     Social,
-    /// The in-app help form.
+    /// The in-app help chat or form. Also read as `app`.
+    #[serde(alias = "app")]
     InApp,
-    /// The web contact form.
+    /// The web contact form. Also read as `web`.
+    #[serde(alias = "web")]
     WebForm,
 }
 
@@ -159,6 +164,13 @@ impl std::str::FromStr for Channel {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
+        let s = match s {
+            "phone" => "hotline",
+            "social_media" => "social",
+            "app" => "in_app",
+            "web" => "web_form",
+            other => other,
+        };
         Channel::ALL
             .iter()
             .copied()

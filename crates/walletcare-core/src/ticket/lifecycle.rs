@@ -2041,3 +2041,34 @@ impl<'de> Deserialize<'de> for Ticket {
         Ticket::from_events(data.number, data.rules, data.events).map_err(Coded::de)
     }
 }
+
+/// A ticket kept as a [`Versioned`](crate::versioned::Versioned) stream:
+/// the command is an [`Action`] (the same as its own [`Event`]s), the
+/// outcome the status after it. The stream's snapshot at version 0 is the
+/// created ticket.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use walletcare_core::ticket::{Action, Category, Channel, Status, Ticket, TicketNumber};
+/// use walletcare_core::versioned::Versioned;
+///
+/// let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).unwrap();
+/// let number = TicketNumber::for_instant(at, chrono_tz::Asia::Jakarta, 1)?;
+/// let mut ticket = Versioned::new(Ticket::new(number, Channel::Chat, Category::Technical, at));
+/// let done = ticket.execute(Some(0), "agent-1:resolve", Action::Resolve, at)?;
+/// assert_eq!(done.outcome, Status::Resolved);
+/// assert_eq!(ticket.version(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl crate::versioned::Aggregate for Ticket {
+    type Command = Action;
+    type Outcome = Status;
+    type Error = TicketError;
+
+    fn handle(&mut self, command: &Action, at: DateTime<Utc>) -> Result<Status, TicketError> {
+        self.apply(at, command.clone())?;
+        Ok(self.status())
+    }
+}

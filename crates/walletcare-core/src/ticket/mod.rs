@@ -144,6 +144,7 @@ use serde::{Deserialize, Serialize};
 mod channel;
 mod lifecycle;
 mod number;
+mod open;
 mod policy;
 mod regulatory;
 mod sla;
@@ -155,6 +156,7 @@ pub use lifecycle::{
     TicketRules, TicketState,
 };
 pub use number::{MAX_INPUT_LEN, MAX_SEQUENCE, NumberPart, TicketNumber, damm_check_digit};
+pub use open::OpenedTicket;
 pub use policy::{
     AutoEscalation, MAX_RULES, MAX_TARGET_SECONDS, RegulatoryRegime, SlaClock, SlaPolicy, SlaRule,
     SlaTarget, SlaTargets, TimeBasis,

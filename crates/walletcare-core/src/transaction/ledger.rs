@@ -1874,3 +1874,77 @@ impl Ledger {
 }
 
 crate::error::coded_from_string!(Ledger(LedgerRepr) => TransactionError);
+
+/// A command to a [`Ledger`] kept as a
+/// [`Versioned`](crate::versioned::Versioned) stream. The JSON form is
+/// tagged by `command`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::account::VerificationLevel;
+/// use walletcare_core::transaction::LedgerCommand;
+/// let c = LedgerCommand::SetVerificationLevel { level: VerificationLevel::Verified };
+/// assert_eq!(serde_json::to_string(&c)?, r#"{"command":"set_verification_level","level":"verified"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum LedgerCommand {
+    /// [`Ledger::apply`]: a money movement, with the account's state at the
+    /// time (so a replay decides as the first run did).
+    Apply {
+        /// The movement.
+        request: LedgerRequest,
+        /// The account's state when it was asked.
+        account: AccountState,
+    },
+    /// [`Ledger::set_verification_level`].
+    SetVerificationLevel {
+        /// The new level.
+        level: VerificationLevel,
+    },
+}
+
+/// What a [`LedgerCommand`] answered: the receipt of a movement, or `null`.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_core::transaction::LedgerOutcome;
+/// assert_eq!(serde_json::to_string(&LedgerOutcome::LevelSet)?, r#"{"outcome":"level_set"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum LedgerOutcome {
+    /// The movement's receipt.
+    Applied {
+        /// The receipt.
+        receipt: Receipt,
+    },
+    /// The verification level was set.
+    LevelSet,
+}
+
+impl crate::versioned::Aggregate for Ledger {
+    type Command = LedgerCommand;
+    type Outcome = LedgerOutcome;
+    type Error = TransactionError;
+
+    fn handle(
+        &mut self,
+        command: &LedgerCommand,
+        at: DateTime<Utc>,
+    ) -> Result<LedgerOutcome, TransactionError> {
+        match command {
+            LedgerCommand::Apply { request, account } => Ok(LedgerOutcome::Applied {
+                receipt: self.apply(request, account, at)?,
+            }),
+            LedgerCommand::SetVerificationLevel { level } => {
+                self.set_verification_level(*level);
+                Ok(LedgerOutcome::LevelSet)
+            }
+        }
+    }
+}

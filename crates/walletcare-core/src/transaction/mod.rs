@@ -65,8 +65,8 @@ pub use diagnose::{
     Cause, Diagnosis, DiagnosisPolicy, NextStep, ReversalWindows, diagnose, diagnose_with,
 };
 pub use ledger::{
-    Decline, Ledger, LedgerConfig, LedgerEntry, LedgerRequest, LimitPolicy, Operation, Outcome,
-    Receipt, TierLimits,
+    Decline, Ledger, LedgerCommand, LedgerConfig, LedgerEntry, LedgerOutcome, LedgerRequest,
+    LimitPolicy, Operation, Outcome, Receipt, TierLimits,
 };
 
 use text::plain_amount;

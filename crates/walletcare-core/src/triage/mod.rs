@@ -99,9 +99,6 @@ pub enum TriageError {
     /// A feature or training setting is out of range.
     #[error("invalid triage configuration: {0}")]
     InvalidConfig(String),
-    /// A channel name is not known.
-    #[error("unknown channel {0:?}: expected app, chat, email, phone, social_media or web")]
-    UnknownChannel(String),
     /// A company label map is malformed.
     #[error("invalid label map: {0}")]
     InvalidLabelMap(String),
@@ -146,7 +143,6 @@ impl HasErrorCode for TriageError {
             TriageError::InvalidModel(_) => ErrorCode::InvalidModel,
             TriageError::InvalidTrainingData(_) => ErrorCode::InvalidTrainingData,
             TriageError::InvalidConfig(_) => ErrorCode::InvalidArgument,
-            TriageError::UnknownChannel(_) => ErrorCode::UnknownValue,
             TriageError::Csv { .. } => ErrorCode::InvalidCsv,
             TriageError::InvalidLabelMap(_) => ErrorCode::TriageInvalidLabelMap,
             TriageError::UnknownLabel { .. } => ErrorCode::TriageUnknownLabel,
@@ -156,93 +152,24 @@ impl HasErrorCode for TriageError {
     }
 }
 
-/// The channel a message came in through. Only social media changes the
-/// result: a public complaint is raised one priority level.
+/// The channel a message came in through: the ticket's
+/// [`Channel`](crate::ticket::Channel), one type from message to ticket.
+/// Only social media changes the result: a public complaint is raised one
+/// priority level. The names triage used before (`app`, `phone`,
+/// `social_media`, `web`) still parse.
 ///
 /// # Examples
 ///
 /// ```
 /// use walletcare_core::triage::Channel;
 ///
-/// assert_eq!("social_media".parse::<Channel>()?, Channel::SocialMedia);
-/// assert_eq!(serde_json::to_string(&Channel::App)?, "\"app\"");
+/// assert_eq!("social_media".parse::<Channel>()?, Channel::Social);
+/// assert_eq!(serde_json::from_str::<Channel>("\"app\"")?, Channel::InApp);
+/// assert_eq!(serde_json::to_string(&Channel::InApp)?, "\"in_app\"");
 /// assert!("fax".parse::<Channel>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(ts_rs::TS),
-    ts(rename = "TriageChannel")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// In-app help chat or form.
-    App,
-    /// Web chat or messaging (WhatsApp, Telegram).
-    Chat,
-    /// E-mail.
-    Email,
-    /// A phone call, transcribed.
-    Phone,
-    /// A public social media post or mention.
-    SocialMedia,
-    /// A web form.
-    Web,
-}
-
-impl Channel {
-    /// Every channel.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use walletcare_core::triage::Channel;
-    /// assert_eq!(Channel::ALL.len(), 6);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub const ALL: [Channel; 6] = [
-        Channel::App,
-        Channel::Chat,
-        Channel::Email,
-        Channel::Phone,
-        Channel::SocialMedia,
-        Channel::Web,
-    ];
-
-    /// The snake_case name, as in JSON.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use walletcare_core::triage::Channel;
-    /// assert_eq!(Channel::SocialMedia.as_str(), "social_media");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Channel::App => "app",
-            Channel::Chat => "chat",
-            Channel::Email => "email",
-            Channel::Phone => "phone",
-            Channel::SocialMedia => "social_media",
-            Channel::Web => "web",
-        }
-    }
-}
-
-impl std::str::FromStr for Channel {
-    type Err = TriageError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        Channel::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| TriageError::UnknownChannel(s.chars().take(32).collect()))
-    }
-}
+pub use crate::ticket::Channel;
 
 /// A category with the model's score and probability for it.
 ///
@@ -279,7 +206,7 @@ pub struct CategoryScore {
 /// use walletcare_core::ticket::{Category, Priority};
 /// use walletcare_core::triage::{Channel, Language, triage};
 ///
-/// let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::App));
+/// let t = triage("我的账户被盗了，有人用我的钱包付款", Some(Channel::InApp));
 /// assert_eq!(t.category, Category::AccountSecurity);
 /// assert_eq!(t.priority, Priority::Urgent);
 /// assert_eq!(t.language, Language::Zh);
@@ -570,7 +497,7 @@ impl Triager {
         let lower = answers::lowercase_words(head);
         let cues = urgency::cues_in(&lower);
         let mut priority = priority_for(category, &cues);
-        if channel == Some(Channel::SocialMedia) && category == Category::Complaint {
+        if channel == Some(Channel::Social) && category == Category::Complaint {
             priority = urgency::raise(priority);
         }
         if let Some(floor) = entry.and_then(|e| e.priority_floor) {
