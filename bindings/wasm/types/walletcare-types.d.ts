@@ -855,13 +855,14 @@ export type CapturedPayment = {
  * | Mastercard | 51-55, 2221-2720 | 16 | 3 |
  * | American Express | 34, 37 | 15 | 4 |
  * | JCB | 3528-3589 | 16-19 | 3 |
- * | UnionPay | 62, 81 | 16-19 | 3 |
+ * | UnionPay | 62, 8100-8171 | 16-19 | 3 |
  * | Discover | 6011, 644-649, 65 | 16-19 | 3 |
  *
  * UnionPay's 622126-622925 range is also accepted by Discover's network; it
  * is reported as UnionPay, the issuer's brand, which is what Chinese users
- * see on the card. Other networks (Diners 36/300-305, Maestro, RuPay, Mir…)
- * are refused as unsupported.
+ * see on the card. Of the 81 series only 8100-8171 is assigned to
+ * UnionPay; other 81 numbers, like other networks (Diners 36/300-305,
+ * Maestro, RuPay, Mir…), are refused as unsupported.
  *
  * # Examples
  *
@@ -1673,7 +1674,19 @@ export type ContactProblem = { "problem": "empty" } | {
    * The number of digits, country code included.
    */
   digits: number,
-} | { "problem": "not_mobile" } | { "problem": "missing_at" } | { "problem": "invalid_local_part" } | { "problem": "invalid_domain" } | { "problem": "not_on_file" };
+} | {
+  "problem": "not_mobile",
+  /**
+   * What kind of number it is.
+   */
+  number_type: PhoneNumberType,
+} | {
+  "problem": "invalid_number",
+  /**
+   * The region whose plan was checked.
+   */
+  region: PhoneRegion,
+} | { "problem": "unsupported_region" } | { "problem": "unknown_number_type" } | { "problem": "missing_at" } | { "problem": "invalid_local_part" } | { "problem": "invalid_domain" } | { "problem": "not_on_file" };
 
 /**
  * The options argument of [`CheckPin`] and [`PasswordStrength`] in a
@@ -4160,6 +4173,39 @@ export type OrderNumber = string;
 export type Outcome = { "outcome": "applied" } & Receipt | { "outcome": "declined" } & Decline;
 
 /**
+ * What `account.parse_phone` returns.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::{account::ParsePhone, ops::Operation};
+ * let out = ParsePhone::run(ParsePhone { phone: "012-345 6789".into(), default_region: Some("MY".parse()?) })?;
+ * assert_eq!(out.phone.as_str(), "+60123456789");
+ * assert_eq!(out.national.as_deref(), Some("0123456789"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ParsedPhone = {
+  /**
+   * The E.164 form, what `account.new` takes.
+   */
+  phone: PhoneNumber,
+  /**
+   * The region of its country code, `null` for a country walletcare has
+   * no numbering plan for.
+   */
+  region: PhoneRegion | null,
+  /**
+   * As dialled inside its region (`"081234567890"`), `null` with no plan.
+   */
+  national: string | null,
+  /**
+   * Masked for display.
+   */
+  masked: string,
+};
+
+/**
  * The options argument of [`CheckPassword`] in a binding.
  *
  * # Examples
@@ -4200,40 +4246,127 @@ export type PasswordCheckOptions = {
 export type PaymentChannel = "online" | "qr";
 
 /**
- * A mobile phone number in E.164 form (`+6281234567890`).
+ * A mobile phone number in E.164 form (`+6281234567890`): a number that
+ * can receive one-time codes by SMS.
  *
- * Parsing accepts what Indonesian users type and normalises it:
+ * [`PhoneNumber::parse_in`] reads what users type in their region
+ * (Indonesia, China, Singapore or Malaysia, [`PhoneRegion`]) and
+ * normalises it; [`PhoneNumber::parse`] reads it in Indonesia:
  *
  * - separators `space - . ( )` are ignored;
- * - `+62…` and `0062…` are international; `62…` (digits only) is read as
- *   Indonesian `+62`;
- * - `08…` (the national trunk prefix) and `8…` become `+628…`;
- * - `+62 08…` (trunk zero kept after the country code) drops the zero;
- * - any other number must start with `+` or `00` and the country code.
+ * - `+62…` is international; so is `00` and a country code (and the
+ *   region's own international prefixes, such as Singapore's `001`);
+ * - a national number may keep its trunk prefix: `0812…` and `812…` in
+ *   Indonesia, `012-345 6789` in Malaysia; Singapore has none;
+ * - the country code without `+` is recognised when only that reading
+ *   is valid (`62 812…`, `65 8123 4567`);
+ * - `+62 08…` (trunk zero kept after the country code) drops the zero.
  *
- * E.164 allows 8 to 15 digits in all. Indonesian numbers must be mobile
- * numbers (`+62 8…`, 9 to 12 national digits), because the account's phone
- * receives one-time codes by SMS. Other countries get the generic E.164
- * check only.
+ * In those four regions the number must be valid in the region's
+ * numbering plan (Google's libphonenumber metadata, checked against the
+ * `phonenumber` crate in the tests) and a mobile number: a fixed-line,
+ * toll-free (`0800…`), premium-rate or other number is refused with
+ * [`ContactProblem::NotMobile`] and its type. Other countries get the
+ * generic E.164 check only (8 to 15 digits in all), in international form.
  *
- * The JSON form is the E.164 string; deserialising validates it.
+ * The JSON form is the E.164 string; deserialising validates it (read in
+ * Indonesia, though an E.164 string does not depend on the region). Since
+ * the plans are checked, an account stored with a number that earlier
+ * versions accepted but that is not a valid mobile number (a Singapore
+ * landline, an Indonesian `0800` number) no longer loads.
  *
  * # Examples
  *
  * ```
- * use walletcare_core::account::PhoneNumber;
+ * use walletcare_core::account::{PhoneNumber, PhoneRegion};
  *
  * for typed in ["0812-3456-7890", "+62 812 3456 7890", "62 812 3456 7890", "(0812) 3456.7890", "+62 0812 3456 7890"] {
  *     assert_eq!(PhoneNumber::parse(typed)?.as_str(), "+6281234567890");
  * }
  * assert_eq!(PhoneNumber::parse("+86 138 0013 8000")?.as_str(), "+8613800138000");
+ * assert_eq!(PhoneNumber::parse_in("9123 4567", PhoneRegion::Singapore)?.as_str(), "+6591234567");
  * assert!(PhoneNumber::parse("021-555-1234").is_err()); // a Jakarta landline
+ * assert!(PhoneNumber::parse("0800 1234 567").is_err()); // toll-free
+ * assert!(PhoneNumber::parse("+65 1234 5678").is_err()); // no such number
  * assert!(PhoneNumber::parse("12345").is_err());
  * assert_eq!(PhoneNumber::parse("0812-3456-7890")?.masked(), "+62 812-****-7890");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
 export type PhoneNumber = string;
+
+/**
+ * Any valid phone number, read and classified: what
+ * [`classify_phone`] returns. The JSON form is
+ * `{"number":"+62800123456","region":"ID","number_type":"toll_free"}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::account::{PhoneNumberInfo, PhoneNumberType, PhoneRegion, classify_phone};
+ * let info = classify_phone("0800 1234 567", PhoneRegion::Indonesia)?;
+ * assert_eq!(info.number, "+628001234567");
+ * assert_eq!(info.region, Some(PhoneRegion::Indonesia));
+ * assert_eq!(info.number_type, PhoneNumberType::TollFree);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type PhoneNumberInfo = {
+  /**
+   * The E.164 form.
+   */
+  number: string,
+  /**
+   * The region of the number's country code, when walletcare knows its
+   * plan; `null` for other countries.
+   */
+  region: PhoneRegion | null,
+  /**
+   * The number's type (`unknown` when `region` is `null`).
+   */
+  number_type: PhoneNumberType,
+};
+
+/**
+ * What kind of line a number is, in libphonenumber's terms. Only
+ * [`PhoneNumberType::Mobile`] (and `FixedLineOrMobile`, where a plan cannot
+ * tell them apart) can be an account's [`PhoneNumber`]. `Unknown` is the
+ * type of a number from a country walletcare has no plan for.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::account::PhoneNumberType;
+ * assert_eq!(serde_json::to_string(&PhoneNumberType::TollFree)?, "\"toll_free\"");
+ * assert_eq!("premium_rate".parse::<PhoneNumberType>()?, PhoneNumberType::PremiumRate);
+ * assert_eq!(PhoneNumberType::FixedLine.to_string(), "fixed_line");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type PhoneNumberType = "mobile" | "fixed_line" | "fixed_line_or_mobile" | "toll_free" | "premium_rate" | "shared_cost" | "voip" | "personal_number" | "pager" | "uan" | "voicemail" | "unknown";
+
+/**
+ * A region whose numbering plan walletcare knows in full (from Google's
+ * libphonenumber metadata): numbers there are checked against the ranges
+ * the plan assigns, classified by [`PhoneNumberType`], and can be typed in
+ * local form when the user's region is given ([`PhoneNumber::parse_in`]).
+ * Numbers of other countries are accepted in international form with the
+ * generic E.164 length check only.
+ *
+ * The JSON form is the ISO 3166 code; parsing also accepts lowercase.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::account::PhoneRegion;
+ * assert_eq!(serde_json::to_string(&PhoneRegion::Singapore)?, "\"SG\"");
+ * assert_eq!("my".parse::<PhoneRegion>()?, PhoneRegion::Malaysia);
+ * assert_eq!(PhoneRegion::China.country_code(), "86");
+ * assert!("XX".parse::<PhoneRegion>().is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type PhoneRegion = "ID" | "CN" | "SG" | "MY";
 
 /**
  * One way a new PIN or password breaks the policy. Each renders as an

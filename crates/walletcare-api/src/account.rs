@@ -23,9 +23,9 @@ use serde::{Deserialize, Serialize};
 use walletcare_core::account::{
     Account, AccountEvent, AccountId, AccountState, AttemptOutcome, AttemptResult,
     ChallengePurpose, ChallengeStatus, CheckupItem, ContactKind, CredentialContext, CredentialKind,
-    CredentialPolicy, DeviceId, EmailAddress, PhoneNumber, PolicyViolations, RecentActivity,
-    Strength, VerificationLevel, VerifiedCode, check_password, check_pin, estimate_strength,
-    security_checkup,
+    CredentialPolicy, DeviceId, EmailAddress, PhoneNumber, PhoneNumberInfo, PhoneRegion,
+    PolicyViolations, RecentActivity, Strength, VerificationLevel, VerifiedCode, check_password,
+    check_pin, classify_phone, estimate_strength, security_checkup,
 };
 use walletcare_core::card::{
     self as core_card, BoundCard, CardFingerprint, CardId, CardInput, CardPolicy,
@@ -38,7 +38,7 @@ use crate::ops::{Command, Operation, registry};
 registry! {
     operations: [
         CheckPin, CheckPassword, PasswordStrength, SecurityCheckup, NewAccount,
-        NormalizePhone, MaskPhone, Policy,
+        NormalizePhone, MaskPhone, ParsePhone, ClassifyPhone, Policy,
     ],
     commands: [
         ApplyEvent, RecordAttempt, SetPin, SetPassword, SetEmail, SetBirthDate,
@@ -536,6 +536,110 @@ impl Operation for MaskPhone {
     type Output = String;
     fn run(self) -> Result<String, Error> {
         Ok(self.phone.masked())
+    }
+}
+
+/// A mobile number typed in the user's region, read as the account's phone:
+/// `phone` in local or international form, `default_region` (`"ID"`,
+/// `"CN"`, `"SG"` or `"MY"`, Indonesia when absent) where a local number is
+/// read. `account.invalid_contact` for a number that is malformed, not
+/// valid in its country's plan (`invalid_number`) or not a mobile number
+/// (`not_mobile`, with its `number_type`).
+///
+/// # Examples
+///
+/// ```
+/// let out = walletcare_api::call("account.parse_phone", r#"{"phone":"9123 4567","default_region":"SG"}"#)?;
+/// assert_eq!(out, r#"{"phone":"+6591234567","region":"SG","national":"91234567","masked":"+65 ****-4567"}"#);
+/// let err = walletcare_api::call("account.parse_phone", r#"{"phone":"0800 1234 567"}"#).unwrap_err();
+/// assert!(err.message.contains("toll-free"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ParsePhone {
+    /// The number as typed.
+    pub phone: String,
+    /// The user's region, for a number typed without `+` (Indonesia when
+    /// absent).
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub default_region: Option<PhoneRegion>,
+}
+
+/// What `account.parse_phone` returns.
+///
+/// # Examples
+///
+/// ```
+/// use walletcare_api::{account::ParsePhone, ops::Operation};
+/// let out = ParsePhone::run(ParsePhone { phone: "012-345 6789".into(), default_region: Some("MY".parse()?) })?;
+/// assert_eq!(out.phone.as_str(), "+60123456789");
+/// assert_eq!(out.national.as_deref(), Some("0123456789"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ParsedPhone {
+    /// The E.164 form, what `account.new` takes.
+    pub phone: PhoneNumber,
+    /// The region of its country code, `null` for a country walletcare has
+    /// no numbering plan for.
+    pub region: Option<PhoneRegion>,
+    /// As dialled inside its region (`"081234567890"`), `null` with no plan.
+    pub national: Option<String>,
+    /// Masked for display.
+    pub masked: String,
+}
+
+impl Operation for ParsePhone {
+    const NAME: &'static str = "account.parse_phone";
+    type Output = ParsedPhone;
+    fn run(self) -> Result<ParsedPhone, Error> {
+        let region = self.default_region.unwrap_or(PhoneRegion::Indonesia);
+        let phone = PhoneNumber::parse_in(&self.phone, region)?;
+        Ok(ParsedPhone {
+            region: phone.region(),
+            national: phone.national(),
+            masked: phone.masked(),
+            phone,
+        })
+    }
+}
+
+/// Any valid phone number, with its type: `mobile`, `fixed_line`,
+/// `toll_free`, `premium_rate`, `shared_cost`, `voip`, `uan`… (`unknown`
+/// for a country walletcare has no numbering plan for). Input as for
+/// `account.parse_phone`; `account.invalid_contact` for a number that is
+/// malformed or not valid in its country's plan.
+///
+/// # Examples
+///
+/// ```
+/// let out = walletcare_api::call("account.classify_phone", r#"{"phone":"0800 1234 567"}"#)?;
+/// assert_eq!(out, r#"{"number":"+628001234567","region":"ID","number_type":"toll_free"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyPhone {
+    /// The number as typed.
+    pub phone: String,
+    /// The user's region, for a number typed without `+` (Indonesia when
+    /// absent).
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub default_region: Option<PhoneRegion>,
+}
+
+impl Operation for ClassifyPhone {
+    const NAME: &'static str = "account.classify_phone";
+    type Output = PhoneNumberInfo;
+    fn run(self) -> Result<PhoneNumberInfo, Error> {
+        let region = self.default_region.unwrap_or(PhoneRegion::Indonesia);
+        Ok(classify_phone(&self.phone, region)?)
     }
 }
 

@@ -51,6 +51,9 @@ mod challenge;
 mod checkup;
 mod contact;
 mod device;
+mod numbering;
+#[cfg(test)]
+mod phone_cases;
 mod policy;
 
 use std::fmt;
@@ -66,7 +69,10 @@ pub use challenge::{
     ChallengePurpose, ChallengeStatus, ResetChallenge, VerifiedCode, constant_time_eq,
 };
 pub use checkup::{CheckupItem, RecentActivity, security_checkup};
-pub use contact::{Contact, ContactKind, ContactProblem, EmailAddress, PhoneNumber};
+pub use contact::{
+    Contact, ContactKind, ContactProblem, EmailAddress, PhoneNumber, PhoneNumberInfo,
+    PhoneNumberType, PhoneRegion, classify_phone,
+};
 pub use device::{DeviceId, KnownDevice, MAX_KNOWN_DEVICES};
 pub use policy::{
     CharacterClasses, CredentialContext, CredentialKind, CredentialPolicy, PolicyViolation,

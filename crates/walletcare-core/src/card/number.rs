@@ -15,13 +15,14 @@ use super::CardError;
 /// | Mastercard | 51-55, 2221-2720 | 16 | 3 |
 /// | American Express | 34, 37 | 15 | 4 |
 /// | JCB | 3528-3589 | 16-19 | 3 |
-/// | UnionPay | 62, 81 | 16-19 | 3 |
+/// | UnionPay | 62, 8100-8171 | 16-19 | 3 |
 /// | Discover | 6011, 644-649, 65 | 16-19 | 3 |
 ///
 /// UnionPay's 622126-622925 range is also accepted by Discover's network; it
 /// is reported as UnionPay, the issuer's brand, which is what Chinese users
-/// see on the card. Other networks (Diners 36/300-305, Maestro, RuPay, Mir…)
-/// are refused as unsupported.
+/// see on the card. Of the 81 series only 8100-8171 is assigned to
+/// UnionPay; other 81 numbers, like other networks (Diners 36/300-305,
+/// Maestro, RuPay, Mir…), are refused as unsupported.
 ///
 /// # Examples
 ///
@@ -64,6 +65,8 @@ impl CardBrand {
     /// assert_eq!(CardBrand::detect("378282246310005"), Some(CardBrand::Amex));
     /// assert_eq!(CardBrand::detect("3530111333300000"), Some(CardBrand::Jcb));
     /// assert_eq!(CardBrand::detect("6212345678901232"), Some(CardBrand::UnionPay));
+    /// assert_eq!(CardBrand::detect("8171999927660000"), Some(CardBrand::UnionPay));
+    /// assert_eq!(CardBrand::detect("8172000000000001"), None);
     /// assert_eq!(CardBrand::detect("6011111111111117"), Some(CardBrand::Discover));
     /// assert_eq!(CardBrand::detect(""), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -92,7 +95,7 @@ impl CardBrand {
             || p4.is_some_and(|p| (2221..=2720).contains(&p))
         {
             Some(CardBrand::Mastercard)
-        } else if matches!(p2, Some(62 | 81)) {
+        } else if p2 == Some(62) || p4.is_some_and(|p| (8100..=8171).contains(&p)) {
             Some(CardBrand::UnionPay)
         } else if p4 == Some(6011) || p3.is_some_and(|p| (644..=649).contains(&p)) || p2 == Some(65)
         {
@@ -404,6 +407,11 @@ mod tests {
             ("6200000000000000", Some(B::UnionPay)),
             ("6221260000000000", Some(B::UnionPay)),
             ("8100000000000000", Some(B::UnionPay)),
+            ("8171999927660000", Some(B::UnionPay)),
+            ("8099000000000000", None),
+            ("8172000000000000", None),
+            ("8199000000000000", None),
+            ("81", None),
             ("6011000000000000", Some(B::Discover)),
             ("6440000000000000", Some(B::Discover)),
             ("6490000000000000", Some(B::Discover)),
@@ -417,6 +425,83 @@ mod tests {
         ];
         for (digits, want) in table {
             assert_eq!(CardBrand::detect(digits), *want, "{digits}");
+        }
+    }
+
+    /// The networks' and acquirers' published test numbers (Visa's
+    /// `4222222222222`, Stripe's and Adyen's lists), each of the brand, its
+    /// length accepted and its Luhn digit valid, through the whole number
+    /// check; the 19-digit Visa, JCB and Discover numbers are built here on
+    /// published prefixes with their Luhn digit.
+    #[test]
+    fn published_test_numbers_validate_as_their_brand() {
+        use CardBrand as B;
+        let published: &[(&str, CardBrand)] = &[
+            ("4111111111111111", B::Visa),
+            ("4012888888881881", B::Visa),
+            ("4222222222222", B::Visa),
+            ("4000056655665556", B::Visa),
+            ("5555555555554444", B::Mastercard),
+            ("5105105105105100", B::Mastercard),
+            ("2223003122003222", B::Mastercard),
+            ("2221000000000009", B::Mastercard),
+            ("378282246310005", B::Amex),
+            ("371449635398431", B::Amex),
+            ("3530111333300000", B::Jcb),
+            ("3566002020360505", B::Jcb),
+            ("6200000000000005", B::UnionPay),
+            ("6205500000000000004", B::UnionPay),
+            ("8171999927660000", B::UnionPay),
+            ("8171999900000000021", B::UnionPay),
+            ("6011111111111117", B::Discover),
+            ("6011000990139424", B::Discover),
+            ("6011981111111113", B::Discover),
+        ];
+        let with_luhn_digit = |body: &str| {
+            (0..10)
+                .map(|d| format!("{body}{d}"))
+                .find(|n| luhn_valid(n))
+                .unwrap()
+        };
+        let built = [
+            (with_luhn_digit("411111111111111111"), B::Visa),
+            (with_luhn_digit("356600202036050"), B::Jcb),
+            (with_luhn_digit("601100099013942"), B::Discover),
+            (with_luhn_digit("644564456445644"), B::Discover),
+            (with_luhn_digit("810000000000000"), B::UnionPay),
+        ];
+        let all = published
+            .iter()
+            .map(|(n, b)| ((*n).to_owned(), *b))
+            .chain(built);
+        for (number, brand) in all {
+            assert_eq!(CardBrand::detect(&number), Some(brand), "{number}");
+            let len = u32::try_from(number.len()).unwrap();
+            assert!(brand.lengths().contains(&len), "{number}");
+            let (got, masked) = super::super::parse_number(&number).unwrap();
+            assert_eq!(got, brand, "{number}");
+            assert_eq!(masked.len(), number.len());
+        }
+        // Visa at each of its lengths, and at no other.
+        for len in 12..=19 {
+            let number = with_luhn_digit(&format!("4{}", "1".repeat(len - 2)));
+            let ok = super::super::parse_number(&number).is_ok();
+            assert_eq!(ok, [13, 16, 19].contains(&len), "Visa of {len} digits");
+        }
+        // Diners, Maestro, RuPay and unassigned 81 numbers stay unsupported.
+        for number in [
+            "36227206271667",
+            "3056930009020004",
+            "6759649826438453",
+            &with_luhn_digit("817200000000000"),
+        ] {
+            assert!(
+                matches!(
+                    super::super::parse_number(number),
+                    Err(CardError::UnsupportedBrand { .. })
+                ),
+                "{number}"
+            );
         }
     }
 
