@@ -649,19 +649,23 @@ export type CalendarAmendment = {
 };
 
 /**
- * A calendar argument: a built-in calendar's code or a calendar's JSON
- * form. An unknown code is `calendar.unknown_calendar`; a JSON form is
- * checked as [`BusinessCalendar::new`] checks it, with its own codes
- * (`calendar.no_business_days`, `calendar.unknown_time_zone`, ...).
+ * A business calendar argument: a built-in calendar's code (`"ID"`,
+ * `"CN"`, `"SG"`, `"MY"` or a region such as `"MY-14"`, any case) or a
+ * calendar's JSON form (the core's `CalendarSpec`), checked as
+ * `BusinessCalendar::new` checks it. An unknown code is
+ * `calendar.unknown_calendar`. The C library and the npm package pass
+ * their calendar handle's calendar directly.
  *
  * # Examples
  *
  * ```
- * use walletcare_api::{calendar::CalendarArg, json};
- * let cal: CalendarArg = json::from_str(r#""my""#, "calendar")?;
- * assert_eq!(cal.0.time_zone().name(), "Asia/Kuala_Lumpur");
- * let cal: CalendarArg = json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
- * assert_eq!(cal.0.time_zone().name(), "Asia/Makassar");
+ * use walletcare_api::arg::CalendarArg;
+ * let err = walletcare_api::json::from_str::<CalendarArg>(r#""XX""#, "calendar").unwrap_err();
+ * assert_eq!(err.code.as_str(), "calendar.unknown_calendar");
+ * let my: CalendarArg = walletcare_api::json::from_str(r#""my""#, "calendar")?;
+ * assert_eq!(my.0.time_zone().name(), "Asia/Kuala_Lumpur");
+ * let custom: CalendarArg = walletcare_api::json::from_str(r#"{"time_zone":"Asia/Makassar"}"#, "calendar")?;
+ * assert_eq!(custom.0.time_zone().name(), "Asia/Makassar");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
@@ -1198,6 +1202,31 @@ export type CardProblems = {
 export type CardWallet = { cards: Array<BoundCard>, next_id: number, };
 
 /**
+ * A link to an earlier case.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::CaseLink;
+ * let l = CaseLink { ticket_number: None, complaint: true };
+ * assert_eq!(serde_json::to_string(&l)?, r#"{"ticket_number":null,"complaint":true}"#);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CaseLink = {
+  /**
+   * The earlier ticket; `None` when the user did not know it (the host
+   * links to the user's latest open case).
+   */
+  ticket_number: TicketNumber | null,
+  /**
+   * Whether the user asked to raise it to a complaint (the host files
+   * it with [`Ticket::file_complaint`]).
+   */
+  complaint: boolean,
+};
+
+/**
  * What a support request is about. Triage assigns it; SLAs and default
  * priorities depend on it. The JSON form is the snake_case name.
  *
@@ -1223,8 +1252,8 @@ export type Category = "account_access" | "account_security" | "payment_failure"
  * use walletcare_core::ticket::Category;
  * use walletcare_core::triage::CategoryScore;
  *
- * let s = CategoryScore { category: Category::Refund, score: -0.25, probability: 0.1 };
- * assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","score":-0.25,"probability":0.1}"#);
+ * let s = CategoryScore { category: Category::Refund, label: "refund".into(), score: -0.25, probability: 0.1 };
+ * assert_eq!(serde_json::to_string(&s)?, r#"{"category":"refund","label":"refund","score":-0.25,"probability":0.1}"#);
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
@@ -1233,6 +1262,10 @@ export type CategoryScore = {
    * The category.
    */
   category: Category,
+  /**
+   * The model's label (the category's name unless a [`LabelMap`] is used).
+   */
+  label: string,
   /**
    * The linear decision value, rounded to 4 decimals.
    */
@@ -1388,6 +1421,102 @@ export type ChangedDay = {
 export type Channel = "hotline" | "chat" | "email" | "social" | "in_app" | "web_form";
 
 /**
+ * When a live channel takes contacts.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::ChannelHours;
+ * assert_eq!(serde_json::to_string(&ChannelHours::Business)?, "\"business\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ChannelHours = "always" | "business";
+
+/**
+ * One channel offered to a user: a live queue with its [`Workload`], or
+ * (without one) an asynchronous channel answered within its SLA
+ * first-response target from the [`SlaPolicy`]. `hours` applies to live
+ * queues; messages to asynchronous channels are accepted at any time and
+ * their reply clock follows the policy's basis.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::{ChannelHours, ChannelSetup};
+ * use walletcare_core::ticket::Channel;
+ *
+ * let s: ChannelSetup = serde_json::from_str(
+ *     r#"{"channel":"hotline","hours":"business",
+ *         "workload":{"arrivals_per_hour":200,"handle_seconds":360,"agents":20}}"#,
+ * )?;
+ * assert_eq!(s.channel, Channel::Hotline);
+ * assert_eq!(s.hours, ChannelHours::Business);
+ * assert!(s.workload.is_some());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ChannelSetup = {
+  /**
+   * The channel.
+   */
+  channel: Channel,
+  /**
+   * When a live queue is staffed.
+   */
+  hours: ChannelHours,
+  /**
+   * The live queue's traffic; `None` for an asynchronous channel.
+   */
+  workload: Workload | null,
+};
+
+/**
+ * One channel's honest wait.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::{ChannelWait, WaitEstimate};
+ * use walletcare_core::ticket::Channel;
+ *
+ * let w = ChannelWait {
+ *     channel: Channel::Chat,
+ *     open_now: true,
+ *     opens_at: None,
+ *     estimate: WaitEstimate::Queue { average_wait_seconds: 180.0, wait_probability: 0.7 },
+ *     expected_seconds: Some(180.0),
+ * };
+ * assert_eq!(serde_json::to_value(&w)?["channel"], "chat");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ChannelWait = {
+  /**
+   * The channel.
+   */
+  channel: Channel,
+  /**
+   * Whether a live channel takes contacts now (always true for
+   * asynchronous channels).
+   */
+  open_now: boolean,
+  /**
+   * When a closed live channel opens.
+   */
+  opens_at: string | null,
+  /**
+   * The wait once open.
+   */
+  estimate: WaitEstimate,
+  /**
+   * Seconds from now until a person answers (closed time included);
+   * `None` when it cannot be estimated.
+   */
+  expected_seconds: number | null,
+};
+
+/**
  * Which character classes a password must contain.
  *
  * Classes: lowercase and uppercase are Unicode lower/upper-case letters;
@@ -1421,6 +1550,35 @@ export type CharacterClasses = {
    * A symbol is required.
    */
   symbol: boolean,
+};
+
+/**
+ * What [`Check`] returns.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::{ops::Operation, redact::Check};
+ * use walletcare_core::locale::Locale;
+ * let c = Check { text: "hello".into(), policy: None, also: None, config: None, locale: Locale::En }.run()?;
+ * assert_eq!(c.redacted, "hello");
+ * assert!(c.findings.is_empty() && c.warnings.is_empty());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type CheckOut = {
+  /**
+   * The text with every secret masked.
+   */
+  redacted: string,
+  /**
+   * What was masked, where.
+   */
+  findings: Array<Finding>,
+  /**
+   * The warnings, with advice.
+   */
+  warnings: Array<WarningOut>,
 };
 
 /**
@@ -2472,7 +2630,7 @@ export type EntityValue = { "type": "money" } & Money | {
 /**
  * Every stable error code, as in the core and the C library (`ErrorCode::ALL`).
  */
-export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "general.version_conflict" | "general.idempotency_conflict" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv" | "redact.unknown_kind" | "redact.invalid_config" | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel" | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
+export type ErrorCode = "general.invalid_json" | "general.input_too_large" | "general.invalid_argument" | "general.unknown_value" | "general.date_out_of_range" | "general.version_conflict" | "general.idempotency_conflict" | "money.currency_mismatch" | "money.overflow" | "money.unknown_currency" | "money.parse" | "money.ambiguous" | "money.too_precise" | "money.invalid_split" | "money.non_positive_amount" | "account.invalid_transition" | "account.locked" | "account.frozen" | "account.closed" | "account.weak_pin" | "account.weak_password" | "account.wrong_credential" | "account.code_expired" | "account.wrong_code" | "account.code_exhausted" | "account.identity_not_verified" | "account.credential_reset_required" | "account.invalid_contact" | "account.invalid_policy" | "account.device_not_found" | "account.device_limit_reached" | "card.invalid_number" | "card.luhn_failed" | "card.unsupported_brand" | "card.expired" | "card.invalid_expiry" | "card.invalid_cvv" | "card.invalid_holder_name" | "card.already_bound" | "card.limit_reached" | "card.not_found" | "transaction.insufficient_balance" | "transaction.limit_exceeded" | "transaction.idempotency_conflict" | "transaction.invalid_transition" | "transaction.not_found" | "transaction.outgoing_blocked" | "transaction.duplicate" | "transaction.credit_exceeds_original" | "transaction.invalid_config" | "calendar.not_covered" | "calendar.no_business_days" | "calendar.invalid_business_hours" | "calendar.unknown_time_zone" | "calendar.unknown_calendar" | "refund.not_eligible" | "refund.invalid_transition" | "refund.exceeds_captured" | "refund.appeal_window_closed" | "refund.not_found" | "refund.idempotency_conflict" | "refund.clock_went_backwards" | "refund.retry_limit_reached" | "ticket.invalid_number" | "ticket.invalid_transition" | "ticket.invalid_satisfaction_score" | "ticket.window_closed" | "ticket.event_out_of_order" | "ticket.invalid_sla_policy" | "ticket.regulatory_extension_not_allowed" | "ticket.invalid_escalation" | "triage.invalid_model" | "triage.invalid_training_data" | "triage.invalid_csv" | "triage.invalid_label_map" | "triage.unknown_label" | "triage.unknown_category" | "triage.unmapped_label" | "redact.unknown_kind" | "redact.invalid_config" | "queue.invalid_input" | "queue.target_unreachable" | "queue.duplicate_channel" | "intake.invalid_state" | "intake.clock_went_backwards" | "intake.too_long";
 
 /**
  * The JSON form of an error (the C library's error JSON): its code, the code's
@@ -2745,6 +2903,65 @@ export type FeatureConfig = {
 };
 
 /**
+ * How a field was gathered.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::FieldStatus;
+ * assert_eq!(serde_json::to_string(&FieldStatus::Unknown)?, "\"unknown\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type FieldStatus = "given" | "mentioned" | "unknown";
+
+/**
+ * One secret found by [`redact`]: its kind, where it is in the original
+ * text (byte offsets for Rust and C, character offsets for JS and people)
+ * and its masked form. The secret itself is not kept.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::{RedactPolicy, SecretKind, redact};
+ *
+ * let text = "验证码是 482913";
+ * let f = &redact(text, &RedactPolicy::default()).findings[0];
+ * assert_eq!(f.kind, SecretKind::OneTimeCode);
+ * assert_eq!((f.start, f.end), (13, 19));
+ * assert_eq!((f.char_start, f.char_end), (5, 11));
+ * assert_eq!(f.masked, "******");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Finding = {
+  /**
+   * What it is.
+   */
+  kind: SecretKind,
+  /**
+   * Byte offset of its start in the original text.
+   */
+  start: number,
+  /**
+   * Byte offset just past its end in the original text.
+   */
+  end: number,
+  /**
+   * Character (Unicode scalar) offset of its start.
+   */
+  char_start: number,
+  /**
+   * Character offset just past its end.
+   */
+  char_end: number,
+  /**
+   * The masked form that replaces it in [`Redaction::redacted`].
+   */
+  masked: string,
+};
+
+/**
  * A formal complaint and its regulatory clock's facts.
  *
  * # Examples
@@ -2813,6 +3030,80 @@ export type FreeText = string;
  * ```
  */
 export type FreezeReason = "reported_stolen" | "suspected_fraud" | "regulatory" | "user_request";
+
+/**
+ * One piece of information gathered for the ticket.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::{FieldStatus, GatheredField};
+ * use walletcare_core::triage::InfoField;
+ * let f = GatheredField { field: InfoField::BankName, status: FieldStatus::Given, text: Some("BCA".into()), amount: None, turn: 2 };
+ * assert_eq!(serde_json::to_value(&f)?["field"], "bank_name");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type GatheredField = {
+  /**
+   * Which information.
+   */
+  field: InfoField,
+  /**
+   * How it was gathered.
+   */
+  status: FieldStatus,
+  /**
+   * The text as written (redacted like the transcript).
+   */
+  text: string | null,
+  /**
+   * The exact amount, for [`InfoField::Amount`].
+   */
+  amount: Money | null,
+  /**
+   * The index of the transcript turn it came from.
+   */
+  turn: number,
+};
+
+/**
+ * Everything a person taking over needs.
+ *
+ * # Examples
+ *
+ * See [`Intake::step`].
+ */
+export type Handoff = {
+  /**
+   * The category, if the first message was triaged.
+   */
+  category: Category | null,
+  /**
+   * The priority, if triaged.
+   */
+  priority: Priority | null,
+  /**
+   * The fields gathered so far.
+   */
+  fields: Array<GatheredField>,
+  /**
+   * The fields still missing.
+   */
+  missing: Array<InfoField>,
+  /**
+   * The ticket already opened, if any.
+   */
+  ticket_number: TicketNumber | null,
+  /**
+   * The earlier case, if the conversation was a follow-up.
+   */
+  linked_to: TicketNumber | null,
+  /**
+   * The conversation.
+   */
+  transcript: Array<Turn>,
+};
 
 /**
  * The name on a card, normalised: surrounding whitespace trimmed, inner runs
@@ -3206,6 +3497,179 @@ export type InfoOut = {
 };
 
 /**
+ * One conversation. Serialisable; see the [module documentation](self).
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::calendar::CalendarId;
+ * use walletcare_core::intake::{Intake, IntakeConfig, IntakeState};
+ * use walletcare_core::ticket::Channel;
+ *
+ * let config = IntakeConfig { channel: Channel::InApp, calendar: CalendarId::China, ticket_sequence: 1, locale: None };
+ * let mut intake = Intake::new(config)?;
+ * let now = Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).single().ok_or("time")?;
+ * let step = intake.step("转人工", now)?;
+ * assert_eq!(step.state, IntakeState::HandedOff);
+ * assert!(step.reply.contains("人工"));
+ * assert_eq!(step.handoff.map(|h| h.transcript.len()), Some(2)); // the message and the reply
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Intake = { version: number, config: IntakeConfig, phase: IntakePhase, locale: Locale, category: Category | null, priority: Priority | null, fields: Array<GatheredField>, asked: Array<InfoField>, transcript: Array<Turn>, ticket: IntakeTicket | null, link: CaseLink | null, };
+
+/**
+ * How a conversation is set up by the host.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::IntakeConfig;
+ * let c: IntakeConfig = serde_json::from_str(
+ *     r#"{"channel":"in_app","calendar":"ID","ticket_sequence":7,"locale":"id-ID"}"#,
+ * )?;
+ * assert_eq!(c.ticket_sequence, 7);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type IntakeConfig = {
+  /**
+   * The channel the conversation happens on (the ticket's channel).
+   */
+  channel: Channel,
+  /**
+   * The wallet's business calendar: ticket dates, SLA clocks.
+   */
+  calendar: CalendarCode,
+  /**
+   * The daily sequence the host reserved for this conversation's ticket
+   * (at most [`MAX_SEQUENCE`]); the ticket number is dated when it opens.
+   */
+  ticket_sequence: number,
+  /**
+   * The language to answer in; `None` detects it from the first message.
+   */
+  locale: Locale | null,
+};
+
+/**
+ * The internal position of the conversation.
+ */
+export type IntakePhase = { "phase": "new" } | { "phase": "awaiting_helpful" } | { "phase": "resolved" } | { "phase": "asking", field: InfoField, } | { "phase": "asking_ticket_number" } | { "phase": "ticket_opened" } | { "phase": "handed_off" } | { "phase": "linked" };
+
+/**
+ * Where a conversation stands. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::IntakeState;
+ * assert_eq!(serde_json::to_string(&IntakeState::TicketOpened)?, "\"ticket_opened\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type IntakeState = "asking" | "answered" | "ticket_opened" | "handed_off" | "linked";
+
+/**
+ * The result of one step: what to say and where things stand.
+ *
+ * # Examples
+ *
+ * See [`Intake::step`].
+ */
+export type IntakeStepResult = {
+  /**
+   * The state after the message.
+   */
+  state: IntakeState,
+  /**
+   * The text to show the user, in `locale`.
+   */
+  reply: string,
+  /**
+   * The conversation's locale.
+   */
+  locale: Locale,
+  /**
+   * The category, once triaged.
+   */
+  category: Category | null,
+  /**
+   * The field the reply asks for.
+   */
+  asking: InfoField | null,
+  /**
+   * The fields still wanted, in the order they will be asked.
+   */
+  missing: Array<InfoField>,
+  /**
+   * The fields gathered so far.
+   */
+  fields: Array<GatheredField>,
+  /**
+   * The ticket, once opened.
+   */
+  ticket: IntakeTicket | null,
+  /**
+   * The handoff, once handed off.
+   */
+  handoff: Handoff | null,
+  /**
+   * The link, once linked.
+   */
+  link: CaseLink | null,
+};
+
+/**
+ * The ticket an intake opened: the ticket itself, what was gathered, the
+ * transcript and the SLA clocks at opening.
+ *
+ * # Examples
+ *
+ * See the [module documentation](self).
+ */
+export type IntakeTicket = {
+  /**
+   * The ticket number.
+   */
+  number: TicketNumber,
+  /**
+   * The category.
+   */
+  category: Category,
+  /**
+   * The priority.
+   */
+  priority: Priority,
+  /**
+   * The channel.
+   */
+  channel: Channel,
+  /**
+   * The fields the category needs, as gathered.
+   */
+  fields: Array<GatheredField>,
+  /**
+   * The conversation up to the opening.
+   */
+  transcript: Array<Turn>,
+  /**
+   * When the first response is due (`None` when answered live).
+   */
+  first_response_due: string | null,
+  /**
+   * The SLA clocks at opening (`None` if the calendar cannot answer for
+   * that year).
+   */
+  sla: SlaReport | null,
+  /**
+   * The ticket and its history.
+   */
+  ticket: TicketJson,
+};
+
+/**
  * Relative weights of the kinds of features, multiplied into their `idf`
  * (so they cost nothing when classifying). Raising one kind makes it count
  * more against the others in each text's normalised vector.
@@ -3271,6 +3735,102 @@ export type KindWeights = {
  * ```
  */
 export type KnownDevice = { id: DeviceId, label: string, trusted: boolean, first_seen: string, last_seen: string, };
+
+/**
+ * A label's own self-service answer in the three locales.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::locale::Locale;
+ * use walletcare_core::triage::LabelAnswer;
+ *
+ * let a: LabelAnswer = serde_json::from_str(r#"{
+ *   "en": {"title": "PayLater", "steps": ["Open PayLater."]},
+ *   "id-ID": {"title": "PayLater", "steps": ["Buka PayLater."]},
+ *   "zh-CN": {"title": "先享后付", "steps": ["打开先享后付。"]}}"#)?;
+ * assert_eq!(a.get(Locale::Id).steps[0], "Buka PayLater.");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelAnswer = {
+  /**
+   * English.
+   */
+  en: LabelAnswerText,
+  /**
+   * Indonesian.
+   */
+  "id-ID": LabelAnswerText,
+  /**
+   * Simplified Chinese.
+   */
+  "zh-CN": LabelAnswerText,
+};
+
+/**
+ * A self-service answer in one locale.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::triage::LabelAnswerText;
+ *
+ * let a: LabelAnswerText = serde_json::from_str(r#"{"title":"PayLater","steps":["Open PayLater."]}"#)?;
+ * assert_eq!(a.steps.len(), 1);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelAnswerText = {
+  /**
+   * The title.
+   */
+  title: string,
+  /**
+   * The steps, in order (at least one).
+   */
+  steps: Array<string>,
+};
+
+/**
+ * A map from a company model's labels to categories and what support needs
+ * for each (see the [module docs](self) for the JSON form). Validated as it
+ * is read: every category is one of the nine, answers have all three
+ * locales with a title and a step.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::error::{ErrorCode, HasErrorCode};
+ * use walletcare_core::triage::LabelMap;
+ *
+ * let map = LabelMap::from_json(r#"{"PayLater": "general_inquiry", "Refund_not_showing_up": "refund"}"#)?;
+ * assert_eq!(map.labels().collect::<Vec<_>>(), ["PayLater", "Refund_not_showing_up"]);
+ * let err = LabelMap::from_json(r#"{"PayLater": "loans"}"#).unwrap_err();
+ * assert_eq!(err.code(), ErrorCode::TriageUnknownCategory);
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type LabelMap = {
+  [key in string]: string | {
+    /**
+     * The category name.
+     */
+    category: string,
+    /**
+     * `low`, `normal`, `high` or `urgent`.
+     */
+    priority_floor?: Priority | null,
+    /**
+     * Information field names.
+     */
+    needed_info?: Array<InfoField> | null,
+    /**
+     * The answer in the three locales.
+     */
+    answer?: LabelAnswer | null,
+  }
+};
 
 /**
  * The language of a message: Chinese, Indonesian, English or something
@@ -3689,29 +4249,6 @@ export type MerchantRef = {
    * The name the user sees on the receipt.
    */
   name: Name,
-};
-
-/**
- * What a trained model holds: its labels, in its order, and its number of
- * feature rows.
- *
- * # Examples
- *
- * ```
- * let info = walletcare_api::triage::ModelInfo::of(walletcare_api::triage::builtin()?);
- * assert!(info.labels.iter().any(|l| l == "refund"));
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- */
-export type ModelInfo = {
-  /**
-   * The labels (category names).
-   */
-  labels: Array<string>,
-  /**
-   * The number of feature rows the model keeps.
-   */
-  feature_count: number,
 };
 
 /**
@@ -4459,6 +4996,75 @@ export type Priority = "low" | "normal" | "high" | "urgent";
 export type ProviderCode = string;
 
 /**
+ * The figures of a queue (see the [module documentation](self) for the
+ * definitions).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::Workload;
+ *
+ * let m = Workload::new(100.0, 180.0, 8, None)?.metrics(Some(20.0))?;
+ * let json = serde_json::to_value(&m)?;
+ * assert_eq!(json["model"], "erlang_c");
+ * assert!(json["service_level"].as_f64().is_some_and(|s| s > 0.8));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type QueueMetrics = {
+  /**
+   * The model used.
+   */
+  model: QueueModel,
+  /**
+   * Offered load in erlangs.
+   */
+  offered_load: number,
+  /**
+   * The share of agent time spent handling (at most 1).
+   */
+  occupancy: number,
+  /**
+   * Whether the queue settles (always with patience; without, only when
+   * there are more agents than erlangs).
+   */
+  stable: boolean,
+  /**
+   * Probability an arrival waits at all.
+   */
+  wait_probability: number,
+  /**
+   * Mean wait in the queue, seconds; `None` when unstable.
+   */
+  average_wait_seconds: number | null,
+  /**
+   * Probability an arrival gives up (Erlang A only).
+   */
+  abandon_probability: number | null,
+  /**
+   * The service-level target time, if asked.
+   */
+  target_seconds: number | null,
+  /**
+   * Share answered within the target time, if asked.
+   */
+  service_level: number | null,
+};
+
+/**
+ * Which queueing model gave the figures.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::QueueModel;
+ * assert_eq!(serde_json::to_string(&QueueModel::ErlangA)?, "\"erlang_a\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type QueueModel = "erlang_c" | "erlang_a";
+
+/**
  * The record of an applied request.
  *
  * # Examples
@@ -4528,6 +5134,87 @@ export type Receipt = {
  * ```
  */
 export type RecentActivity = { flagged_transaction_ids: Array<string>, };
+
+/**
+ * What [`Recommend`] returns: the ranking, the advice in one sentence and
+ * one line per channel, in the requested locale.
+ *
+ * # Examples
+ *
+ * See [`Recommend`].
+ */
+export type RecommendOut = {
+  /**
+   * The advice: "Fastest: live chat. live chat about 3 minutes; ...".
+   */
+  text: string,
+  /**
+   * One line per channel, in the order of `channels`.
+   */
+  lines: Array<string>,
+  /**
+   * The channel with the shortest expected wait, if any can be estimated.
+   */
+  best: Channel | null,
+  /**
+   * Every channel, by expected wait (those without an estimate last).
+   */
+  channels: Array<ChannelWait>,
+  /**
+   * The zone in which opening times are shown.
+   */
+  time_zone: string,
+};
+
+/**
+ * Which kinds of secret [`redact`] hides. The default hides every kind
+ * for which [`SecretKind::is_default`] holds; [`RedactPolicy::also`] adds
+ * phone numbers, e-mail addresses or bank accounts. The JSON form is the
+ * list of kinds: `{"kinds":["card_number","cvv",...]}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::{RedactPolicy, SecretKind};
+ *
+ * let policy = RedactPolicy::default().also("phone, email")?;
+ * assert!(policy.contains(SecretKind::Phone));
+ * assert!(!policy.contains(SecretKind::BankAccount));
+ * let json = serde_json::to_string(&RedactPolicy::none().with(SecretKind::Pin))?;
+ * assert_eq!(json, r#"{"kinds":["pin"]}"#);
+ * assert_eq!(serde_json::from_str::<RedactPolicy>(&json)?, RedactPolicy::none().with(SecretKind::Pin));
+ * assert!(serde_json::from_str::<RedactPolicy>(r#"{"kinds":["fax"]}"#).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type RedactPolicy = { kinds: Array<SecretKind>, };
+
+/**
+ * The result of [`redact`]: the text with every secret replaced by its
+ * masked form, and what was found, in order of position.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::{RedactPolicy, redact};
+ *
+ * let r = redact("pw: hunter2 ya", &RedactPolicy::default());
+ * assert_eq!(r.redacted, "pw: ******** ya");
+ * assert_eq!(serde_json::to_value(&r)?["findings"][0]["kind"], "password");
+ * assert!(!format!("{r:?}").contains("hunter2"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Redaction = {
+  /**
+   * The text with each secret masked.
+   */
+  redacted: string,
+  /**
+   * The secrets found, in order, not overlapping.
+   */
+  findings: Array<Finding>,
+};
 
 /**
  * One refund: the request, what it resolved to, where it is, and how it got
@@ -5559,6 +6246,27 @@ export type SatisfactionRating = {
 };
 
 /**
+ * The wallet's own domains: links elsewhere get a warning, and links
+ * imitating them a stronger one. The default lists the main Indonesian and
+ * Chinese wallets' domains; a host sets its own. Deserialising checks each
+ * domain (lowercase letters, digits and dashes, dot-separated, at least
+ * two labels).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::ScamConfig;
+ *
+ * let config: ScamConfig = serde_json::from_str(r#"{"allowed_domains":["mywallet.co.id"]}"#)?;
+ * assert_eq!(config.allowed_domains(), ["mywallet.co.id"]);
+ * assert!(serde_json::from_str::<ScamConfig>(r#"{"allowed_domains":["not a domain"]}"#).is_err());
+ * assert!(ScamConfig::default().allowed_domains().iter().any(|d| d == "gopay.co.id"));
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ScamConfig = { allowed_domains: Array<string>, };
+
+/**
  * A PIN, password or one-time code: read like a string, never shown by
  * `Debug`, wiped when dropped.
  *
@@ -5574,6 +6282,42 @@ export type SatisfactionRating = {
  * ```
  */
 export type Secret = string;
+
+/**
+ * What kind of secret a [`Finding`] is. The JSON form is the snake_case
+ * name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::SecretKind;
+ *
+ * assert_eq!(serde_json::to_string(&SecretKind::OneTimeCode)?, "\"one_time_code\"");
+ * assert_eq!("bank_account".parse::<SecretKind>()?, SecretKind::BankAccount);
+ * assert!(SecretKind::Pin.is_default());
+ * assert!(!SecretKind::Phone.is_default());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type SecretKind = "card_number" | "cvv" | "one_time_code" | "pin" | "password" | "nik" | "resident_id" | "phone" | "email" | "bank_account";
+
+/**
+ * A service-level target: `fraction` of arrivals answered within
+ * `within_seconds` ("80 % in 20 s" is `ServiceTarget::new(0.8, 20.0)`).
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::ServiceTarget;
+ *
+ * let t = ServiceTarget::new(0.8, 20.0)?;
+ * assert!((t.fraction() - 0.8).abs() < 1e-12);
+ * assert!(ServiceTarget::new(1.0, 20.0).is_err()); // never exactly reachable
+ * assert!(ServiceTarget::new(0.8, -1.0).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type ServiceTarget = { fraction: number, within_seconds: number, };
 
 /**
  * The three internal SLA clocks of a ticket.
@@ -5798,6 +6542,37 @@ export type SlaTargets = {
    * Resolution.
    */
   resolution: SlaTarget,
+};
+
+/**
+ * Who wrote a turn.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::intake::Speaker;
+ * assert_eq!(serde_json::to_string(&Speaker::User)?, "\"user\"");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Speaker = "user" | "assistant";
+
+/**
+ * What [`AgentsForTarget`] returns.
+ *
+ * # Examples
+ *
+ * See [`AgentsForTarget`].
+ */
+export type StaffingOut = {
+  /**
+   * The smallest number of agents that meets the target.
+   */
+  agents: number,
+  /**
+   * The figures with that many agents.
+   */
+  metrics: QueueMetrics,
 };
 
 /**
@@ -6646,6 +7421,33 @@ export type TrainConfig = {
 };
 
 /**
+ * What `triage.train` answers: what the model holds and the triage of each
+ * message given in `triage`.
+ *
+ * # Examples
+ *
+ * ```
+ * let out = walletcare_api::call("triage.train", r#"{"examples":[["refund please","refund"],["app crash","technical"]]}"#)?;
+ * assert!(out.contains(r#""triages":[]"#), "{out}");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type TrainOutput = {
+  /**
+   * The labels, in the model's order.
+   */
+  labels: Array<string>,
+  /**
+   * The number of feature rows the model keeps.
+   */
+  feature_count: number,
+  /**
+   * The triage of each message of the input's `triage`, in order.
+   */
+  triages: Array<Triage>,
+};
+
+/**
  * One money movement the user started.
  *
  * Fields are read through methods; the state changes only through the
@@ -6879,6 +7681,11 @@ export type Triage = {
    */
   category: Category,
   /**
+   * The model's label: the category's name for the built-in model, the
+   * company's own label for a model used with a [`LabelMap`].
+   */
+  label: string,
+  /**
    * How fast to handle it: the category's default raised by urgency cues.
    */
   priority: Priority,
@@ -6923,6 +7730,34 @@ export type Triage = {
    * start was read.
    */
   truncated: boolean,
+};
+
+/**
+ * One message of the transcript.
+ *
+ * # Examples
+ *
+ * ```
+ * use chrono::{TimeZone, Utc};
+ * use walletcare_core::intake::{Speaker, Turn};
+ * let t = Turn { at: Utc.timestamp_opt(0, 0).single().ok_or("t")?, speaker: Speaker::User, text: "halo".into() };
+ * assert_eq!(serde_json::to_value(&t)?["speaker"], "user");
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Turn = {
+  /**
+   * When.
+   */
+  at: string,
+  /**
+   * Who.
+   */
+  speaker: Speaker,
+  /**
+   * What (redacted).
+   */
+  text: string,
 };
 
 /**
@@ -6984,6 +7819,49 @@ export type ValidatedCard = { brand: CardBrand, masked_number: MaskedCardNumber,
 export type VerificationLevel = "unverified" | "verified";
 
 /**
+ * How long a user would wait on one channel.
+ *
+ * The JSON form is tagged by `kind`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::WaitEstimate;
+ * let e = WaitEstimate::Queue { average_wait_seconds: 30.5, wait_probability: 0.4 };
+ * assert_eq!(
+ *     serde_json::to_string(&e)?,
+ *     r#"{"kind":"queue","average_wait_seconds":30.5,"wait_probability":0.4}"#
+ * );
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type WaitEstimate = {
+  "kind": "queue",
+  /**
+   * Mean wait in the queue, seconds.
+   */
+  average_wait_seconds: number,
+  /**
+   * Probability of waiting at all.
+   */
+  wait_probability: number,
+} | { "kind": "overloaded" } | {
+  "kind": "reply",
+  /**
+   * The first-response target, seconds.
+   */
+  target_seconds: number,
+  /**
+   * How the target is counted.
+   */
+  basis: TimeBasis,
+  /**
+   * When the reply is due at the latest.
+   */
+  due: string,
+} | { "kind": "unknown" };
+
+/**
  * The id of a wallet that receives a transfer (a wallet number or an
  * opaque id; never a PIN): 1 to 64 printable ASCII characters.
  *
@@ -6996,6 +7874,54 @@ export type VerificationLevel = "unverified" | "verified";
  * ```
  */
 export type WalletId = string;
+
+/**
+ * Why a [`Warning`] was raised. The JSON form is the snake_case name.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::redact::WarningCode;
+ * assert_eq!(serde_json::to_string(&WarningCode::FeeScam)?, "\"fee_scam\"");
+ * assert!(WarningCode::SecretRequested.is_scam_report());
+ * assert!(!WarningCode::SharingSecret.is_scam_report());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type WarningCode = "sharing_secret" | "secret_requested" | "fee_scam" | "lookalike_link" | "unknown_link";
+
+/**
+ * A warning with its advice in the requested locale.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_api::{ops::Operation, redact::Warnings};
+ * use walletcare_core::locale::Locale;
+ * let w = Warnings { text: "klik g0pay.co.id/hadiah".into(), config: None, locale: Locale::En }.run()?;
+ * assert_eq!(w[0].warning.domain.as_deref(), Some("g0pay.co.id"));
+ * assert!(!w[0].advice.is_empty());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type WarningOut = {
+  /**
+   * What to tell the user.
+   */
+  advice: string,
+  /**
+   * Why.
+   */
+  code: WarningCode,
+  /**
+   * The link's domain, for link warnings.
+   */
+  domain?: string | null,
+  /**
+   * The allowed domain a look-alike link imitates.
+   */
+  imitates?: string | null,
+};
 
 /**
  * The days of the week that are business days (before holidays).
@@ -7062,6 +7988,31 @@ export type WorkingDay = {
    */
   estimated: boolean,
 };
+
+/**
+ * The traffic of one live channel: arrivals, handle time, agents and,
+ * optionally, patience. Validated at construction and when deserialised.
+ *
+ * The JSON form is
+ * `{"arrivals_per_hour":100.0,"handle_seconds":180.0,"agents":7,"patience_seconds":null}`.
+ *
+ * # Examples
+ *
+ * ```
+ * use walletcare_core::queue::Workload;
+ *
+ * let w: Workload = serde_json::from_str(
+ *     r#"{"arrivals_per_hour":120,"handle_seconds":240,"agents":10,"patience_seconds":90}"#,
+ * )?;
+ * assert_eq!(w.agents(), 10);
+ * assert!((w.offered_load() - 8.0).abs() < 1e-12);
+ * assert!(serde_json::from_str::<Workload>(
+ *     r#"{"arrivals_per_hour":-1,"handle_seconds":240,"agents":10}"#
+ * ).is_err());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ */
+export type Workload = { arrivals_per_hour: number, handle_seconds: number, agents: number, patience_seconds: number | null, };
 
 /**
  * An inclusive range of years, `{"first":2020,"last":2030}` in JSON.

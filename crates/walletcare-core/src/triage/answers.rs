@@ -161,6 +161,7 @@ pub const fn required_info(category: Category) -> &'static [InfoField] {
 
 /// The needed information for `category`, each marked found when the
 /// message (`text`, with its `entities`) already contains it.
+#[cfg(test)]
 pub(crate) fn needed_info(category: Category, text: &str, entities: &[Entity]) -> Vec<NeededInfo> {
     let (text, _) = super::cap_input(text);
     needed_info_in(category, text, &lowercase_words(text), entities)
