@@ -10,7 +10,7 @@
 //!
 //! ```
 //! let out = walletcare_api::call("triage.triage", r#"{"text":"saldo kepotong Rp 50.000 tapi pembayaran gagal, tolong cepat"}"#)?;
-//! assert!(out.starts_with(r#"{"category":"payment_failure","priority":"urgent","language":"id""#), "{out}");
+//! assert!(out.starts_with(r#"{"category":"payment_failure","label":"payment_failure","priority":"urgent","language":"id""#), "{out}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -28,12 +28,12 @@ registry! {
     commands: [],
 }
 
-/// The built-in triager, trained from the compiled-in corpus on first use
-/// in the process and shared afterwards.
+/// The built-in triager: the prepared model compiled into the library,
+/// decoded on first use in the process and shared afterwards.
 ///
 /// # Errors
 ///
-/// `triage.invalid_model` if the compiled-in corpus cannot be trained (it
+/// `triage.invalid_model` if the compiled-in model cannot be decoded (it
 /// always can; the error keeps a host from panicking if it ever could not).
 ///
 /// # Examples

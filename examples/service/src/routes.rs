@@ -10,10 +10,12 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use walletcare_core::account::VerificationLevel;
 use walletcare_core::calendar::{BusinessCalendar, CalendarId};
 use walletcare_core::error::{Error, ErrorCode};
 use walletcare_core::refund::{CapturedPayment, RefundBook, RefundCommand, RefundPolicy};
 use walletcare_core::ticket::{Action, Channel, Ticket, TicketNumber, TicketRules};
+use walletcare_core::transaction::{Ledger, LedgerCommand, LedgerConfig};
 use walletcare_core::triage::triage;
 use walletcare_core::versioned::Aggregate;
 
@@ -198,6 +200,65 @@ async fn book_command(
     ))
 }
 
+/// The queue whose agents see and move a wallet's ledger.
+const LEDGER_QUEUE: &str = "payment_failure";
+
+#[derive(Deserialize)]
+struct NewLedger {
+    key: String,
+    level: Option<VerificationLevel>,
+}
+
+async fn open_ledger(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    Json(body): Json<NewLedger>,
+) -> Answer {
+    let Caller::User(user) = caller(&store, &headers)? else {
+        return Err(Error::new(ErrorCode::InvalidArgument, "a ledger belongs to a user").into());
+    };
+    let level = body.level.unwrap_or(VerificationLevel::Unverified);
+    let ledger = Ledger::new(LedgerConfig::default(), level).map_err(Error::from)?;
+    let id = format!("ledger:{user}");
+    let id = store.create(
+        &format!("{user}:{}", body.key),
+        &id,
+        &user,
+        LEDGER_QUEUE,
+        ledger,
+    )?;
+    Ok(Json(json!({"id": id})))
+}
+
+/// Money moves only through the payment back end's agents: a user reads
+/// their ledger but cannot write it through support.
+async fn ledger_command(
+    State(store): State<Store>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Command<LedgerCommand>>,
+) -> Answer {
+    let who = caller(&store, &headers)?;
+    check(&store, &who, &id)?;
+    if matches!(who, Caller::User(_)) {
+        return Err(Error::new(
+            ErrorCode::InvalidArgument,
+            "users read their ledger; only the payments queue moves money",
+        )
+        .into());
+    }
+    let done = store.execute::<Ledger>(
+        &id,
+        body.expected_version,
+        &body.key,
+        body.command,
+        now_or(body.now),
+    )?;
+    Ok(Json(
+        json!({"version": done.version, "outcome": done.outcome, "replayed": done.replayed}),
+    ))
+}
+
 fn list(store: &Store, headers: &HeaderMap, prefix: &str) -> Answer {
     let who = caller(store, headers)?;
     Ok(Json(json!(store.visible(&who, prefix)?)))
@@ -211,6 +272,10 @@ async fn list_books(State(store): State<Store>, headers: HeaderMap) -> Answer {
     list(&store, &headers, "book:")
 }
 
+async fn list_ledgers(State(store): State<Store>, headers: HeaderMap) -> Answer {
+    list(&store, &headers, "ledger:")
+}
+
 async fn show_one(
     State(store): State<Store>,
     Path((kind, id)): Path<(String, String)>,
@@ -221,6 +286,7 @@ async fn show_one(
     match kind.as_str() {
         "tickets" => show::<Ticket>(&store, &id),
         "books" => show::<RefundBook>(&store, &id),
+        "ledgers" => show::<Ledger>(&store, &id),
         _ => Err(not_found()),
     }
 }
@@ -232,6 +298,8 @@ pub fn router(store: Store) -> Router {
         .route("/tickets/{id}/actions", post(ticket_action))
         .route("/books", post(open_book).get(list_books))
         .route("/books/{id}/commands", post(book_command))
+        .route("/ledgers", post(open_ledger).get(list_ledgers))
+        .route("/ledgers/{id}/commands", post(ledger_command))
         .route("/{kind}/{id}", get(show_one))
         .with_state(store)
 }

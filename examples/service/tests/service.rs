@@ -218,6 +218,41 @@ async fn restart_loses_nothing() {
             .await;
             assert_eq!(s, StatusCode::OK, "{v}");
         }
+        let (s, v) = call(
+            &store,
+            "POST",
+            "/ledgers",
+            Some("t-siti"),
+            json!({"key": "l1"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let rounds = [("k-1", 50_000), ("k-2", 20_000), ("k-1", 50_000)];
+        for (round, (key, minor)) in rounds.into_iter().enumerate() {
+            let (s, v) = call(
+                &store,
+                "POST",
+                "/ledgers/ledger:siti/commands",
+                Some("t-payments"),
+                top_up(key, minor),
+            )
+            .await;
+            assert_eq!(s, StatusCode::OK, "{v}");
+            assert_eq!(
+                v["replayed"],
+                json!(round == 2),
+                "a retried key is a replay: {v}"
+            );
+        }
+        let (s, _) = call(
+            &store,
+            "POST",
+            "/ledgers/ledger:siti/commands",
+            Some("t-siti"),
+            top_up("k-3", 1),
+        )
+        .await;
+        assert!(s.is_client_error(), "a user cannot move money: {s}");
         let body = json!({"key": "t1", "text": "saldo kepotong tapi pembayaran gagal", "now": "2026-12-02T03:00:00Z"});
         let (s, v) = call(&store, "POST", "/tickets", Some("t-siti"), body).await;
         assert_eq!(s, StatusCode::OK, "{v}");
@@ -249,7 +284,15 @@ async fn restart_loses_nothing() {
             Value::Null,
         )
         .await;
-        (id, book, ticket)
+        let (_, ledger) = call(
+            &store,
+            "GET",
+            "/ledgers/ledger:siti",
+            Some("t-siti"),
+            Value::Null,
+        )
+        .await;
+        (id, book, ticket, ledger)
     };
     let store = Store::open(&path, TOKENS).unwrap();
     let (_, book) = call(
@@ -272,6 +315,26 @@ async fn restart_loses_nothing() {
     assert_eq!(book["version"], 4);
     assert_eq!(ticket, before.2);
     assert_eq!(ticket["state"]["events"].as_array().map(Vec::len), Some(2));
+    let (_, ledger) = call(
+        &store,
+        "GET",
+        "/ledgers/ledger:siti",
+        Some("t-siti"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(ledger, before.3);
+    assert_eq!(
+        ledger["version"], 2,
+        "two top-ups, the retried key applied once"
+    );
+}
+
+fn top_up(key: &str, minor: i64) -> Value {
+    json!({"key": key, "now": "2026-12-02T03:00:00Z", "command": {"command": "apply",
+        "request": {"key": key, "transaction": format!("T-{key}"),
+            "operation": {"op": "top_up", "amount": {"minor": minor, "currency": "IDR"}}},
+        "account": {"state": "active"}}})
 }
 
 #[tokio::test]
@@ -289,8 +352,23 @@ async fn users_cannot_read_each_others_tickets() {
         payment("TX-1", 100_000),
     )
     .await;
+    call(
+        &store,
+        "POST",
+        "/ledgers",
+        Some("t-siti"),
+        json!({"key": "l1"}),
+    )
+    .await;
     let ticket = format!("/tickets/{id}");
-    for uri in ["/tickets", "/books", ticket.as_str(), "/books/book:TX-1"] {
+    for uri in [
+        "/tickets",
+        "/books",
+        "/ledgers",
+        ticket.as_str(),
+        "/books/book:TX-1",
+        "/ledgers/ledger:siti",
+    ] {
         for token in [None, Some("nope")] {
             let (s, _) = call(&store, "GET", uri, token, Value::Null).await;
             assert_eq!(s, StatusCode::UNAUTHORIZED, "{uri} {token:?}");
@@ -326,4 +404,22 @@ async fn users_cannot_read_each_others_tickets() {
     )
     .await;
     assert_eq!(s, StatusCode::OK);
+    for (token, status) in [
+        ("t-siti", StatusCode::OK),
+        ("t-payments", StatusCode::OK),
+        ("t-li", StatusCode::NOT_FOUND),
+        ("t-refunds", StatusCode::NOT_FOUND),
+    ] {
+        let (s, _) = call(
+            &store,
+            "GET",
+            "/ledgers/ledger:siti",
+            Some(token),
+            Value::Null,
+        )
+        .await;
+        assert_eq!(s, status, "{token}");
+    }
+    let (_, theirs) = call(&store, "GET", "/ledgers", Some("t-li"), Value::Null).await;
+    assert_eq!(theirs, json!([]));
 }
