@@ -125,7 +125,7 @@ impl TriageModel {
 
 #[wasm_bindgen]
 impl TriageModel {
-    /// The built-in model (trained from the compiled-in corpus on first use).
+    /// The built-in model (the prepared model shipped in the package, decoded on first use).
     pub fn builtin() -> Result<TriageModel, JsValue> {
         Ok(TriageModel {
             source: Source::Builtin(api(walletcare_api::triage::builtin())?),
