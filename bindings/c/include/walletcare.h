@@ -2469,7 +2469,7 @@ void wc_model_free(wc_model *model);
  * let rc = unsafe { wc_model_triage(model, text.as_ptr().cast(), text.len(), std::ptr::null(), &mut json) };
  * assert_eq!(rc, wc_status::WC_OK);
  * let out = unsafe { std::ffi::CStr::from_ptr(json) }.to_str()?.to_owned();
- * assert!(out.starts_with(r#"{"category":"payment_failure","priority":"urgent","language":"id""#));
+ * assert!(out.starts_with(r#"{"category":"payment_failure","label":"payment_failure","priority":"urgent","language":"id""#));
  * unsafe { wc_string_free(json); wc_model_free(model) };
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```

@@ -1467,11 +1467,14 @@ crate::error::coded_from_string!(AccountId => AccountError);
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use walletcare_core::account::{Account, AccountEvent, AccountState, FreezeReason};
+/// use walletcare_core::account::{
+///     Account, AccountEvent, AccountId, AccountState, FreezeReason, PhoneNumber,
+/// };
 /// use walletcare_core::versioned::Versioned;
 ///
 /// let now = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).unwrap();
-/// let mut account = Versioned::new(Account::new("acc-1".parse()?, now));
+/// let phone = PhoneNumber::parse("0812-3456-7890")?;
+/// let mut account = Versioned::new(Account::new(AccountId::new("acc-1")?, phone));
 /// let done = account.execute(None, "ops-1", AccountEvent::Freeze { reason: FreezeReason::SuspectedFraud }, now)?;
 /// assert!(matches!(done.outcome, AccountState::Frozen { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

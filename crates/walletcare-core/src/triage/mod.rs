@@ -213,7 +213,7 @@ pub struct CategoryScore {
 /// assert!(t.answer.steps[0].contains("冻结"));
 /// let json = serde_json::to_value(&t)?;
 /// assert_eq!(json["category"], "account_security");
-/// assert_eq!(json["channel"], "app");
+/// assert_eq!(json["channel"], "in_app");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
