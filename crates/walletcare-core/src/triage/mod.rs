@@ -153,7 +153,7 @@ impl HasErrorCode for TriageError {
 }
 
 /// The channel a message came in through: the ticket's
-/// [`Channel`](crate::ticket::Channel), one type from message to ticket.
+/// [`Channel`], one type from message to ticket.
 /// Only social media changes the result: a public complaint is raised one
 /// priority level. The names triage used before (`app`, `phone`,
 /// `social_media`, `web`) still parse.
