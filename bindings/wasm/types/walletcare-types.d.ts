@@ -3794,9 +3794,31 @@ export type LabelAnswerText = {
 
 /**
  * A map from a company model's labels to categories and what support needs
- * for each (see the [module docs](self) for the JSON form). Validated as it
- * is read: every category is one of the nine, answers have all three
- * locales with a title and a step.
+ * for each. Validated as it is read: every category is one of the nine,
+ * answers have all three locales with a title and a step.
+ *
+ * # JSON form
+ *
+ * One object whose keys are the model's labels. Each value is either a
+ * category name (`"refund"`) or an object:
+ *
+ * | member | required | meaning |
+ * |---|---|---|
+ * | `category` | yes | one of `account_access`, `account_security`, `payment_failure`, `refund`, `bank_card`, `technical`, `complaint`, `feedback`, `general_inquiry` |
+ * | `priority_floor` | no | `low`, `normal`, `high` or `urgent`: the triage never gives this label a lower priority |
+ * | `needed_info` | no | the information support needs, in order (`order_number`, `transaction_id`, `payment_time`, `incident_time`, `amount`, `payment_method`, `registered_phone`, `error_message`, `device_model`, `app_version`, `bank_name`, `card_last_digits`, `ticket_number`); the category's list when absent, none when `[]` |
+ * | `answer` | no | the label's own self-service answer: `{"en": {"title", "steps"}, "id-ID": {...}, "zh-CN": {...}}`, all three locales, each with a title and at least one step; the category's answer when absent |
+ *
+ * ```json
+ * {
+ *   "Refund_not_showing_up": {"category": "refund", "priority_floor": "high",
+ *     "needed_info": ["order_number", "amount"],
+ *     "answer": {"en": {"title": "Refund not showing", "steps": ["Refunds take up to 3 business days."]},
+ *                "id-ID": {"title": "Refund belum masuk", "steps": ["Refund masuk paling lambat 3 hari kerja."]},
+ *                "zh-CN": {"title": "退款未到账", "steps": ["退款最多需要 3 个工作日。"]}}},
+ *   "PayLater_question": "general_inquiry"
+ * }
+ * ```
  *
  * # Examples
  *
@@ -7671,7 +7693,7 @@ export type TransactionState = { "state": "pending" } | { "state": "succeeded" }
  * assert!(t.answer.steps[0].contains("冻结"));
  * let json = serde_json::to_value(&t)?;
  * assert_eq!(json["category"], "account_security");
- * assert_eq!(json["channel"], "app");
+ * assert_eq!(json["channel"], "in_app");
  * # Ok::<(), Box<dyn std::error::Error>>(())
  * ```
  */
