@@ -111,7 +111,7 @@ const diagnosis: DiagnosisReport = wc.diagnoseTransaction({
 const steps: string[] = diagnosis.messages;
 
 // Triage
-const t: Triage = wc.triage("saldo kepotong tapi transaksi gagal", { channel: "app" });
+const t: Triage = wc.triage("saldo kepotong tapi transaksi gagal", { channel: "in_app" });
 const category: wc.Category = t.category;
 const stepsInLanguage: string[] = t.answer.steps;
 const model = wc.TriageModel.fromBytes(new Uint8Array(wc.TriageModel.builtin().toBytes()));

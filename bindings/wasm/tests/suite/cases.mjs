@@ -577,7 +577,7 @@ export function cases(wc, env = {}) {
     const zh = wc.triage('我的账户被盗了，有人用我的钱包付款', { channel: 'app' });
     equal(zh.category, 'account_security');
     equal(zh.language, 'zh');
-    equal(zh.channel, 'app');
+    equal(zh.channel, 'in_app'); // the old name 'app' still parses
     includes(zh.answer.steps[0], '冻结');
     const en = wc.triage('I want a refund for order INV/20261121/XYZ/123, paid $12 yesterday');
     equal(en.category, 'refund');
