@@ -31,7 +31,7 @@ if (!bound || !pkg || !version) {
 const here = path.dirname(new URL(import.meta.url).pathname);
 const PARTS = ['core', 'triage'];
 // Operations of the triage module, for the combined `call` of `walletcare`.
-const TRIAGE_OPERATION = '/^(triage|redact)\\./';
+const TRIAGE_OPERATION = '/^(triage|redact|intake)\\./';
 
 const read = (file) => fs.readFileSync(file, 'utf8');
 const write = (file, text) => {
