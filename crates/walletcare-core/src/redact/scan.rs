@@ -472,11 +472,18 @@ fn stars(kind: SecretKind, start: usize, end: usize, count: usize) -> Hit {
     }
 }
 
-/// The phone number the digits `d` (after a `+` if `plus`) are, if they
-/// look like a mobile number.
-fn phone(d: &str, plus: bool) -> Option<PhoneNumber> {
+/// The masked form of the phone number the digits `d` (after a `+` if
+/// `plus`) are, if they look like one. A number the numbering plan knows is
+/// masked as [`PhoneNumber::masked`] shows it; one shaped like a phone
+/// number but outside the plan (an unallocated prefix, a number typed with a
+/// digit too many) is still someone's contact detail and is masked to its
+/// last four digits: the policy asked for phone numbers to be hidden.
+fn phone(d: &str, plus: bool) -> Option<String> {
     let n = d.len();
     let text = if plus {
+        if !(8..=15).contains(&n) {
+            return None;
+        }
         format!("+{d}")
     } else if (d.starts_with("08") && (10..=13).contains(&n))
         || (d.starts_with("628") && (11..=14).contains(&n))
@@ -487,7 +494,10 @@ fn phone(d: &str, plus: bool) -> Option<PhoneNumber> {
     } else {
         return None;
     };
-    PhoneNumber::parse(&text).ok()
+    Some(match PhoneNumber::parse(&text) {
+        Ok(p) => p.masked(),
+        Err(_) => keep_last_four(&text),
+    })
 }
 
 struct Scanner<'t, 'a> {
@@ -580,7 +590,7 @@ impl Scanner<'_, '_> {
                                 kind: SecretKind::Phone,
                                 start: if plus && from == 0 { i - 1 } else { ps },
                                 end: pe,
-                                masked: p.masked(),
+                                masked: p,
                             });
                         }
                         from = hb + 1;
@@ -605,7 +615,7 @@ impl Scanner<'_, '_> {
                 kind: SecretKind::Phone,
                 start: if plus { i - 1 } else { i },
                 end: n.end,
-                masked: p.masked(),
+                masked: p,
             });
             return n.end;
         }
