@@ -133,16 +133,11 @@ struct Command<C> {
     now: Option<DateTime<Utc>>,
 }
 
-async fn ticket_action(
-    State(store): State<Store>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    Json(body): Json<Command<Action>>,
-) -> Answer {
-    let who = caller(&store, &headers)?;
-    check(&store, &who, &id)?;
-    let done = store.execute::<Ticket>(
-        &id,
+/// Runs a command on the aggregate `id` and answers with its version, its
+/// outcome and whether it was a replay of the same key.
+fn execute<A: Aggregate>(store: &Store, id: &str, body: Command<A::Command>) -> Answer {
+    let done = store.execute::<A>(
+        id,
         body.expected_version,
         &body.key,
         body.command,
@@ -151,6 +146,17 @@ async fn ticket_action(
     Ok(Json(
         json!({"version": done.version, "outcome": done.outcome, "replayed": done.replayed}),
     ))
+}
+
+async fn ticket_action(
+    State(store): State<Store>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Command<Action>>,
+) -> Answer {
+    let who = caller(&store, &headers)?;
+    check(&store, &who, &id)?;
+    execute::<Ticket>(&store, &id, body)
 }
 
 #[derive(Deserialize)]
@@ -188,16 +194,7 @@ async fn book_command(
     if matches!(who, Caller::User(_)) && !matches!(body.command, RefundCommand::Submit { .. }) {
         return Err(Error::new(ErrorCode::InvalidArgument, "users may only submit refunds").into());
     }
-    let done = store.execute::<RefundBook>(
-        &id,
-        body.expected_version,
-        &body.key,
-        body.command,
-        now_or(body.now),
-    )?;
-    Ok(Json(
-        json!({"version": done.version, "outcome": done.outcome, "replayed": done.replayed}),
-    ))
+    execute::<RefundBook>(&store, &id, body)
 }
 
 /// The queue whose agents see and move a wallet's ledger.
@@ -247,16 +244,7 @@ async fn ledger_command(
         )
         .into());
     }
-    let done = store.execute::<Ledger>(
-        &id,
-        body.expected_version,
-        &body.key,
-        body.command,
-        now_or(body.now),
-    )?;
-    Ok(Json(
-        json!({"version": done.version, "outcome": done.outcome, "replayed": done.replayed}),
-    ))
+    execute::<Ledger>(&store, &id, body)
 }
 
 fn list(store: &Store, headers: &HeaderMap, prefix: &str) -> Answer {
