@@ -13,7 +13,7 @@
 //! Measured on a class-balanced held-out split of Banking77's training set
 //! (3 × 924 examples), Crammer-Singer scored 92.1% against 91.9% for
 //! one-vs-rest with the same features, and trained in about two thirds of
-//! the time; on the built-in corpus both cross-validate at 85 to 86%
+//! the time; on the original built-in corpus both cross-validated at 85 to 86%
 //! (depending on the fold seed). On Banking77's test set, used only once
 //! the settings were chosen, the default scores 91.8%.
 //! Both need no learning rate and converge to the same optimum whatever the
