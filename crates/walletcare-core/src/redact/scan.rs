@@ -462,7 +462,7 @@ impl<'a> Text<'a> {
             end
         };
         self.lit(k, "min")
-            .is_some_and(|e| !self.alnum(e) && !(self.c(e) == Some(' ') && self.digit(e + 1)))
+            .is_some_and(|e| !(self.alnum(e) || (self.c(e) == Some(' ') && self.digit(e + 1))))
     }
 
     /// The previous Latin word before `i` is one of `list`.
