@@ -7,6 +7,8 @@
 //! ```sh
 //! cargo run --release --example redact_eval            # 30,000 messages
 //! cargo run --release --example redact_eval -- 100000  # more
+//! # A hand-written held-out set instead (see tests/data/README.md):
+//! cargo run --release --example redact_eval -- --holdout tests/data/redact_holdout.tsv
 //! ```
 //!
 //! It prints the share of secrets hidden (every letter or digit of the
@@ -1008,6 +1010,10 @@ pub(crate) struct Report {
     pub(crate) benign: usize,
     pub(crate) verbatim: usize,
     pub(crate) misses: std::collections::BTreeMap<Label, (usize, usize, Vec<String>)>,
+    /// Secrets hidden by findings of their own kind only.
+    pub(crate) right_kind: usize,
+    /// Findings whose character span does not match their byte span.
+    pub(crate) bad_spans: usize,
 }
 
 impl Report {
@@ -1025,34 +1031,72 @@ pub(crate) fn evaluate(set: &[Labelled]) -> Report {
     evaluate_with(set, &RedactPolicy::default())
 }
 
-/// Redacts every message with `policy` and scores it: phone numbers and
-/// e-mails count as secrets when the policy hides their kind, as benign
-/// tokens otherwise.
+/// Redacts every message with `policy` and scores it: phone numbers,
+/// e-mails and bank accounts count as secrets when the policy hides their
+/// kind, as benign tokens otherwise.
 pub(crate) fn evaluate_with(set: &[Labelled], policy: &RedactPolicy) -> Report {
+    evaluate_examples(set, policy, 5)
+}
+
+/// The secret kind a label names, if it names one.
+fn kind_of(label: &str) -> Option<SecretKind> {
+    Some(match label {
+        "card" => SecretKind::CardNumber,
+        "cvv" => SecretKind::Cvv,
+        "otp" => SecretKind::OneTimeCode,
+        "pin" => SecretKind::Pin,
+        "password" => SecretKind::Password,
+        "nik" => SecretKind::Nik,
+        "resident_id" => SecretKind::ResidentId,
+        "phone" => SecretKind::Phone,
+        "email" => SecretKind::Email,
+        "bank_account" => SecretKind::BankAccount,
+        _ => return None,
+    })
+}
+
+/// [`evaluate_with`], keeping up to `examples` misses of each label.
+pub(crate) fn evaluate_examples(
+    set: &[Labelled],
+    policy: &RedactPolicy,
+    examples: usize,
+) -> Report {
     let mut report = Report::default();
     for m in set {
         let r = redact(&m.text, policy);
+        for f in &r.findings {
+            let chars = |b: usize| m.text.get(..b).map(|s| s.chars().count());
+            if chars(f.start) != Some(f.char_start) || chars(f.end) != Some(f.char_end) {
+                report.bad_spans += 1;
+            }
+        }
         for &(start, end, label) in &m.spans {
             let entry = report.misses.entry(label).or_default();
             entry.0 += 1;
             let hidden_by_policy = match label {
-                Label::Contact("phone") => policy.contains(SecretKind::Phone),
-                Label::Contact(_) => policy.contains(SecretKind::Email),
+                Label::Contact(name) => kind_of(name).is_some_and(|k| policy.contains(k)),
                 _ => false,
             };
             let is_secret = matches!(label, Label::Secret(_)) || hidden_by_policy;
             let ok = if is_secret {
                 report.secrets += 1;
                 let secret = &m.text[start..end];
-                let covered = m.text[start..end].char_indices().all(|(i, c)| {
-                    !c.is_alphanumeric()
-                        || r.findings
-                            .iter()
-                            .any(|f| f.start <= start + i && start + i < f.end)
-                });
+                let covering = |i: usize| r.findings.iter().find(|f| f.start <= i && i < f.end);
+                let covered = m.text[start..end]
+                    .char_indices()
+                    .all(|(i, c)| !c.is_alphanumeric() || covering(start + i).is_some());
                 // A short secret may also occur by chance in benign text.
                 let ok = covered && (secret.len() < 8 || !r.redacted.contains(secret));
                 report.hidden += usize::from(ok);
+                let name = match label {
+                    Label::Secret(n) | Label::Contact(n) | Label::Benign(n) => n,
+                };
+                let right_kind = kind_of(name).is_some_and(|k| {
+                    m.text[start..end].char_indices().all(|(i, c)| {
+                        !c.is_alphanumeric() || covering(start + i).is_some_and(|f| f.kind == k)
+                    })
+                });
+                report.right_kind += usize::from(ok && right_kind);
                 ok
             } else {
                 report.benign += 1;
@@ -1062,10 +1106,160 @@ pub(crate) fn evaluate_with(set: &[Labelled], policy: &RedactPolicy) -> Report {
             };
             if !ok {
                 entry.1 += 1;
-                if entry.2.len() < 5 {
+                if entry.2.len() < examples {
                     entry.2.push(format!("{:?} -> {:?}", m.text, r.redacted));
                 }
             }
+        }
+    }
+    report
+}
+
+/// One message of a hand-written held-out set: its language, the message
+/// with its labelled spans, and the scam or link warnings it should raise.
+#[derive(Debug, Clone)]
+pub(crate) struct HeldOut {
+    pub(crate) lang: String,
+    pub(crate) message: Labelled,
+    pub(crate) warnings: Vec<String>,
+}
+
+/// The label names a held-out file may use, as static strings.
+fn static_label(kind: &str, secret: bool) -> Result<Label, String> {
+    const SECRETS: [&str; 7] = [
+        "card",
+        "cvv",
+        "otp",
+        "pin",
+        "password",
+        "nik",
+        "resident_id",
+    ];
+    const CONTACTS: [&str; 3] = ["phone", "email", "bank_account"];
+    const BENIGN: [&str; 10] = [
+        "amount", "order", "txn", "ticket", "date", "time", "tracking", "version", "count", "code",
+    ];
+    let name = match kind {
+        "rid" => "resident_id",
+        "bank" => "bank_account",
+        other => other,
+    };
+    let find = |list: &[&'static str]| list.iter().copied().find(|&n| n == name);
+    if secret {
+        if let Some(n) = find(&SECRETS) {
+            return Ok(Label::Secret(n));
+        }
+        if let Some(n) = find(&CONTACTS) {
+            return Ok(Label::Contact(n));
+        }
+    } else if let Some(n) = find(&BENIGN) {
+        return Ok(Label::Benign(n));
+    }
+    Err(format!("unknown label {kind:?}"))
+}
+
+/// Reads a held-out set (see `tests/data/redact_holdout.tsv`): one message
+/// per line, `language<TAB>warnings<TAB>message`, `#` comments, secrets
+/// marked `[[kind|...]]`, verbatim tokens `{{label|...}}`, `\n` for a line
+/// break.
+pub(crate) fn parse_holdout(file: &str) -> Result<Vec<HeldOut>, String> {
+    let mut out = Vec::new();
+    for (n, line) in file.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let at = |e: String| format!("line {}: {e}", n + 1);
+        let mut cols = line.splitn(3, '\t');
+        let (Some(lang), Some(warn), Some(marked)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(at("expected three tab-separated columns".into()));
+        };
+        let marked = marked.replace("\\n", "\n");
+        let mut b = Builder::new();
+        let mut rest = marked.as_str();
+        while let Some(open) = rest.find(['[', '{']) {
+            let (pre, tail) = rest.split_at(open);
+            let (open_mark, close_mark, secret) = if tail.starts_with("[[") {
+                ("[[", "]]", true)
+            } else if tail.starts_with("{{") {
+                ("{{", "}}", false)
+            } else {
+                b.plain(&rest[..open + 1]);
+                rest = &rest[open + 1..];
+                continue;
+            };
+            b.plain(pre);
+            let body = &tail[open_mark.len()..];
+            let close = body
+                .find(close_mark)
+                .ok_or_else(|| at(format!("unclosed {open_mark}")))?;
+            let (kind, value) = body[..close]
+                .split_once('|')
+                .ok_or_else(|| at("expected kind|value".into()))?;
+            b.span(value, static_label(kind, secret).map_err(at)?);
+            rest = &body[close + close_mark.len()..];
+        }
+        b.plain(rest);
+        let warnings = if warn == "-" {
+            Vec::new()
+        } else {
+            warn.split(',').map(|w| w.trim().to_owned()).collect()
+        };
+        out.push(HeldOut {
+            lang: lang.to_owned(),
+            message: b.done(),
+            warnings,
+        });
+    }
+    Ok(out)
+}
+
+/// How the scam and link warnings did on a held-out set: for each
+/// expected code, (expected, raised); and the messages with a code raised
+/// that was not expected.
+#[derive(Debug, Default)]
+pub(crate) struct WarningReport {
+    pub(crate) by_code: std::collections::BTreeMap<String, (usize, usize)>,
+    pub(crate) misses: Vec<String>,
+    pub(crate) false_alarms: Vec<String>,
+}
+
+impl WarningReport {
+    pub(crate) fn expected(&self) -> usize {
+        self.by_code.values().map(|v| v.0).sum()
+    }
+
+    pub(crate) fn raised(&self) -> usize {
+        self.by_code.values().map(|v| v.1).sum()
+    }
+}
+
+/// Scores the warnings on `set` against the default allow-list
+/// (`sharing_secret` is left out: it follows from the secrets).
+pub(crate) fn evaluate_warnings(set: &[HeldOut]) -> WarningReport {
+    let config = walletcare::redact::ScamConfig::default();
+    let mut report = WarningReport::default();
+    for m in set {
+        let got: Vec<String> = walletcare::redact::warnings(&m.message.text, &config)
+            .into_iter()
+            .map(|w| w.code.as_str().to_owned())
+            .filter(|c| c != "sharing_secret")
+            .collect();
+        for want in &m.warnings {
+            let entry = report.by_code.entry(want.clone()).or_default();
+            entry.0 += 1;
+            if got.contains(want) {
+                entry.1 += 1;
+            } else {
+                report
+                    .misses
+                    .push(format!("{want}: {:?} -> {got:?}", m.message.text));
+            }
+        }
+        let extra: Vec<&String> = got.iter().filter(|g| !m.warnings.contains(g)).collect();
+        if !extra.is_empty() {
+            report
+                .false_alarms
+                .push(format!("{:?} -> {extra:?}", m.message.text));
         }
     }
     report
@@ -1086,6 +1280,11 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         report.verbatim,
         report.benign
     )?;
+    writeln!(
+        out,
+        "secrets hidden as their own kind: {} of {}; findings with a wrong char span: {}",
+        report.right_kind, report.secrets, report.bad_spans
+    )?;
     for (label, (n, missed, examples)) in &report.misses {
         writeln!(out, "  {label:?}: {missed} missed of {n}")?;
         for e in examples {
@@ -1095,9 +1294,69 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     Ok(())
 }
 
+/// Scores a hand-written held-out set (`--holdout PATH`).
+fn holdout(path: &str) -> Result<String, Box<dyn std::error::Error>> {
+    let set = parse_holdout(&std::fs::read_to_string(path)?)?;
+    let messages: Vec<Labelled> = set.iter().map(|h| h.message.clone()).collect();
+    let mut out = String::new();
+    let mut langs: Vec<&str> = set.iter().map(|h| h.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let per_lang: Vec<String> = langs
+        .iter()
+        .map(|l| format!("{l} {}", set.iter().filter(|h| h.lang == *l).count()))
+        .collect();
+    writeln!(
+        out,
+        "held-out set {path}: {} messages ({})",
+        set.len(),
+        per_lang.join(", ")
+    )?;
+    writeln!(
+        out,
+        "default policy (phone numbers, e-mails and bank accounts kept):"
+    )?;
+    write_report(
+        &mut out,
+        &evaluate_examples(&messages, &RedactPolicy::default(), usize::MAX),
+    )?;
+    let widened = RedactPolicy::default().also("phone,email,bank_account")?;
+    writeln!(out, "policy widened with --also phone,email,bank_account:")?;
+    write_report(
+        &mut out,
+        &evaluate_examples(&messages, &widened, usize::MAX),
+    )?;
+    let w = evaluate_warnings(&set);
+    writeln!(
+        out,
+        "scam and link warnings raised: {} of {} expected; messages with an unexpected warning: {} of {}",
+        w.raised(),
+        w.expected(),
+        w.false_alarms.len(),
+        set.len()
+    )?;
+    for (code, (expected, raised)) in &w.by_code {
+        writeln!(out, "  {code}: {raised} of {expected}")?;
+    }
+    for m in &w.misses {
+        writeln!(out, "  missed {m}")?;
+    }
+    for m in &w.false_alarms {
+        writeln!(out, "  unexpected {m}")?;
+    }
+    Ok(out)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = args.as_slice()
+        && flag == "--holdout"
+    {
+        std::io::stdout().write_all(holdout(path)?.as_bytes())?;
+        return Ok(());
+    }
+    let count: usize = args
+        .first()
         .map(|a| a.parse())
         .transpose()?
         .unwrap_or(30_000);

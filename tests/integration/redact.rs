@@ -112,6 +112,35 @@ fn generated_labelled_set_meets_the_targets() {
 }
 
 #[test]
+fn hand_written_held_out_set_is_redacted_and_warned_about() {
+    let file = include_str!("../data/redact_holdout.tsv");
+    let set = redact_eval::parse_holdout(file).unwrap();
+    assert!(set.len() >= 150, "{}", set.len());
+    let messages: Vec<redact_eval::Labelled> = set.iter().map(|h| h.message.clone()).collect();
+    for policy in [
+        RedactPolicy::default(),
+        RedactPolicy::default()
+            .also("phone,email,bank_account")
+            .unwrap(),
+    ] {
+        let report = redact_eval::evaluate_with(&messages, &policy);
+        assert!(report.secrets >= 99 && report.benign >= 84, "{report:?}");
+        assert!(
+            report.hidden_share() >= 0.99 && report.verbatim_share() >= 0.99,
+            "hidden {:.4}, verbatim {:.4}: {:?}",
+            report.hidden_share(),
+            report.verbatim_share(),
+            report.misses
+        );
+        assert_eq!(report.bad_spans, 0);
+    }
+    let w = redact_eval::evaluate_warnings(&set);
+    assert!(w.expected() >= 50, "{w:?}");
+    assert!(w.raised() * 100 >= w.expected() * 95, "{w:?}");
+    assert!(w.false_alarms.len() <= 2, "{w:?}");
+}
+
+#[test]
 fn tickets_store_redacted_reasons_unless_told_to_keep_originals() {
     use chrono::{TimeZone, Utc};
     let at = Utc.with_ymd_and_hms(2026, 11, 21, 3, 0, 0).unwrap();

@@ -355,6 +355,58 @@ pub(super) const CONNECTORS: &[&str] = &[
     "bilang",
     "katanya",
     "say",
+    // The app, bank or channel a secret belongs to ("pw ig sy ...", "PIN
+    // m-banking").
+    "ig",
+    "instagram",
+    "fb",
+    "facebook",
+    "google",
+    "gmail",
+    "tiktok",
+    "shopee",
+    "shopeepay",
+    "tokopedia",
+    "tokped",
+    "grab",
+    "gojek",
+    "linkaja",
+    "mobile",
+    "banking",
+    "mbanking",
+    "ibanking",
+    "internet",
+    "livin",
+    "brimo",
+    "klikbca",
+    "debit",
+    "kredit",
+    "credit",
+];
+
+/// Chinese names of apps, banks and wallets skipped between a secret's
+/// name and its value, or between a value and its name ("392011（微信支付
+/// 验证码）").
+pub(super) const CJK_NAMES: &[&str] = &[
+    "微信支付",
+    "微信",
+    "支付宝",
+    "财付通",
+    "云闪付",
+    "淘宝",
+    "京东",
+    "美团",
+    "拼多多",
+    "抖音",
+    "花呗",
+    "银行",
+    "工商银行",
+    "建设银行",
+    "农业银行",
+    "中国银行",
+    "招商银行",
+    "交通银行",
+    "邮政储蓄",
 ];
 
 /// Latin words that end the search for a value: amounts, times, other

@@ -198,6 +198,67 @@ pub(super) fn canonical(s: &str) -> String {
     mapped.replace("rn", "m").replace("vv", "w")
 }
 
+/// The Unicode form of an internationalised label written in punycode
+/// (RFC 3492): "xn--gpay-55d" is "gоpay" with a Cyrillic "о". `None` for a
+/// label that is not punycode or is malformed.
+fn punycode_label(label: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    const TMIN: u32 = 1;
+    const TMAX: u32 = 26;
+    let input = label.strip_prefix("xn--")?;
+    let (basic, extended) = match input.rfind('-') {
+        Some(p) => (input.get(..p)?, input.get(p + 1..)?),
+        None => ("", input),
+    };
+    let mut output: Vec<char> = basic.chars().collect();
+    let mut n: u32 = 128;
+    let mut i: u32 = 0;
+    let mut bias: u32 = 72;
+    let mut bytes = extended.bytes().peekable();
+    while bytes.peek().is_some() {
+        let old_i = i;
+        let mut w: u32 = 1;
+        let mut k = BASE;
+        loop {
+            let digit = match bytes.next()? {
+                b @ b'a'..=b'z' => u32::from(b - b'a'),
+                b @ b'0'..=b'9' => u32::from(b - b'0') + 26,
+                _ => return None,
+            };
+            i = i.checked_add(digit.checked_mul(w)?)?;
+            let t = k.saturating_sub(bias).clamp(TMIN, TMAX);
+            if digit < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k = k.checked_add(BASE)?;
+        }
+        let len = u32::try_from(output.len()).ok()?.checked_add(1)?;
+        // Adapt the bias (RFC 3492, section 6.1).
+        let mut delta = if old_i == 0 {
+            (i - old_i) / 700
+        } else {
+            (i - old_i) / 2
+        };
+        delta += delta / len;
+        let mut kb = 0;
+        while delta > ((BASE - TMIN) * TMAX) / 2 {
+            delta /= BASE - TMIN;
+            kb += BASE;
+        }
+        bias = kb + (BASE - TMIN + 1) * delta / (delta + 38);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        if output.len() >= 63 {
+            return None;
+        }
+        let at = usize::try_from(i).ok()?.min(output.len());
+        output.insert(at, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(output.into_iter().collect())
+}
+
 /// Damerau-Levenshtein distance is at most 1 (one substitution,
 /// insertion, deletion or swap of neighbours).
 fn one_edit(a: &str, b: &str) -> bool {
@@ -240,7 +301,13 @@ pub(super) fn allowed(host: &str, allowed: &[String]) -> bool {
 /// words added ("gopay-promo.xyz", "gopaybonus.com") or one typo
 /// ("gopya.com").
 pub(super) fn imitated<'c>(host: &str, allowed: &'c [String]) -> Option<&'c str> {
-    let host_labels: Vec<String> = labels(host).into_iter().map(canonical).collect();
+    let host_labels: Vec<String> = labels(host)
+        .into_iter()
+        .map(|l| match punycode_label(l) {
+            Some(unicode) => canonical(&unicode),
+            None => canonical(l),
+        })
+        .collect();
     allowed.iter().map(String::as_str).find(|domain| {
         let b = brand(domain);
         let cb = canonical(b);
@@ -307,6 +374,14 @@ mod tests {
         ] {
             assert!(imitated(fake, &allowed).is_some(), "{fake}");
         }
+        // Punycode: "gоpay" with a Cyrillic "о", and "dаna" with a Cyrillic "а".
+        assert_eq!(punycode_label("xn--gpay-55d").as_deref(), Some("gоpay"));
+        assert_eq!(punycode_label("xn--dna-6cd").as_deref(), Some("dаna"));
+        assert_eq!(punycode_label("xn--"), Some(String::new()));
+        assert_eq!(punycode_label("gopay"), None);
+        assert_eq!(punycode_label("xn--99999999999999"), None);
+        assert!(imitated("xn--gpay-55d.co.id", &allowed).is_some());
+        assert!(imitated("xn--dna-6cd.com", &allowed).is_some());
         for fine in ["tokopedia.com", "danamon.co.id", "google.com", "bit.ly"] {
             assert_eq!(imitated(fine, &allowed), None, "{fine}");
         }

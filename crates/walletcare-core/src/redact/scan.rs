@@ -28,12 +28,13 @@ pub(super) struct Ch {
     pub(super) c: char,
 }
 
-/// Full-width forms to ASCII, ideographic and no-break spaces to a space,
-/// ASCII to lowercase.
+/// Full-width forms to ASCII; ideographic and no-break spaces, tabs and
+/// line breaks to a space (a card number typed over two lines is one
+/// number); ASCII to lowercase.
 pub(super) fn fold(c: char) -> char {
     let c = match u32::from(c) {
         0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        0x3000 | 0xA0 | 0x2007 | 0x202F => ' ',
+        0x3000 | 0xA0 | 0x2007 | 0x202F | 0x09 | 0x0A | 0x0D => ' ',
         0x2010..=0x2015 | 0x2212 => '-',
         _ => c,
     };
@@ -60,10 +61,25 @@ fn cjk_digit(c: char) -> Option<u8> {
     })
 }
 
-/// A message, folded.
+/// Characters that show nothing and are left out of the folded text, so
+/// "1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3}..." (keycap digits) or a word with a
+/// zero-width space inside reads as typed: variation selectors, the keycap
+/// mark, zero-width spaces and joiners, the word joiner, the byte-order mark
+/// and the soft hyphen.
+fn invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0xFE0E | 0xFE0F | 0x20E3 | 0x200B..=0x200D | 0x2060 | 0xFEFF | 0xAD
+    )
+}
+
+/// A message, folded, without its [`invisible`] characters.
 pub(super) struct Text<'a> {
     pub(super) src: &'a str,
     pub(super) chars: Vec<Ch>,
+    /// For each character left out, the position in `chars` of the next
+    /// one kept (ascending): to give spans in characters of the original.
+    skipped: Vec<usize>,
 }
 
 /// The most digit groups a number is read with.
@@ -150,8 +166,25 @@ struct Hit {
 impl<'a> Text<'a> {
     pub(super) fn new(src: &'a str) -> Text<'a> {
         let mut chars = Vec::with_capacity(src.len());
-        chars.extend(src.char_indices().map(|(byte, c)| Ch { byte, c: fold(c) }));
-        Text { src, chars }
+        let mut skipped = Vec::new();
+        for (byte, c) in src.char_indices() {
+            if invisible(c) {
+                skipped.push(chars.len());
+            } else {
+                chars.push(Ch { byte, c: fold(c) });
+            }
+        }
+        Text {
+            src,
+            chars,
+            skipped,
+        }
+    }
+
+    /// The character offset in the original text of position `i` (the
+    /// invisible characters left out before it counted).
+    fn char_index(&self, i: usize) -> usize {
+        i + self.skipped.partition_point(|&p| p <= i)
     }
 
     pub(super) fn c(&self, i: usize) -> Option<char> {
@@ -411,6 +444,27 @@ impl<'a> Text<'a> {
         s < k && self.word_in(s, &["rp", "idr", "usd", "rmb", "cny", "sgd", "myr"]) == Some(k)
     }
 
+    /// The end of the longest Chinese word of `list` at `i`.
+    fn cjk_word_in(&self, i: usize, list: &[&str]) -> Option<usize> {
+        if !self.is(i, is_cjk) {
+            return None;
+        }
+        list.iter().filter_map(|w| self.lit(i, w)).max()
+    }
+
+    /// Whether the word after a number ending at `end` is "min", the
+    /// short for "admin" people end a sentence with ("pinku 246810 min"),
+    /// rather than minutes.
+    fn admin_after(&self, end: usize) -> bool {
+        let k = if self.c(end) == Some(' ') {
+            end + 1
+        } else {
+            end
+        };
+        self.lit(k, "min")
+            .is_some_and(|e| !(self.alnum(e) || (self.c(e) == Some(' ') && self.digit(e + 1))))
+    }
+
     /// The previous Latin word before `i` is one of `list`.
     fn word_before_in(&self, i: usize, list: &[&str]) -> bool {
         let mut k = i;
@@ -545,6 +599,9 @@ impl Scanner<'_, '_> {
             return i + 1;
         };
         if !self.standalone(i) {
+            if let Some(end) = self.prefixed_code(i, &n, out) {
+                return end;
+            }
             let first = n.groups().first().map_or(i + 1, |g| g.1);
             return t.token_end(i).max(first).max(i + 1);
         }
@@ -641,6 +698,34 @@ impl Scanner<'_, '_> {
             out.push(stars(kind, start, n.end, digits.len()));
         }
         n.end
+    }
+
+    /// A one-time code after a short sender tag and a dash, named after it
+    /// ("G-482913 is your Google verification code", "FB-48291 is your
+    /// confirmation code").
+    fn prefixed_code(&self, i: usize, n: &Number, out: &mut Vec<Hit>) -> Option<usize> {
+        let t = self.t;
+        if i < 2 || t.c(i - 1) != Some('-') || n.group_count != 1 {
+            return None;
+        }
+        let mut s = i - 1;
+        while s > 0 && t.letter(s - 1) {
+            s -= 1;
+        }
+        let tag = i - 1 - s;
+        let count = n.digits().len();
+        let ok = (1..=3).contains(&tag)
+            && (s == 0 || !t.alnum(s - 1))
+            && (4..=8).contains(&count)
+            && self.ends_clean(n.end)
+            && !t.unit_after(n.end)
+            && self.on(SecretKind::OneTimeCode)
+            && self.cue_after(n.end, false, false) == Some(SecretKind::OneTimeCode);
+        if !ok {
+            return None;
+        }
+        out.push(stars(SecretKind::OneTimeCode, i, n.end, count));
+        Some(n.end)
     }
 
     /// A card number, NIK or resident ID made of groups `a..=b` of `n`
@@ -767,7 +852,10 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let mut k = end;
         let mut connected = false;
-        for _ in 0..6 {
+        // Capitalised unknown words (a sender: "is your Google
+        // verification code") allowed after a connector.
+        let mut names = 0;
+        for _ in 0..8 {
             while t.is(k, |c| {
                 c.is_whitespace() || matches!(c, '(' | '[' | ',' | '-' | ':' | '>')
             }) {
@@ -841,6 +929,16 @@ impl Scanner<'_, '_> {
             } else if t.is(k, |c| matches!(c, '是' | '为' | '我' | '的' | '你' | '这')) {
                 connected = true;
                 k += 1;
+            } else if let Some(e) = t.cjk_word_in(k, cue::CJK_NAMES) {
+                k = e;
+            } else if connected
+                && !year
+                && names < 2
+                && t.orig(k).is_some_and(|c| c.is_ascii_uppercase())
+                && t.word_in(k, cue::BLOCKERS).is_none()
+            {
+                names += 1;
+                k = t.letters_end(k);
             } else {
                 return None;
             }
@@ -928,6 +1026,10 @@ impl Scanner<'_, '_> {
                         {
                             cue = next;
                         }
+                        // The bank or card a secret belongs to ("PIN BCA
+                        // mobile", "cvv kartu"): the secret's name stands.
+                        Cue::Bank | Cue::Card
+                            if matches!(cue, Cue::Otp | Cue::Pin | Cue::Cvv | Cue::Password) => {}
                         // The same name again ("kode otp OTP"), or another
                         // secret's name, read from there by the main loop.
                         same if same == cue => {}
@@ -976,6 +1078,10 @@ impl Scanner<'_, '_> {
                     if chained > MAX_CHAINED_CUES {
                         return None;
                     }
+                    k = e;
+                    continue;
+                }
+                if let Some(e) = t.cjk_word_in(k, cue::CJK_NAMES) {
                     k = e;
                     continue;
                 }
@@ -1059,6 +1165,14 @@ impl Scanner<'_, '_> {
         let cjk = matches!(cue, Cue::Otp | Cue::Code | Cue::Pin | Cue::Cvv);
         let n = t.number(k, cjk)?;
         let groups = n.groups().len();
+        // A whole card number after "pin kartu", "cvv card": the card, read
+        // by the main loop, not its first group as a code.
+        if cjk
+            && card_like(n.digits())
+            && (self.one_separator(k, n.end) || self.card_grouped(&n, 0, groups.saturating_sub(1)))
+        {
+            return None;
+        }
         // The whole number, else its first groups ("支付密码736336
         // 2025-10-02"); after words in between, only one group.
         for b in (0..groups).rev() {
@@ -1106,7 +1220,9 @@ impl Scanner<'_, '_> {
                 });
                 return Some(end + 1);
             }
-            if (whole && !self.ends_clean(end)) || t.unit_after(end) {
+            if (whole && !self.ends_clean(end))
+                || (t.unit_after(end) && !(short && d.len() >= 4 && t.admin_after(end)))
+            {
                 continue;
             }
             let count = d.len();
@@ -1293,8 +1409,15 @@ pub(super) fn scan(text: &str, policy: RedactPolicy) -> Vec<Finding> {
                     if i > 0 && t.letter(i - 1) {
                         i + 1
                     } else {
-                        // A word glued to digits ("TRX123") or a link is one token.
-                        t.token_end(i).max(i + 1)
+                        // A sender tag before a code ("G-482913 is your
+                        // Google verification code"), else a word glued to
+                        // digits ("TRX123") or a link is one token.
+                        let tag_end = t.letters_end(i);
+                        t.is(tag_end, |c| c == '-')
+                            .then(|| t.number(tag_end + 1, false))
+                            .flatten()
+                            .and_then(|n| s.prefixed_code(tag_end + 1, &n, &mut hits))
+                            .unwrap_or_else(|| t.token_end(i).max(i + 1))
                     }
                 }
                 None => i + 1,
@@ -1317,16 +1440,18 @@ pub(super) fn scan(text: &str, policy: RedactPolicy) -> Vec<Finding> {
     hits.sort_by_key(|h| h.start);
     // Drop any overlap (kept: the earlier one).
     let mut findings: Vec<Finding> = Vec::with_capacity(hits.len());
+    let mut last_end = 0;
     for h in hits {
-        if findings.last().is_some_and(|f| f.char_end > h.start) || h.end <= h.start {
+        if (!findings.is_empty() && last_end > h.start) || h.end <= h.start {
             continue;
         }
+        last_end = h.end;
         findings.push(Finding {
             kind: h.kind,
             start: t.byte(h.start),
             end: t.byte(h.end),
-            char_start: h.start,
-            char_end: h.end,
+            char_start: t.char_index(h.start),
+            char_end: t.char_index(h.end),
             masked: h.masked,
         });
     }

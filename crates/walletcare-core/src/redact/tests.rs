@@ -105,6 +105,59 @@ const SECRETS: &[(&str, &str, SecretKind)] = &[
         "11010519491231002x",
         SecretKind::ResidentId,
     ),
+    // A card number typed over two lines.
+    (
+        "kartu saya 4111 1111\n1111 1111 kak",
+        "4111 1111\n1111 1111",
+        SecretKind::CardNumber,
+    ),
+    (
+        "card:\r\n5500 0000\r\n0000 0004",
+        "5500 0000\r\n0000 0004",
+        SecretKind::CardNumber,
+    ),
+    // A sender's tag, and a sender's name between the code and its name.
+    (
+        "FB-73510 is your Facebook confirmation code",
+        "73510",
+        SecretKind::OneTimeCode,
+    ),
+    (
+        "905512 is your Grab verification code",
+        "905512",
+        SecretKind::OneTimeCode,
+    ),
+    (
+        "771203（支付宝验证码，请勿泄露）",
+        "771203",
+        SecretKind::OneTimeCode,
+    ),
+    // The bank or app a secret belongs to, between its name and value.
+    ("pin livin mandiri 908172", "908172", SecretKind::Pin),
+    (
+        "password BCA mobile: Qw3rty!!",
+        "Qw3rty!!",
+        SecretKind::Password,
+    ),
+    (
+        "pw fb aku mawar.merah7",
+        "mawar.merah7",
+        SecretKind::Password,
+    ),
+    ("cvv kartu 552", "552", SecretKind::Cvv),
+    // "min" (admin) after a code is no unit of time.
+    ("otp nya 660 210 min", "660 210", SecretKind::OneTimeCode),
+    // Keycap digits and a zero-width space inside.
+    (
+        "pin 4\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3}9\u{fe0f}\u{20e3}1\u{fe0f}\u{20e3}",
+        "4\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3}9\u{fe0f}\u{20e3}1\u{fe0f}\u{20e3}",
+        SecretKind::Pin,
+    ),
+    (
+        "o\u{200b}tp 318\u{200b}402",
+        "318\u{200b}402",
+        SecretKind::OneTimeCode,
+    ),
 ];
 
 #[test]
@@ -145,6 +198,9 @@ const BENIGN: &[&str] = &[
     "验证码失败3次",
     "15 Nov 2026 otp failed",
     "I was charged 1,250,000 IDR twice",
+    "2024 is the year my Pin got blocked",
+    "waited 4000 min for the otp",
+    "order 1234\n5678 and Rp 10.000\n20.000",
 ];
 
 #[test]
@@ -188,6 +244,18 @@ fn char_spans_count_characters() {
             .collect();
         assert_eq!(chars, &text[f.start..f.end]);
     }
+}
+
+#[test]
+fn char_spans_count_the_invisible_characters_too() {
+    let text = "pin 4\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3}9\u{fe0f}\u{20e3}1\u{fe0f}\u{20e3} ya, 验证码\u{200b}482913";
+    let r = redact(text, &RedactPolicy::default());
+    assert_eq!(r.findings.len(), 2, "{:?}", r.findings);
+    for f in &r.findings {
+        assert_eq!(text[..f.start].chars().count(), f.char_start);
+        assert_eq!(text[..f.end].chars().count(), f.char_end);
+    }
+    assert_eq!(r.redacted, "pin **** ya, 验证码\u{200b}******");
 }
 
 #[test]
@@ -236,6 +304,23 @@ fn warnings_table() {
         ("I want to change my PIN", &[]),
         ("I paid a fee but the refund has not arrived", &[]),
         ("refund Rp 50.000 belum masuk", &[]),
+        (
+            "kurir minta kode yang masuk ke sms saya",
+            &[SecretRequested],
+        ),
+        ("ditelp orang, disuruh sebutin otp", &[SecretRequested]),
+        (
+            "account locked until I pay a verification fee to unlock",
+            &[FeeScam],
+        ),
+        (
+            "saldo ditahan, harus transfer 300rb dulu biar bisa dicairkan",
+            &[FeeScam],
+        ),
+        ("奖金要先交税才能提现", &[FeeScam]),
+        ("what is the fee to withdraw my balance?", &[]),
+        ("biaya tarik saldo ke bank berapa ya sebelum cair", &[]),
+        ("cek xn--dna-6cd.com", &[LookalikeLink]),
     ];
     for (text, want) in table {
         let got: Vec<WarningCode> = warnings(text, &config).iter().map(|w| w.code).collect();

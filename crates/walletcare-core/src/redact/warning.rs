@@ -555,6 +555,15 @@ const THIRD_PARTIES: &[&str] = &[
     "penipu",
     "oknum",
     "orang asing",
+    "kurir",
+    "courier",
+    "driver",
+    "orang bank",
+    "pihak bank",
+    "petugas",
+    "快递员",
+    "快递小哥",
+    "骑手",
     "有人",
     "对方",
     "陌生人",
@@ -576,6 +585,8 @@ const CALLS: &[&str] = &[
     "menelepon",
     "ditelpon",
     "ditelepon",
+    "ditelp",
+    "ditelfon",
     "wa",
     "chat",
     "打电话",
@@ -619,7 +630,13 @@ const REQUEST_VERBS: &[&str] = &[
     "kasihkan",
     "sebutkan",
     "sebut",
+    "sebutin",
+    "nyebutin",
     "bacakan",
+    "bacain",
+    "ngasih",
+    "kasihin",
+    "ngirim",
     "提供",
     "发给",
     "告诉",
@@ -653,6 +670,22 @@ const FEE_NOUNS: &[&str] = &[
     "缴费",
     "交钱",
     "转钱",
+    // Money demanded without naming it a fee ("harus transfer 500rb biar
+    // bisa dicairkan", "要先交个人所得税才能领取").
+    "harus transfer",
+    "wajib transfer",
+    "disuruh transfer",
+    "suruh transfer",
+    "diminta transfer",
+    "transfer dulu",
+    "bayar dulu",
+    "pay first",
+    "所得税",
+    "个税",
+    "税",
+    "先交",
+    "先付",
+    "先转",
 ];
 
 const RELEASE_TARGETS: &[&str] = &[
@@ -739,6 +772,24 @@ const PREREQUISITES: &[&str] = &[
     "diminta transfer",
     "untuk mencairkan",
     "untuk membuka",
+    "until i pay",
+    "until you pay",
+    "unless i pay",
+    "unless you pay",
+    "only after",
+    "once i pay",
+    "after paying",
+    "kalau bayar",
+    "kalo bayar",
+    "kalau transfer",
+    "kalo transfer",
+    "jika membayar",
+    "asal bayar",
+    "setelah bayar",
+    "setelah transfer",
+    "sebelum",
+    "才会",
+    "才给",
     "先",
     "才能",
     "才可以",
@@ -836,6 +887,47 @@ pub fn warnings(text: &str, config: &ScamConfig) -> Vec<Warning> {
     out
 }
 
+/// Questions about what a service costs ("what is the fee to withdraw?",
+/// "biaya transfer berapa?"): not a report of a fee demanded.
+const FEE_QUESTIONS: &[&str] = &[
+    "what is the fee",
+    "what's the fee",
+    "how much is the fee",
+    "how much",
+    "is there a fee",
+    "any fee",
+    "berapa",
+    "ada fee",
+    "ada biaya",
+    "kena biaya",
+    "kena fee",
+    "多少",
+    "收费吗",
+    "要手续费吗",
+];
+
+/// Words that say someone else demanded the fee ("they said", "disuruh").
+const DEMANDS: &[&str] = &[
+    "they",
+    "he",
+    "she",
+    "told me",
+    "asked me",
+    "said",
+    "says",
+    "katanya",
+    "disuruh",
+    "diminta",
+    "suruh",
+    "nyuruh",
+    "对方",
+    "他说",
+    "客服说",
+    "说我",
+    "让我",
+    "要我",
+];
+
 /// Someone asked for the user's secret ([`WarningCode::SecretRequested`]).
 fn secret_requested(w: &Words) -> bool {
     w.any(SECRET_NOUNS)
@@ -846,7 +938,11 @@ fn secret_requested(w: &Words) -> bool {
 
 /// A fee asked to release money ([`WarningCode::FeeScam`]).
 fn fee_scam(w: &Words) -> bool {
-    w.any(RELEASE_FEES) || (w.any(FEE_NOUNS) && w.any(RELEASE_TARGETS) && w.any(PREREQUISITES))
+    w.any(RELEASE_FEES)
+        || (w.any(FEE_NOUNS)
+            && w.any(RELEASE_TARGETS)
+            && w.any(PREREQUISITES)
+            && (!w.any(FEE_QUESTIONS) || w.any(DEMANDS)))
 }
 
 /// Whether [`warnings`] would give a scam report
