@@ -334,3 +334,31 @@ fn layout(decl: &str) -> String {
     }
     out.trim_end().to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    /// The checked-in declarations are what the Rust types generate. The
+    /// workspace's tests run this (the facade enables `typescript` for its
+    /// tests), so CI finds a stale file without a build of its own;
+    /// `WC_BLESS=1` rewrites the file (as `scripts/ts-types.sh` does).
+    #[test]
+    fn checked_in_declarations_are_current() -> Result<(), String> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../bindings/wasm/types/walletcare-types.d.ts"
+        );
+        let fresh = super::declarations()?;
+        if std::env::var_os("WC_BLESS").is_some() {
+            return std::fs::write(path, &fresh).map_err(|e| e.to_string());
+        }
+        let current = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        if current != fresh {
+            return Err(format!(
+                "{path} is stale (the Rust types or their docs changed): run \
+                 scripts/ts-types.sh (or WC_BLESS=1 cargo test -p walletcare-api \
+                 --features typescript --lib checked_in_declarations) and commit it"
+            ));
+        }
+        Ok(())
+    }
+}
