@@ -36,3 +36,49 @@ ensure_apt() {
     fi
   fi
 }
+
+# ensure_wasm_bindgen_cli: the wasm-bindgen CLI at exactly the version of the
+# wasm-bindgen crate in Cargo.lock (they must match).
+ensure_wasm_bindgen_cli() {
+  local version
+  version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+  ensure_cargo_tool wasm-bindgen-cli "$version" wasm-bindgen
+}
+
+# ensure_npm_tools: node and npm, and the pinned npm tools of the package's
+# build and tests (bindings/wasm/tools: wasm-opt, tsc, playwright-core).
+ensure_npm_tools() {
+  command -v node >/dev/null 2>&1 || ensure_apt nodejs node
+  command -v npm >/dev/null 2>&1 || ensure_apt npm npm
+  local tools=bindings/wasm/tools
+  if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$tools/node_modules/.bin/tsc" ] \
+    || [ ! -d "$tools/node_modules/playwright-core" ]; then
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# ensure_ci_tools: everything scripts/c-test.sh and scripts/wasm-test.sh
+# install when missing, installed one after the other, so that the two can
+# then run side by side without two package managers racing for one lock.
+ensure_ci_tools() {
+  ensure_apt valgrind valgrind
+  ensure_apt chromium /usr/bin/chromium
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    ensure_apt fonts-wqy-microhei /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  fi
+  local target
+  for target in wasm32-unknown-unknown aarch64-linux-android aarch64-apple-ios; do
+    ensure_rust_target "$target"
+  done
+  if [ "${C_TEST_SKIP_MIRI:-0}" != 1 ] || [ "${C_TEST_SKIP_TSAN:-0}" != 1 ]; then
+    if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+      rustup component add rust-src --toolchain nightly
+    fi
+  fi
+  if [ "${C_TEST_SKIP_MIRI:-0}" != 1 ] && ! cargo +nightly miri --version >/dev/null 2>&1; then
+    rustup component add miri --toolchain nightly
+  fi
+  ensure_cargo_tool cbindgen "$CBINDGEN_VERSION" cbindgen
+  ensure_wasm_bindgen_cli
+  ensure_npm_tools
+}
