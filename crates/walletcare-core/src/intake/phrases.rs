@@ -130,6 +130,19 @@ const HUMAN_PHRASES: &[&str] = &[
     " is there a real",
     " is there an agent",
     " is there anyone i can talk",
+    " is anyone there",
+    " live support",
+    " to live chat",
+    " human support",
+    " human help",
+    " call me back",
+    " call back",
+    " contact me",
+    " someone on the phone",
+    " can a staff",
+    " can an agent",
+    " can a human",
+    " can a person",
     // Indonesian
     " orang asli",
     " orang beneran",
@@ -151,6 +164,15 @@ const HUMAN_PHRASES: &[&str] = &[
     " nggak mau ngobrol sama robot",
     " ga mau sama robot",
     " gak mau sama robot",
+    " ngobrol langsung",
+    " bicara langsung",
+    " ngomong langsung",
+    " ada orang di sana",
+    " ada orang disana",
+    " cs beneran",
+    " cs asli",
+    " ada cs yg bisa",
+    " ada cs yang bisa",
 ];
 
 /// Chinese cues (substrings).
@@ -182,7 +204,44 @@ const HUMAN_ZH: &[&str] = &[
     "和客服说话",
     "同客服说话",
     "跟真人说",
+    "找个人",
 ];
+
+/// Chinese verbs that reach for someone, and whom: "找你们的工作人员",
+/// "让客服打电话给我", "联系在线客服" (a verb, at most four characters,
+/// then the person).
+const ZH_VERBS: &[&str] = &[
+    "找", "联系", "接通", "转接", "要", "叫", "让", "和", "跟", "同", "安排",
+];
+const ZH_TARGETS: &[&str] = &["客服", "人工", "真人", "工作人员", "主管", "经理", "负责人"];
+
+/// A Chinese verb reaching for a person ([`ZH_VERBS`], [`ZH_TARGETS`]),
+/// not in the past ("联系过客服").
+fn zh_reaches_person(text: &str) -> bool {
+    text.char_indices().any(|(i, _)| {
+        let rest = text.get(i..).unwrap_or_default();
+        ZH_VERBS.iter().any(|v| {
+            let Some(after) = rest.strip_prefix(v) else {
+                return false;
+            };
+            let mut tail = after;
+            for _ in 0..=4 {
+                if tail.starts_with('过') || tail.starts_with('了') {
+                    return false;
+                }
+                if ZH_TARGETS.iter().any(|t| tail.starts_with(t)) {
+                    return true;
+                }
+                let mut chars = tail.chars();
+                if chars.next().is_none_or(|c| c.is_ascii()) {
+                    return false;
+                }
+                tail = chars.as_str();
+            }
+            false
+        })
+    })
+}
 
 /// Who a person is called.
 const HUMAN_TARGETS: &[&str] = &[
@@ -204,6 +263,10 @@ const HUMAN_TARGETS: &[&str] = &[
     "admin",
     "staf",
     "orang",
+    "manager",
+    "supervisor",
+    "atasan",
+    "manajer",
 ];
 
 /// Verbs that ask to reach one.
@@ -238,6 +301,8 @@ const HUMAN_VERBS: &[&str] = &[
     "dialihkan",
     "disambungkan",
     "dihubungkan",
+    "escalate",
+    "hand",
 ];
 
 /// Words that put the verb in the past ("I already talked to CS").
@@ -247,6 +312,8 @@ const PAST_MARKERS: &[&str] = &["udah", "sudah", "dah", "tadi", "pernah", "alrea
 /// not a request for a person; "talk to someone" is).
 const TALK_ONLY_TARGETS: &[&str] = &["someone", "somebody", "orang", "admin"];
 const TALK_VERBS: &[&str] = &[
+    "panggil",
+    "panggilin",
     "talk",
     "speak",
     "chat",
@@ -259,7 +326,18 @@ const TALK_VERBS: &[&str] = &[
 /// Whether the message asks for a person: "mau bicara dengan CS", "转人工",
 /// "real person please", "can I talk to an agent".
 pub(crate) fn wants_human(n: &Normalized) -> bool {
-    if n.has_any(HUMAN_PHRASES) || HUMAN_ZH.iter().any(|z| n.has(z)) {
+    // "真人认证" is the face check of real-name verification, not a person.
+    let zh_cue = |z: &&str| {
+        n.has(z)
+            && !(*z == "真人"
+                && ["真人认证", "真人验证", "真人检测"]
+                    .iter()
+                    .any(|c| n.has(c)))
+    };
+    if n.has_any(HUMAN_PHRASES) || HUMAN_ZH.iter().any(zh_cue) {
+        return true;
+    }
+    if !n.ascii && (zh_reaches_person(n.text()) || only_repeats(n.text(), &["客服", "人工"])) {
         return true;
     }
     // "人工" alone ("人工！", "人工人工"), but not "人工智能" (AI).
@@ -268,13 +346,18 @@ pub(crate) fn wants_human(n: &Normalized) -> bool {
     }
     let words: Vec<&str> = n.words().collect();
     // A bare cry: "human", "agent!", "CS", "operator".
-    if let [only] = words.as_slice() {
-        if matches!(
-            *only,
+    // ... or with a "please": "agent pls", "cs dong".
+    let cry = |w: &str| {
+        matches!(
+            w,
             "human" | "agent" | "operator" | "representative" | "cs" | "agen" | "manusia"
-        ) {
-            return true;
-        }
+        )
+    };
+    let please = |w: &str| matches!(w, "please" | "pls" | "plz" | "dong" | "aja" | "now");
+    match words.as_slice() {
+        [only] if cry(only) => return true,
+        [a, b] if cry(a) && please(b) => return true,
+        _ => {}
     }
     for (i, word) in words.iter().enumerate() {
         if !HUMAN_TARGETS.contains(word) {
@@ -303,6 +386,22 @@ pub(crate) fn wants_human(n: &Normalized) -> bool {
         }
     }
     false
+}
+
+/// Whether `text` (spaces aside) is one of `cues` said again and again
+/// ("客服！客服！").
+fn only_repeats(text: &str, cues: &[&str]) -> bool {
+    let mut rest = text.trim_start();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match cues.iter().find_map(|c| rest.strip_prefix(c)) {
+            Some(after) => rest = after.trim_start(),
+            None => return false,
+        }
+    }
+    true
 }
 
 const FOLLOW_UP_PHRASES: &[&str] = &[
