@@ -432,6 +432,50 @@ fn requests_for_a_person_are_recognised_in_three_languages() {
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
 
+/// The second set of phrasings (`tests/data/human_holdout.tsv`), written
+/// before the recogniser was widened for it: 30 requests per language and 20
+/// ordinary messages. It was then tuned on, so it guards against regressions
+/// rather than measuring recall on unseen text; one English phrasing ("pls
+/// hand me over to an agent") is still missed.
+#[test]
+fn the_second_set_of_requests_for_a_person_stays_recognised() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/human_holdout.tsv"
+    ))
+    .unwrap();
+    let mut wanted = [("en", 0, 0), ("id", 0, 0), ("zh", 0, 0)];
+    let mut false_alarms = Vec::new();
+    let mut ordinary = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = line.splitn(3, '\t');
+        let (language, label, message) = (
+            cols.next().unwrap(),
+            cols.next().unwrap(),
+            cols.next().unwrap(),
+        );
+        let mut intake = Intake::new(config()).unwrap();
+        let handed = intake.step(message, at(0)).unwrap().state == IntakeState::HandedOff;
+        if label == "1" {
+            let row = wanted.iter_mut().find(|(l, _, _)| *l == language).unwrap();
+            row.1 += 1;
+            row.2 += usize::from(handed);
+        } else {
+            ordinary += 1;
+            if handed {
+                false_alarms.push(message.to_owned());
+            }
+        }
+    }
+    for (language, total, found) in wanted {
+        println!("second set, human requests ({language}): {found} of {total}");
+        assert_eq!(total, 30, "{language}");
+        assert!(found >= 29, "{language}: {found} of {total}");
+    }
+    assert_eq!(ordinary, 20);
+    assert!(false_alarms.is_empty(), "{false_alarms:?}");
+}
+
 #[test]
 fn replies_follow_the_configured_locale() {
     let mut intake = Intake::new(IntakeConfig {
