@@ -657,6 +657,71 @@ const ERROR_STARTS: Starts = Starts::NONE.with_words(&ERROR_CUES);
 /// Where a reference can start: a Latin letter or digit at a word start.
 const REFERENCE_STARTS: Starts = Starts::NONE.with_alphanumerics();
 
+/// The gates of the passes, in the order of [`Scan::passes`].
+const PASS_STARTS: [Starts; 9] = [
+    EMAIL_STARTS,
+    DATE_STARTS,
+    TIME_STARTS,
+    RELATIVE_STARTS,
+    PHONE_STARTS,
+    AMOUNT_STARTS,
+    CARD_STARTS,
+    ERROR_STARTS,
+    REFERENCE_STARTS,
+];
+
+/// For each ASCII character, the passes (bit `k` for pass `k` of
+/// [`PASS_STARTS`]) that may start there: anywhere when `at_word` is
+/// false, at a word start (in addition) when true.
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+const fn ascii_gates(at_word: bool) -> [u16; 128] {
+    let mut table = [0u16; 128];
+    let mut c = 0;
+    while c < 128 {
+        let mut k = 0;
+        while k < PASS_STARTS.len() {
+            let set = if at_word {
+                PASS_STARTS[k].at_word
+            } else {
+                PASS_STARTS[k].anywhere
+            };
+            if (set >> c) & 1 == 1 {
+                table[c] |= 1 << k;
+            }
+            k += 1;
+        }
+        c += 1;
+    }
+    table
+}
+
+/// [`ascii_gates`] for matches allowed anywhere.
+const ASCII_ANYWHERE: [u16; 128] = ascii_gates(false);
+
+/// [`ascii_gates`] for matches allowed only at a word start.
+const ASCII_AT_WORD: [u16; 128] = ascii_gates(true);
+
+/// The passes (bit `k` for pass `k` of [`PASS_STARTS`]) that may start
+/// at a position holding `c`, where a word starts or not.
+fn gates_at(c: char, starts_word: bool) -> u16 {
+    if c.is_ascii() {
+        let k = usize::from(c as u8);
+        let anywhere = ASCII_ANYWHERE.get(k).copied().unwrap_or(u16::MAX);
+        let at_word = ASCII_AT_WORD.get(k).copied().unwrap_or(u16::MAX);
+        if starts_word {
+            anywhere | at_word
+        } else {
+            anywhere
+        }
+    } else {
+        PASS_STARTS
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.allows(c, starts_word))
+            .fold(0, |m, (k, _)| m | 1 << k)
+    }
+}
+
 /// One found span, in character positions.
 struct Found {
     start: usize,
@@ -692,6 +757,8 @@ fn is_word(c: char) -> bool {
 struct Lead {
     byte: Option<u8>,
     starts_word: bool,
+    /// The passes that may start here ([`gates_at`]).
+    gates: u16,
 }
 
 impl<'a> Scan<'a> {
@@ -719,6 +786,7 @@ impl<'a> Scan<'a> {
                 let lead = Lead {
                     byte: c.encode_utf8(&mut buf).as_bytes().first().copied(),
                     starts_word: !prev_word,
+                    gates: gates_at(c, !prev_word),
                 };
                 prev_word = is_word(c);
                 lead
@@ -734,12 +802,10 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Whether `starts` lets a match start at position `i`.
-    fn may_start(&self, starts: &Starts, i: usize) -> bool {
-        match (self.c(i), self.leads.get(i)) {
-            (Some(c), Some(lead)) => starts.allows(c, lead.starts_word),
-            _ => false,
-        }
+    /// Whether the pass of `gate` (its bit in [`Lead::gates`]) may find a
+    /// match starting at position `i`.
+    fn may_start(&self, gate: u16, i: usize) -> bool {
+        self.leads.get(i).is_some_and(|lead| lead.gates & gate != 0)
     }
 
     fn c(&self, i: usize) -> Option<char> {
@@ -824,6 +890,7 @@ impl<'a> Scan<'a> {
         self.leads.get(i).copied().unwrap_or_else(|| Lead {
             byte: None,
             starts_word: self.starts_word(i),
+            gates: 0,
         })
     }
 
@@ -882,31 +949,32 @@ impl<'a> Scan<'a> {
     /// The passes, from the most specific pattern to the least, each with
     /// where its matches can start and whether it can match at all (no
     /// e-mail address without an `@`).
-    fn passes(&self) -> [(Pass<'a>, &'static Starts, bool); 9] {
+    /// Pass `k` has its gate in bit `k` of [`Lead::gates`].
+    fn passes(&self) -> [(Pass<'a>, u16, bool); 9] {
         [
-            (Scan::email, &EMAIL_STARTS, self.has_at),
-            (Scan::date, &DATE_STARTS, true),
-            (Scan::time, &TIME_STARTS, true),
-            (Scan::relative_date, &RELATIVE_STARTS, true),
-            (Scan::phone, &PHONE_STARTS, true),
-            (Scan::amount, &AMOUNT_STARTS, true),
-            (Scan::card_digits, &CARD_STARTS, true),
-            (Scan::error_code, &ERROR_STARTS, true),
-            (Scan::reference, &REFERENCE_STARTS, true),
+            (Scan::email, 1, self.has_at),
+            (Scan::date, 1 << 1, true),
+            (Scan::time, 1 << 2, true),
+            (Scan::relative_date, 1 << 3, true),
+            (Scan::phone, 1 << 4, true),
+            (Scan::amount, 1 << 5, true),
+            (Scan::card_digits, 1 << 6, true),
+            (Scan::error_code, 1 << 7, true),
+            (Scan::reference, 1 << 8, true),
         ]
     }
 
     fn run(&self) -> Vec<Entity> {
         let mut used = vec![false; self.len()];
         let mut found: Vec<Found> = Vec::new();
-        for (pass, starts, _) in self
+        for (pass, gate, _) in self
             .passes()
             .into_iter()
             .filter(|&(_, _, possible)| possible)
         {
             let mut i = 0;
             while i < self.len() {
-                if used.get(i).copied().unwrap_or(true) || !self.may_start(starts, i) {
+                if used.get(i).copied().unwrap_or(true) || !self.may_start(gate, i) {
                     i += 1;
                     continue;
                 }
@@ -2239,12 +2307,21 @@ mod tests {
         let mut matches = 0usize;
         for text in gate_texts() {
             let scan = Scan::new(&text, Currency::Idr);
-            for (pass, starts, possible) in scan.passes() {
+            for (k, (pass, gate, possible)) in scan.passes().into_iter().enumerate() {
                 for i in 0..scan.len() {
+                    let starts = PASS_STARTS.get(k).copied().unwrap_or(Starts::NONE);
+                    let allowed = scan
+                        .c(i)
+                        .is_some_and(|c| starts.allows(c, scan.starts_word(i)));
+                    assert_eq!(
+                        scan.may_start(gate, i),
+                        allowed,
+                        "{text:?} at {i}, pass {k}"
+                    );
                     if pass(&scan, i).is_some() {
                         matches += 1;
                         assert!(
-                            possible && scan.may_start(starts, i),
+                            possible && scan.may_start(gate, i),
                             "{text:?} at {i}: a pass matched where its gate says it cannot"
                         );
                     }
