@@ -78,15 +78,16 @@ use crate::calendar::{BusinessCalendar, CalendarId};
 use crate::error::{Coded, ErrorCode, HasErrorCode};
 use crate::locale::Locale;
 use crate::money::{Currency, Money};
+use crate::redact::RedactPolicy;
 use crate::ticket::{
     Category, Channel, ComplaintKind, MAX_SEQUENCE, Priority, SlaPolicy, SlaReport, SlaStatus,
     SlaTarget, Ticket, TicketNumber, TimeBasis,
 };
 use crate::triage::answers::{is_present, mentioned_word};
-use crate::triage::entities::extract_with_default;
+use crate::triage::entities::extract_known;
 use crate::triage::{
-    Entity, EntityKind, EntityValue, InfoField, Language, Triager, cap_input, detect_language,
-    required_info,
+    Entity, EntityKind, EntityValue, InfoField, Known, Language, Triager, cap_input,
+    detect_language, required_info,
 };
 
 use phrases::Normalized;
@@ -633,6 +634,17 @@ pub fn redact_for_transcript(text: &str) -> String {
     crate::redact::redact(text, &crate::redact::RedactPolicy::default()).redacted
 }
 
+/// A user message as one step reads it.
+#[derive(Clone, Copy)]
+struct Message<'m> {
+    /// The text, capped ([`cap`]).
+    text: &'m str,
+    /// Its normalised words.
+    n: &'m Normalized,
+    /// The spans of the secrets in it (redaction's default policy).
+    secrets: &'m [(usize, usize)],
+}
+
 /// The text capped to [`MAX_MESSAGE_BYTES`] at a character boundary.
 fn cap(text: &str) -> &str {
     cap_input(text).0
@@ -848,13 +860,26 @@ impl Intake {
         }
         let text = cap(message);
         let turn = self.transcript.len();
+        // One scan for secrets: it masks the transcript and keeps them out
+        // of the entities.
+        let redaction = crate::redact::redact(text, &RedactPolicy::default());
+        let secrets: Vec<(usize, usize)> = redaction
+            .findings
+            .iter()
+            .map(|f| (f.start, f.end))
+            .collect();
         self.transcript.push(Turn {
             at: now,
             speaker: Speaker::User,
-            text: redact_for_transcript(text),
+            text: redaction.redacted,
         });
         let n = Normalized::new(text);
-        let (reply, asking) = self.advance(text, &n, turn, now);
+        let message = Message {
+            text,
+            n: &n,
+            secrets: &secrets,
+        };
+        let (reply, asking) = self.advance(&message, turn, now);
         self.transcript.push(Turn {
             at: now,
             speaker: Speaker::Assistant,
@@ -867,11 +892,11 @@ impl Intake {
     /// for.
     fn advance(
         &mut self,
-        text: &str,
-        n: &Normalized,
+        message: &Message<'_>,
         turn: usize,
         now: DateTime<Utc>,
     ) -> (String, Option<InfoField>) {
+        let Message { text, n, .. } = *message;
         let wants_human = phrases::wants_human(n);
         match self.phase {
             Phase::New | Phase::Resolved => {
@@ -883,14 +908,16 @@ impl Intake {
                     self.fields.clear();
                     self.asked.clear();
                 }
+                let mut language = None;
                 if self.config.locale.is_none() {
-                    let language = detect_language(text);
-                    if language != Language::Other {
-                        self.locale = language.locale();
+                    let detected = detect_language(text);
+                    if detected != Language::Other {
+                        self.locale = detected.locale();
                     }
+                    language = Some(detected);
                 }
                 if wants_human {
-                    self.triage_into(text, turn);
+                    self.triage_into(message, language, turn);
                     return self.hand_off();
                 }
                 if let Some(number) = phrases::ticket_number_in(text) {
@@ -904,7 +931,7 @@ impl Intake {
                     self.phase = Phase::AskingTicketNumber;
                     return (reply::ask_ticket_number(self.locale), None);
                 }
-                let category = self.triage_into(text, turn);
+                let category = self.triage_into(message, language, turn);
                 if category == Category::GeneralInquiry
                     || (phrases::is_how_to(n, text)
                         && !matches!(
@@ -928,14 +955,14 @@ impl Intake {
                     self.phase = Phase::Resolved;
                     return (reply::glad(self.locale), None);
                 }
-                self.fill_from(text, n, turn);
+                self.fill_from(message, turn);
                 self.next_question_or_ticket(now, Some(reply::sorry(self.locale)))
             }
             Phase::Asking { field } => {
                 if wants_human {
                     return self.hand_off();
                 }
-                self.fill_from(text, n, turn);
+                self.fill_from(message, turn);
                 if !self.gathered(field) {
                     let (status, value) = if phrases::does_not_know(n) {
                         (FieldStatus::Unknown, None)
@@ -993,10 +1020,22 @@ impl Intake {
 
     /// Triages the first message: category, priority, and the fields it
     /// already gives.
-    fn triage_into(&mut self, text: &str, turn: usize) -> Category {
+    /// `language` is the message's, when already detected.
+    fn triage_into(
+        &mut self,
+        message: &Message<'_>,
+        language: Option<Language>,
+        turn: usize,
+    ) -> Category {
+        let text = message.text;
         let channel = Some(self.config.channel);
+        let known = Known {
+            language,
+            lower: Some(message.n.lower()),
+            secrets: Some(message.secrets),
+        };
         let t = match Triager::builtin() {
-            Some(triager) => triager.triage(text, channel),
+            Some(triager) => triager.triage_known(text, channel, known),
             None => crate::triage::triage(text, channel),
         };
         self.category = Some(t.category);
@@ -1007,7 +1046,7 @@ impl Intake {
             }
             let (status, value, amount) = match entity_value(needed.field, text, &t.entities) {
                 Some((v, amount)) => (FieldStatus::Given, Some(redact_for_transcript(&v)), amount),
-                None => match mentioned_word(needed.field, text) {
+                None => match mentioned_word(needed.field, message.n.lower()) {
                     Some(word) => (FieldStatus::Given, Some(word.to_owned()), None),
                     None => (FieldStatus::Mentioned, None, None),
                 },
@@ -1025,7 +1064,8 @@ impl Intake {
 
     /// Reads every missing field the message gives (an answer may carry
     /// more than was asked).
-    fn fill_from(&mut self, text: &str, n: &Normalized, turn: usize) {
+    fn fill_from(&mut self, message: &Message<'_>, turn: usize) {
+        let Message { text, n, secrets } = *message;
         let Some(category) = self.category else {
             return;
         };
@@ -1044,7 +1084,7 @@ impl Intake {
         } else {
             Currency::Idr
         };
-        let entities = extract_with_default(text, currency);
+        let entities = extract_known(text, currency, Some(secrets));
         let found: Vec<InfoField> = missing
             .filter(|&f| is_present(f, text, n.lower(), &entities))
             .collect();

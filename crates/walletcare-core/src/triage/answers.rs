@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::entities::{Entity, EntityKind};
+use super::needles::Needles;
 use crate::locale::{Locale, Render};
 use crate::ticket::Category;
 
@@ -195,15 +196,15 @@ pub(crate) fn needed_fields_in(
 }
 
 /// The word that shows a listed field (payment method, phone model, bank)
-/// in `text`, as the lists spell it; `None` for other fields.
-pub(crate) fn mentioned_word(field: InfoField, text: &str) -> Option<&'static str> {
+/// in a text whose [`lowercase_words`] are `lower` (of the capped text),
+/// as the lists spell it; `None` for other fields.
+pub(crate) fn mentioned_word(field: InfoField, lower: &str) -> Option<&'static str> {
     let list = match field {
         InfoField::PaymentMethod => PAYMENT_METHODS,
         InfoField::DeviceModel => DEVICES,
         InfoField::BankName => BANKS,
         _ => return None,
     };
-    let lower = lowercase_words(super::cap_input(text).0);
     list.iter().find(|n| lower.contains(*n)).map(|n| n.trim())
 }
 
@@ -226,9 +227,9 @@ pub(crate) fn is_present(field: InfoField, text: &str, lower: &str, entities: &[
         InfoField::RegisteredPhone => has(entities, &[K::Phone]),
         InfoField::CardLastDigits => has(entities, &[K::CardDigits]),
         InfoField::ErrorMessage => has(entities, &[K::ErrorCode]) || has_quote(text),
-        InfoField::PaymentMethod => contains_any(lower, PAYMENT_METHODS),
-        InfoField::DeviceModel => contains_any(lower, DEVICES),
-        InfoField::BankName => contains_any(lower, BANKS),
+        InfoField::PaymentMethod => listed(lower) & 1 != 0,
+        InfoField::DeviceModel => listed(lower) & 2 != 0,
+        InfoField::BankName => listed(lower) & 4 != 0,
         InfoField::AppVersion => has_version(lower),
     }
 }
@@ -372,8 +373,13 @@ pub(crate) fn lowercase_words(text: &str) -> String {
     out
 }
 
-fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| haystack.contains(n))
+/// Which of [`PAYMENT_METHODS`] (bit 0), [`DEVICES`] (bit 1) and
+/// [`BANKS`] (bit 2) have a phrase in `lower`, in one pass over it.
+fn listed(lower: &str) -> u32 {
+    static LISTS: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    LISTS
+        .get_or_init(|| Needles::new(&[PAYMENT_METHODS, DEVICES, BANKS]))
+        .groups_in(lower)
 }
 
 /// A quoted message of at least three characters: `"Transaksi gagal"`,
@@ -839,6 +845,30 @@ mod tests {
         let text = "绑卡失败，招商银行尾号1234，提示错误码4001";
         let found = needed_info(Category::BankCard, text, &extract_entities(text));
         assert!(found.iter().all(|n| n.found), "{found:?}");
+    }
+
+    #[test]
+    fn listed_finds_what_contains_finds() {
+        let lists = [PAYMENT_METHODS, DEVICES, BANKS];
+        let mut texts: Vec<String> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(|p| format!("x{p}y {p}")))
+            .collect();
+        if let Ok(corpus) = crate::triage::builtin_corpus() {
+            texts.extend(corpus.into_iter().map(|e| e.text));
+        }
+        let mut hits = 0;
+        for text in texts {
+            let lower = lowercase_words(&text);
+            let want = lists
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.iter().any(|n| lower.contains(n)))
+                .fold(0u32, |m, (k, _)| m | 1 << k);
+            hits += want.count_ones();
+            assert_eq!(listed(&lower), want, "{text:?}");
+        }
+        assert!(hits > 150, "{hits}");
     }
 
     #[test]

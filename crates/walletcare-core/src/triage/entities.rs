@@ -177,16 +177,549 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
 /// As [`extract_entities`], with the currency of bare `k`/`thousand`/
 /// `million` amounts given.
 pub(crate) fn extract_with_default(text: &str, default_currency: Currency) -> Vec<Entity> {
+    extract_known(text, default_currency, None)
+}
+
+/// As [`extract_with_default`], with the spans of the secrets in `text`
+/// ([`crate::redact::secret_spans`] of the text, which the caller passes
+/// already capped) when the caller has them, so they are not looked for
+/// again.
+pub(crate) fn extract_known(
+    text: &str,
+    default_currency: Currency,
+    secrets: Option<&[(usize, usize)]>,
+) -> Vec<Entity> {
     let (text, _) = super::cap_input(text);
     let scan = Scan::new(text, default_currency);
     let mut entities = scan.run();
+    if entities.is_empty() {
+        return entities;
+    }
     // No entity carries a secret or a part of one (a one-time code read as
     // a reference, a NIK as a long number...): hosts log and store results.
-    let secrets = crate::redact::secret_spans(text);
+    let computed;
+    let secrets = match secrets {
+        Some(spans) => spans,
+        None => {
+            computed = crate::redact::secret_spans(text);
+            &computed
+        }
+    };
     if !secrets.is_empty() {
         entities.retain(|e| !secrets.iter().any(|&(s, end)| e.start < end && s < e.end));
     }
     entities
+}
+
+/// Month names and abbreviations (Indonesian and English), with the month.
+const MONTHS: [(&str, u32); 40] = [
+    ("january", 1),
+    ("januari", 1),
+    ("february", 2),
+    ("februari", 2),
+    ("march", 3),
+    ("maret", 3),
+    ("april", 4),
+    ("may", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("agustus", 8),
+    ("september", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("desember", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("des", 12),
+    ("peb", 2),
+    ("nop", 11),
+];
+
+/// Indonesian words before an hour ("jam 10", "pukul 14.30").
+const HOUR_WORDS: [&str; 2] = ["jam", "pukul"];
+
+/// Chinese parts of the day before an hour ("下午3点"); the fourth and
+/// fifth are afternoon and evening (12 hours later).
+const DAYPARTS: [&str; 6] = ["上午", "早上", "中午", "下午", "晚上", "凌晨"];
+
+/// Relative days that are one word or phrase, with the days from today.
+const RELATIVE_FIXED: [(&str, i32); 25] = [
+    ("day before yesterday", -2),
+    ("the day before yesterday", -2),
+    ("yesterday", -1),
+    ("last night", -1),
+    ("today", 0),
+    ("this morning", 0),
+    ("tonight", 0),
+    ("last week", -7),
+    ("kemarin lusa", -2),
+    ("kemarin", -1),
+    ("kemaren", -1),
+    ("kmrn", -1),
+    ("kmarin", -1),
+    ("hari ini", 0),
+    ("tadi pagi", 0),
+    ("tadi siang", 0),
+    ("tadi malam", -1),
+    ("semalam", -1),
+    ("minggu lalu", -7),
+    ("seminggu lalu", -7),
+    ("seminggu yang lalu", -7),
+    ("大前天", -3),
+    ("前天", -2),
+    ("昨天", -1),
+    ("昨日", -1),
+];
+
+/// More Chinese relative days, tried after [`RELATIVE_FIXED`].
+const RELATIVE_MORE: [(&str, i32); 7] = [
+    ("今天", 0),
+    ("今日", 0),
+    ("上周", -7),
+    ("上星期", -7),
+    ("上个星期", -7),
+    ("上礼拜", -7),
+    ("上個星期", -7),
+];
+
+/// Counts written as words ("a day ago"): the index is the count, "a" is one.
+const COUNT_WORDS: [&str; 7] = ["a", "one", "two", "three", "four", "five", "six"];
+
+/// Currency words and symbols written before an amount.
+const CURRENCY_PREFIXES: [(&str, Currency); 22] = [
+    ("rp.", Currency::Idr),
+    ("rp", Currency::Idr),
+    ("idr", Currency::Idr),
+    ("us$", Currency::Usd),
+    ("usd", Currency::Usd),
+    ("s$", Currency::Sgd),
+    ("sgd", Currency::Sgd),
+    ("hk$", Currency::Hkd),
+    ("hkd", Currency::Hkd),
+    ("rm", Currency::Myr),
+    ("myr", Currency::Myr),
+    ("rmb", Currency::Cny),
+    ("cny", Currency::Cny),
+    ("¥", Currency::Cny),
+    ("€", Currency::Eur),
+    ("eur", Currency::Eur),
+    ("$", Currency::Usd),
+    ("฿", Currency::Thb),
+    ("thb", Currency::Thb),
+    ("₱", Currency::Php),
+    ("php", Currency::Php),
+    ("jpy", Currency::Jpy),
+];
+
+/// Multiplier words after a number: the word, its spelling for `money::parse`, the currency it implies.
+const MAGNITUDES: [(&str, &str, Option<Currency>); 14] = [
+    ("ribu", "rb", Some(Currency::Idr)),
+    ("rebu", "rb", Some(Currency::Idr)),
+    ("rb", "rb", Some(Currency::Idr)),
+    ("juta", "jt", Some(Currency::Idr)),
+    ("jt", "jt", Some(Currency::Idr)),
+    ("jeti", "jt", Some(Currency::Idr)),
+    ("miliar", "miliar", Some(Currency::Idr)),
+    ("milyar", "miliar", Some(Currency::Idr)),
+    ("thousand", "thousand", None),
+    ("million", "million", None),
+    ("k", "k", None),
+    ("万", "万", Some(Currency::Cny)),
+    ("千", "千", Some(Currency::Cny)),
+    ("亿", "亿", Some(Currency::Cny)),
+];
+
+/// Currency words written after an amount.
+const CURRENCY_SUFFIXES: [(&str, Currency); 26] = [
+    ("块钱", Currency::Cny),
+    ("元", Currency::Cny),
+    ("块", Currency::Cny),
+    ("塊", Currency::Cny),
+    ("人民币", Currency::Cny),
+    ("円", Currency::Jpy),
+    ("rupiah", Currency::Idr),
+    ("idr", Currency::Idr),
+    ("perak", Currency::Idr),
+    ("rmb", Currency::Cny),
+    ("yuan", Currency::Cny),
+    ("cny", Currency::Cny),
+    ("dollars", Currency::Usd),
+    ("dollar", Currency::Usd),
+    ("usd", Currency::Usd),
+    ("bucks", Currency::Usd),
+    ("sgd", Currency::Sgd),
+    ("ringgit", Currency::Myr),
+    ("myr", Currency::Myr),
+    ("euros", Currency::Eur),
+    ("euro", Currency::Eur),
+    ("eur", Currency::Eur),
+    ("baht", Currency::Thb),
+    ("pesos", Currency::Php),
+    ("peso", Currency::Php),
+    ("yen", Currency::Jpy),
+];
+
+/// Words before the last digits of a card.
+const CARD_CUES: [&str; 11] = [
+    "ending in",
+    "ending with",
+    "ends in",
+    "ends with",
+    "ending",
+    "berakhiran",
+    "akhiran",
+    "尾号",
+    "末四位",
+    "后四位",
+    "last 4 digits",
+];
+
+/// Words before an error code.
+const ERROR_CUES: [&str; 10] = [
+    "error code",
+    "kode error",
+    "kode kesalahan",
+    "error",
+    "err",
+    "kode",
+    "code",
+    "错误代码",
+    "错误码",
+    "错误",
+];
+
+/// Words shortly before an order or transaction number.
+const REFERENCE_CUES: [&str; 17] = [
+    "order",
+    "pesanan",
+    "transaksi",
+    "transaction",
+    "trx",
+    "invoice",
+    "ref",
+    "id",
+    "no",
+    "nomor",
+    "number",
+    "订单",
+    "单号",
+    "交易",
+    "流水号",
+    "编号",
+    "#",
+];
+
+/// The Chinese numerals an amount can be written in ("三百元"): the
+/// characters [`chinese_digit`] and [`chinese_unit`] read.
+const CHINESE_NUMERALS: [char; 20] = [
+    '零', '〇', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+    '万', '萬', '亿', '億',
+];
+
+/// The characters that mask a card number before its last digits.
+const CARD_MASKS: [char; 3] = ['*', 'x', '•'];
+
+/// The most non-ASCII first characters a [`Starts`] lists one by one; past
+/// that it lets every non-ASCII character through.
+const MAX_OTHER_STARTS: usize = 32;
+
+/// The characters a match of a pass can start with, and where: a gate
+/// checked before a pass is tried at a position, so the pass's word lists
+/// are only tried where one of their words (or one of its digits or
+/// symbols) could start. Built at compile time from the same lists the
+/// pass reads; a gate may let through positions where the pass finds
+/// nothing, never the reverse (test `gates_never_reject_a_match`).
+#[derive(Clone, Copy)]
+struct Starts {
+    /// ASCII characters that start a match only at a word start, one bit
+    /// per code.
+    at_word: u128,
+    /// ASCII characters that may start a match anywhere.
+    anywhere: u128,
+    /// Non-ASCII characters that may start a match anywhere.
+    other: [char; MAX_OTHER_STARTS],
+    /// How many of `other` are used.
+    others: usize,
+    /// Whether `other` overflowed (then every non-ASCII character passes).
+    any_other: bool,
+}
+
+/// The first character of `s`, decoded at compile time.
+const fn first_char(s: &str) -> Option<char> {
+    // Bytes of a `str` are well-formed UTF-8, so the lead byte tells the
+    // length and the continuation bytes are there.
+    match s.as_bytes() {
+        [] => None,
+        [a, ..] if *a < 0x80 => Some(*a as char),
+        [a, b, ..] if *a & 0xE0 == 0xC0 => {
+            char::from_u32(((*a as u32 & 0x1F) << 6) | (*b as u32 & 0x3F))
+        }
+        [a, b, c, ..] if *a & 0xF0 == 0xE0 => char::from_u32(
+            ((*a as u32 & 0x0F) << 12) | ((*b as u32 & 0x3F) << 6) | (*c as u32 & 0x3F),
+        ),
+        [a, b, c, d, ..] => char::from_u32(
+            ((*a as u32 & 0x07) << 18)
+                | ((*b as u32 & 0x3F) << 12)
+                | ((*c as u32 & 0x3F) << 6)
+                | (*d as u32 & 0x3F),
+        ),
+        _ => None,
+    }
+}
+
+impl Starts {
+    /// Nothing starts a match.
+    const NONE: Starts = Starts {
+        at_word: 0,
+        anywhere: 0,
+        other: ['\0'; MAX_OTHER_STARTS],
+        others: 0,
+        any_other: false,
+    };
+
+    /// Adds `c`; an ASCII letter or digit only at a word start when
+    /// `at_word`.
+    #[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+    const fn with_char(mut self, c: char, at_word: bool) -> Starts {
+        if c.is_ascii() {
+            let bit = 1u128 << (c as u32);
+            if at_word && c.is_ascii_alphanumeric() {
+                self.at_word |= bit;
+            } else {
+                self.anywhere |= bit;
+            }
+        } else {
+            let mut k = 0;
+            while k < self.others {
+                if self.other[k] == c {
+                    return self;
+                }
+                k += 1;
+            }
+            if self.others == MAX_OTHER_STARTS {
+                self.any_other = true;
+                return self;
+            }
+            self.other[self.others] = c;
+            self.others += 1;
+        }
+        self
+    }
+
+    /// Adds the first character of each of `words`, matched as
+    /// [`Scan::word`] does (Latin letters and digits at a word start).
+    #[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+    const fn with_words(mut self, words: &[&str]) -> Starts {
+        let mut k = 0;
+        while k < words.len() {
+            if let Some(c) = first_char(words[k]) {
+                self = self.with_char(c, true);
+            }
+            k += 1;
+        }
+        self
+    }
+
+    /// As [`Starts::with_words`], for the words of `(word, value)` pairs.
+    #[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+    const fn with_pairs<T>(mut self, pairs: &[(&str, T)]) -> Starts {
+        let mut k = 0;
+        while k < pairs.len() {
+            if let Some(c) = first_char(pairs[k].0) {
+                self = self.with_char(c, true);
+            }
+            k += 1;
+        }
+        self
+    }
+
+    /// Adds the first character of each of `words`, matched anywhere (as
+    /// [`Scan::lit`] does).
+    #[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+    const fn with_literals(mut self, words: &[&str]) -> Starts {
+        let mut k = 0;
+        while k < words.len() {
+            if let Some(c) = first_char(words[k]) {
+                self = self.with_char(c, false);
+            }
+            k += 1;
+        }
+        self
+    }
+
+    /// Adds `chars`, anywhere.
+    #[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+    const fn with_chars(mut self, chars: &[char]) -> Starts {
+        let mut k = 0;
+        while k < chars.len() {
+            self = self.with_char(chars[k], false);
+            k += 1;
+        }
+        self
+    }
+
+    /// Adds the ASCII digits, at a word start when `at_word`.
+    const fn with_digits(self, at_word: bool) -> Starts {
+        self.with_ascii_range(b'0', b'9', at_word)
+    }
+
+    /// Adds the ASCII letters and digits, at a word start.
+    const fn with_alphanumerics(self) -> Starts {
+        self.with_ascii_range(b'0', b'9', true)
+            .with_ascii_range(b'a', b'z', true)
+            .with_ascii_range(b'A', b'Z', true)
+    }
+
+    const fn with_ascii_range(mut self, from: u8, to: u8, at_word: bool) -> Starts {
+        let mut b = from;
+        while b <= to {
+            self = self.with_char(b as char, at_word);
+            b += 1;
+        }
+        self
+    }
+
+    /// Whether a match may start at a position holding `c` (folded and
+    /// lowercased), where a word starts or not.
+    fn allows(&self, c: char, starts_word: bool) -> bool {
+        if c.is_ascii() {
+            let bit = 1u128 << u32::from(c);
+            self.anywhere & bit != 0 || (starts_word && self.at_word & bit != 0)
+        } else {
+            self.any_other
+                || self
+                    .other
+                    .get(..self.others)
+                    .is_some_and(|other| other.contains(&c))
+        }
+    }
+}
+
+/// Where an e-mail address can start: a Latin letter or digit at a word
+/// start (the pass is skipped when the text has no `@`).
+const EMAIL_STARTS: Starts = Starts::NONE.with_alphanumerics();
+
+/// Where a date can start: a digit (numeric and Chinese dates) or a month
+/// name at a word start.
+const DATE_STARTS: Starts = Starts::NONE.with_digits(false).with_pairs(&MONTHS);
+
+/// Where a time can start: an hour word, a Chinese part of the day, or a
+/// digit ("3点" need not start a word).
+const TIME_STARTS: Starts = Starts::NONE
+    .with_words(&HOUR_WORDS)
+    .with_literals(&DAYPARTS)
+    .with_digits(false);
+
+/// Where a relative day can start: its words, or a count ("3 days ago")
+/// at a word start.
+const RELATIVE_STARTS: Starts = Starts::NONE
+    .with_pairs(&RELATIVE_FIXED)
+    .with_pairs(&RELATIVE_MORE)
+    .with_words(&COUNT_WORDS)
+    .with_digits(true);
+
+/// Where a phone number can start: a digit or `+` at a word start.
+const PHONE_STARTS: Starts = Starts::NONE.with_digits(true).with_char('+', true);
+
+/// Where an amount can start: a currency prefix or a digit at a word
+/// start, or a Chinese numeral.
+const AMOUNT_STARTS: Starts = Starts::NONE
+    .with_pairs(&CURRENCY_PREFIXES)
+    .with_digits(true)
+    .with_chars(&CHINESE_NUMERALS);
+
+/// Where card digits can start: a cue word or a mask character.
+const CARD_STARTS: Starts = Starts::NONE.with_words(&CARD_CUES).with_chars(&CARD_MASKS);
+
+/// Where an error code's cue can start.
+const ERROR_STARTS: Starts = Starts::NONE.with_words(&ERROR_CUES);
+
+/// Where a reference can start: a Latin letter or digit at a word start.
+const REFERENCE_STARTS: Starts = Starts::NONE.with_alphanumerics();
+
+/// The gates of the passes, in the order of [`Scan::passes`].
+const PASS_STARTS: [Starts; 9] = [
+    EMAIL_STARTS,
+    DATE_STARTS,
+    TIME_STARTS,
+    RELATIVE_STARTS,
+    PHONE_STARTS,
+    AMOUNT_STARTS,
+    CARD_STARTS,
+    ERROR_STARTS,
+    REFERENCE_STARTS,
+];
+
+/// For each ASCII character, the passes (bit `k` for pass `k` of
+/// [`PASS_STARTS`]) that may start there: anywhere when `at_word` is
+/// false, at a word start (in addition) when true.
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time only.
+const fn ascii_gates(at_word: bool) -> [u16; 128] {
+    let mut table = [0u16; 128];
+    let mut c = 0;
+    while c < 128 {
+        let mut k = 0;
+        while k < PASS_STARTS.len() {
+            let set = if at_word {
+                PASS_STARTS[k].at_word
+            } else {
+                PASS_STARTS[k].anywhere
+            };
+            if (set >> c) & 1 == 1 {
+                table[c] |= 1 << k;
+            }
+            k += 1;
+        }
+        c += 1;
+    }
+    table
+}
+
+/// [`ascii_gates`] for matches allowed anywhere.
+const ASCII_ANYWHERE: [u16; 128] = ascii_gates(false);
+
+/// [`ascii_gates`] for matches allowed only at a word start.
+const ASCII_AT_WORD: [u16; 128] = ascii_gates(true);
+
+/// The passes (bit `k` for pass `k` of [`PASS_STARTS`]) that may start
+/// at a position holding `c`, where a word starts or not.
+fn gates_at(c: char, starts_word: bool) -> u16 {
+    if c.is_ascii() {
+        let k = usize::from(c as u8);
+        let anywhere = ASCII_ANYWHERE.get(k).copied().unwrap_or(u16::MAX);
+        let at_word = ASCII_AT_WORD.get(k).copied().unwrap_or(u16::MAX);
+        if starts_word {
+            anywhere | at_word
+        } else {
+            anywhere
+        }
+    } else {
+        PASS_STARTS
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.allows(c, starts_word))
+            .fold(0, |m, (k, _)| m | 1 << k)
+    }
 }
 
 /// One found span, in character positions.
@@ -197,12 +730,17 @@ struct Found {
     value: Option<EntityValue>,
 }
 
+/// One pattern tried at a position of a [`Scan`].
+type Pass<'s> = fn(&Scan<'s>, usize) -> Option<Found>;
+
 struct Scan<'a> {
     text: &'a str,
     /// Byte offset and folded, lowercased character.
     chars: Vec<(usize, char)>,
     /// [`Scan::lead`] of each position, computed once.
     leads: Vec<Lead>,
+    /// Whether the folded text has an `@`.
+    has_at: bool,
     default_currency: Currency,
 }
 
@@ -219,6 +757,8 @@ fn is_word(c: char) -> bool {
 struct Lead {
     byte: Option<u8>,
     starts_word: bool,
+    /// The passes that may start here ([`gates_at`]).
+    gates: u16,
 }
 
 impl<'a> Scan<'a> {
@@ -246,17 +786,26 @@ impl<'a> Scan<'a> {
                 let lead = Lead {
                     byte: c.encode_utf8(&mut buf).as_bytes().first().copied(),
                     starts_word: !prev_word,
+                    gates: gates_at(c, !prev_word),
                 };
                 prev_word = is_word(c);
                 lead
             })
             .collect();
+        let has_at = chars.iter().any(|&(_, c)| c == '@');
         Scan {
             text,
             chars,
             leads,
+            has_at,
             default_currency,
         }
+    }
+
+    /// Whether the pass of `gate` (its bit in [`Lead::gates`]) may find a
+    /// match starting at position `i`.
+    fn may_start(&self, gate: u16, i: usize) -> bool {
+        self.leads.get(i).is_some_and(|lead| lead.gates & gate != 0)
     }
 
     fn c(&self, i: usize) -> Option<char> {
@@ -341,6 +890,7 @@ impl<'a> Scan<'a> {
         self.leads.get(i).copied().unwrap_or_else(|| Lead {
             byte: None,
             starts_word: self.starts_word(i),
+            gates: 0,
         })
     }
 
@@ -396,25 +946,35 @@ impl<'a> Scan<'a> {
         Some((v, j))
     }
 
+    /// The passes, from the most specific pattern to the least, each with
+    /// where its matches can start and whether it can match at all (no
+    /// e-mail address without an `@`).
+    /// Pass `k` has its gate in bit `k` of [`Lead::gates`].
+    fn passes(&self) -> [(Pass<'a>, u16, bool); 9] {
+        [
+            (Scan::email, 1, self.has_at),
+            (Scan::date, 1 << 1, true),
+            (Scan::time, 1 << 2, true),
+            (Scan::relative_date, 1 << 3, true),
+            (Scan::phone, 1 << 4, true),
+            (Scan::amount, 1 << 5, true),
+            (Scan::card_digits, 1 << 6, true),
+            (Scan::error_code, 1 << 7, true),
+            (Scan::reference, 1 << 8, true),
+        ]
+    }
+
     fn run(&self) -> Vec<Entity> {
         let mut used = vec![false; self.len()];
         let mut found: Vec<Found> = Vec::new();
-        type Pass<'s> = fn(&Scan<'s>, usize) -> Option<Found>;
-        let passes: [Pass<'a>; 9] = [
-            Scan::email,
-            Scan::date,
-            Scan::time,
-            Scan::relative_date,
-            Scan::phone,
-            Scan::amount,
-            Scan::card_digits,
-            Scan::error_code,
-            Scan::reference,
-        ];
-        for pass in passes {
+        for (pass, gate, _) in self
+            .passes()
+            .into_iter()
+            .filter(|&(_, _, possible)| possible)
+        {
             let mut i = 0;
             while i < self.len() {
-                if used.get(i).copied().unwrap_or(true) {
+                if used.get(i).copied().unwrap_or(true) || !self.may_start(gate, i) {
                     i += 1;
                     continue;
                 }
@@ -606,48 +1166,6 @@ impl<'a> Scan<'a> {
     }
 
     fn month_name(&self, i: usize) -> Option<(u32, usize)> {
-        const MONTHS: [(&str, u32); 40] = [
-            ("january", 1),
-            ("januari", 1),
-            ("february", 2),
-            ("februari", 2),
-            ("march", 3),
-            ("maret", 3),
-            ("april", 4),
-            ("may", 5),
-            ("mei", 5),
-            ("june", 6),
-            ("juni", 6),
-            ("july", 7),
-            ("juli", 7),
-            ("august", 8),
-            ("agustus", 8),
-            ("september", 9),
-            ("october", 10),
-            ("oktober", 10),
-            ("november", 11),
-            ("december", 12),
-            ("desember", 12),
-            ("jan", 1),
-            ("feb", 2),
-            ("mar", 3),
-            ("apr", 4),
-            ("jun", 6),
-            ("jul", 7),
-            ("aug", 8),
-            ("agu", 8),
-            ("agt", 8),
-            ("ags", 8),
-            ("sept", 9),
-            ("sep", 9),
-            ("oct", 10),
-            ("okt", 10),
-            ("nov", 11),
-            ("dec", 12),
-            ("des", 12),
-            ("peb", 2),
-            ("nop", 11),
-        ];
         let lead = self.lead(i);
         MONTHS.iter().find_map(|&(name, m)| {
             if !Self::could_start(lead, name) {
@@ -729,7 +1247,7 @@ impl<'a> Scan<'a> {
 
     fn time(&self, i: usize) -> Option<Found> {
         // Indonesian: "jam 10", "pukul 14.30".
-        if let Some((_, j)) = self.any_word(i, &["jam", "pukul"]) {
+        if let Some((_, j)) = self.any_word(i, &HOUR_WORDS) {
             let k = self.skip_spaces(j, 1);
             let (hour, h_end) = self.small_number(k, 2)?;
             let (minute, end) = match self.c(h_end) {
@@ -749,7 +1267,7 @@ impl<'a> Scan<'a> {
         }
         // Chinese: "下午3点", "10点30分", "3点半".
         let lead = self.lit_lead(i);
-        let (offset, j) = match ["上午", "早上", "中午", "下午", "晚上", "凌晨"]
+        let (offset, j) = match DAYPARTS
             .iter()
             .enumerate()
             .filter(|(_, w)| Self::could_start(lead, w))
@@ -837,44 +1355,8 @@ impl<'a> Scan<'a> {
     // Relative days
 
     fn relative_date(&self, i: usize) -> Option<Found> {
-        const FIXED: [(&str, i32); 25] = [
-            ("day before yesterday", -2),
-            ("the day before yesterday", -2),
-            ("yesterday", -1),
-            ("last night", -1),
-            ("today", 0),
-            ("this morning", 0),
-            ("tonight", 0),
-            ("last week", -7),
-            ("kemarin lusa", -2),
-            ("kemarin", -1),
-            ("kemaren", -1),
-            ("kmrn", -1),
-            ("kmarin", -1),
-            ("hari ini", 0),
-            ("tadi pagi", 0),
-            ("tadi siang", 0),
-            ("tadi malam", -1),
-            ("semalam", -1),
-            ("minggu lalu", -7),
-            ("seminggu lalu", -7),
-            ("seminggu yang lalu", -7),
-            ("大前天", -3),
-            ("前天", -2),
-            ("昨天", -1),
-            ("昨日", -1),
-        ];
-        const MORE: [(&str, i32); 7] = [
-            ("今天", 0),
-            ("今日", 0),
-            ("上周", -7),
-            ("上星期", -7),
-            ("上个星期", -7),
-            ("上礼拜", -7),
-            ("上個星期", -7),
-        ];
-        if let Some((k, end)) = self.any_word_of(i, &FIXED) {
-            let days = FIXED.get(k).map_or(0, |&(_, d)| d);
+        if let Some((k, end)) = self.any_word_of(i, &RELATIVE_FIXED) {
+            let days = RELATIVE_FIXED.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
                 end,
@@ -882,8 +1364,8 @@ impl<'a> Scan<'a> {
                 value: Some(EntityValue::RelativeDay { days }),
             });
         }
-        if let Some((k, end)) = self.any_word_of(i, &MORE) {
-            let days = MORE.get(k).map_or(0, |&(_, d)| d);
+        if let Some((k, end)) = self.any_word_of(i, &RELATIVE_MORE) {
+            let days = RELATIVE_MORE.get(k).map_or(0, |&(_, d)| d);
             return Some(Found {
                 start: i,
                 end,
@@ -895,8 +1377,7 @@ impl<'a> Scan<'a> {
         let (n, n_end) = match self.small_number(i, 3) {
             Some(v) if self.starts_word(i) => v,
             _ => {
-                const WORDS: [&str; 7] = ["a", "one", "two", "three", "four", "five", "six"];
-                let (k, end) = self.any_word(i, &WORDS)?;
+                let (k, end) = self.any_word(i, &COUNT_WORDS)?;
                 (u32::try_from(k.max(1)).ok()?, end)
             }
         };
@@ -1003,35 +1484,11 @@ impl<'a> Scan<'a> {
     }
 
     fn currency_prefix(&self, i: usize) -> Option<(Currency, usize)> {
-        const PREFIXES: [(&str, Currency); 22] = [
-            ("rp.", Currency::Idr),
-            ("rp", Currency::Idr),
-            ("idr", Currency::Idr),
-            ("us$", Currency::Usd),
-            ("usd", Currency::Usd),
-            ("s$", Currency::Sgd),
-            ("sgd", Currency::Sgd),
-            ("hk$", Currency::Hkd),
-            ("hkd", Currency::Hkd),
-            ("rm", Currency::Myr),
-            ("myr", Currency::Myr),
-            ("rmb", Currency::Cny),
-            ("cny", Currency::Cny),
-            ("¥", Currency::Cny),
-            ("€", Currency::Eur),
-            ("eur", Currency::Eur),
-            ("$", Currency::Usd),
-            ("฿", Currency::Thb),
-            ("thb", Currency::Thb),
-            ("₱", Currency::Php),
-            ("php", Currency::Php),
-            ("jpy", Currency::Jpy),
-        ];
         if !self.starts_word(i) {
             return None;
         }
         let lead = self.lit_lead(i);
-        PREFIXES.iter().find_map(|&(p, cur)| {
+        CURRENCY_PREFIXES.iter().find_map(|&(p, cur)| {
             if !Self::could_start(lead, p) {
                 return None;
             }
@@ -1049,24 +1506,8 @@ impl<'a> Scan<'a> {
     /// A multiplier word after a number: its canonical spelling for
     /// [`money::parse`], the currency it implies, and its end.
     fn magnitude(&self, i: usize) -> Option<(&'static str, Option<Currency>, usize)> {
-        const WORDS: [(&str, &str, Option<Currency>); 14] = [
-            ("ribu", "rb", Some(Currency::Idr)),
-            ("rebu", "rb", Some(Currency::Idr)),
-            ("rb", "rb", Some(Currency::Idr)),
-            ("juta", "jt", Some(Currency::Idr)),
-            ("jt", "jt", Some(Currency::Idr)),
-            ("jeti", "jt", Some(Currency::Idr)),
-            ("miliar", "miliar", Some(Currency::Idr)),
-            ("milyar", "miliar", Some(Currency::Idr)),
-            ("thousand", "thousand", None),
-            ("million", "million", None),
-            ("k", "k", None),
-            ("万", "万", Some(Currency::Cny)),
-            ("千", "千", Some(Currency::Cny)),
-            ("亿", "亿", Some(Currency::Cny)),
-        ];
         let lead = self.lit_lead(i);
-        WORDS.iter().find_map(|&(w, canonical, cur)| {
+        MAGNITUDES.iter().find_map(|&(w, canonical, cur)| {
             if !Self::could_start(lead, w) {
                 return None;
             }
@@ -1080,36 +1521,8 @@ impl<'a> Scan<'a> {
     }
 
     fn currency_suffix(&self, i: usize) -> Option<(Currency, usize)> {
-        const SUFFIXES: [(&str, Currency); 26] = [
-            ("块钱", Currency::Cny),
-            ("元", Currency::Cny),
-            ("块", Currency::Cny),
-            ("塊", Currency::Cny),
-            ("人民币", Currency::Cny),
-            ("円", Currency::Jpy),
-            ("rupiah", Currency::Idr),
-            ("idr", Currency::Idr),
-            ("perak", Currency::Idr),
-            ("rmb", Currency::Cny),
-            ("yuan", Currency::Cny),
-            ("cny", Currency::Cny),
-            ("dollars", Currency::Usd),
-            ("dollar", Currency::Usd),
-            ("usd", Currency::Usd),
-            ("bucks", Currency::Usd),
-            ("sgd", Currency::Sgd),
-            ("ringgit", Currency::Myr),
-            ("myr", Currency::Myr),
-            ("euros", Currency::Eur),
-            ("euro", Currency::Eur),
-            ("eur", Currency::Eur),
-            ("baht", Currency::Thb),
-            ("pesos", Currency::Php),
-            ("peso", Currency::Php),
-            ("yen", Currency::Jpy),
-        ];
         let lead = self.lit_lead(i);
-        SUFFIXES.iter().find_map(|&(w, cur)| {
+        CURRENCY_SUFFIXES.iter().find_map(|&(w, cur)| {
             if !Self::could_start(lead, w) {
                 return None;
             }
@@ -1216,25 +1629,12 @@ impl<'a> Scan<'a> {
     // Card digits
 
     fn card_digits(&self, i: usize) -> Option<Found> {
-        const CUES: [&str; 11] = [
-            "ending in",
-            "ending with",
-            "ends in",
-            "ends with",
-            "ending",
-            "berakhiran",
-            "akhiran",
-            "尾号",
-            "末四位",
-            "后四位",
-            "last 4 digits",
-        ];
         let digits_at = |j: usize| -> Option<(String, usize)> {
             let end = self.digits_end(j);
             (end - j == 4 && self.ends_word(end))
                 .then(|| ((j..end).filter_map(|k| self.c(k)).collect(), end))
         };
-        if let Some((_, cue_end)) = self.any_word(i, &CUES) {
+        if let Some((_, cue_end)) = self.any_word(i, &CARD_CUES) {
             let mut j = self.skip_spaces(cue_end, 1);
             if matches!(self.c(j), Some(':' | '：' | '是')) {
                 j = self.skip_spaces(j + 1, 1);
@@ -1275,19 +1675,7 @@ impl<'a> Scan<'a> {
     // Error codes
 
     fn error_code(&self, i: usize) -> Option<Found> {
-        const CUES: [&str; 10] = [
-            "error code",
-            "kode error",
-            "kode kesalahan",
-            "error",
-            "err",
-            "kode",
-            "code",
-            "错误代码",
-            "错误码",
-            "错误",
-        ];
-        let (_, cue_end) = self.any_word(i, &CUES)?;
+        let (_, cue_end) = self.any_word(i, &ERROR_CUES)?;
         let mut j = self.skip_spaces(cue_end, 1);
         if matches!(self.c(j), Some(':' | '：' | '#')) {
             j = self.skip_spaces(j + 1, 1);
@@ -1389,27 +1777,12 @@ impl<'a> Scan<'a> {
 
     /// Whether an order or transaction word comes shortly before `i`.
     fn reference_cue_before(&self, i: usize) -> bool {
-        const CUES: [&str; 17] = [
-            "order",
-            "pesanan",
-            "transaksi",
-            "transaction",
-            "trx",
-            "invoice",
-            "ref",
-            "id",
-            "no",
-            "nomor",
-            "number",
-            "订单",
-            "单号",
-            "交易",
-            "流水号",
-            "编号",
-            "#",
-        ];
         let from = i.saturating_sub(16);
-        (from..i).any(|k| CUES.iter().any(|c| self.lit(k, c).is_some_and(|e| e <= i)))
+        (from..i).any(|k| {
+            REFERENCE_CUES
+                .iter()
+                .any(|c| self.lit(k, c).is_some_and(|e| e <= i))
+        })
     }
 }
 
@@ -1835,5 +2208,156 @@ mod tests {
             }
         }
         assert!(matches > 40, "the texts exercise real matches: {matches}");
+    }
+
+    /// Texts rich in every kind of entity, near misses and odd contexts:
+    /// each list word at a word start, inside a word, after digits, in
+    /// upper case and in full width, followed by numbers of several shapes.
+    fn gate_texts() -> Vec<String> {
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(MONTHS.iter().map(|&(w, _)| w));
+        words.extend(RELATIVE_FIXED.iter().map(|&(w, _)| w));
+        words.extend(RELATIVE_MORE.iter().map(|&(w, _)| w));
+        words.extend(COUNT_WORDS);
+        words.extend(CURRENCY_PREFIXES.iter().map(|&(w, _)| w));
+        words.extend(MAGNITUDES.iter().map(|&(w, _, _)| w));
+        words.extend(CURRENCY_SUFFIXES.iter().map(|&(w, _)| w));
+        words.extend(CARD_CUES);
+        words.extend(ERROR_CUES);
+        words.extend(REFERENCE_CUES);
+        words.extend(HOUR_WORDS);
+        words.extend(DAYPARTS);
+        words.extend([
+            "days", "hari", "weeks", "minggu", "ago", "lalu", "天前", "am", "p.m.",
+        ]);
+        words.extend([
+            "@", "+", "*", "x", "•", "月", "年", "日", "号", "点", "半", "分",
+        ]);
+        let mut numerals: Vec<String> = CHINESE_NUMERALS.iter().map(|c| c.to_string()).collect();
+        numerals.push("一万五千".into());
+        let tails = [
+            " 12",
+            "12",
+            " 3",
+            "3 ",
+            " 1234",
+            "1234",
+            " 50.000",
+            " 1,5",
+            ":30",
+            ".30 pm",
+            " 21",
+            "21日",
+            " 2026",
+            " E-102",
+            "-1234",
+            " 081234567890",
+            "@mail.com",
+            " 3 days ago",
+            "5点半",
+            "元",
+            " rb",
+            "/11/2026",
+            " nov 2026",
+            "",
+        ];
+        let mut texts = Vec::new();
+        for w in words
+            .iter()
+            .copied()
+            .chain(numerals.iter().map(String::as_str))
+        {
+            let upper = w.to_uppercase();
+            let wide: String = w
+                .chars()
+                .map(|c| match u32::from(c) {
+                    0x21..=0x7E => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+                    _ => c,
+                })
+                .collect();
+            for form in [w, upper.as_str(), wide.as_str()] {
+                for tail in tails {
+                    for head in ["", "a ", "x", "9", "é", "中", "-", "#", "no "] {
+                        texts.push(format!("{head}{form}{tail}"));
+                    }
+                }
+            }
+        }
+        texts.extend(
+            [
+                "budi.s@example.co.id +62 812-3456-7890 ＠ｘ.ｃｏ",
+                "INV/20261121/XYZ/123 TRX998877665 4532-0176-8903-1253",
+                "21/11/2026 2026-11-21 11/21/26 21.11.2026 ２０２６年１１月２１日",
+                "Nov 21st, 2026 21st November 3rd of may",
+                "9pm 9:05 a.m. 14:30 下午3点 10点30分 ｊａｍ １０",
+                "￥30 ＄12 ¥１,５ 1.5万元 三百块钱 一万五千块",
+                "**** 1234 xxxx-5678 •5678 *1234 尾号1234 末四位：5678",
+                "错误代码4001 kode error 502 err_12 code: AB-12345",
+            ]
+            .map(String::from),
+        );
+        if let Ok(corpus) = super::super::builtin_corpus() {
+            texts.extend(corpus.into_iter().map(|e| e.text));
+        }
+        texts
+    }
+
+    #[test]
+    fn gates_never_reject_a_match() {
+        let mut matches = 0usize;
+        for text in gate_texts() {
+            let scan = Scan::new(&text, Currency::Idr);
+            for (k, (pass, gate, possible)) in scan.passes().into_iter().enumerate() {
+                for i in 0..scan.len() {
+                    let starts = PASS_STARTS.get(k).copied().unwrap_or(Starts::NONE);
+                    let allowed = scan
+                        .c(i)
+                        .is_some_and(|c| starts.allows(c, scan.starts_word(i)));
+                    assert_eq!(
+                        scan.may_start(gate, i),
+                        allowed,
+                        "{text:?} at {i}, pass {k}"
+                    );
+                    if pass(&scan, i).is_some() {
+                        matches += 1;
+                        assert!(
+                            possible && scan.may_start(gate, i),
+                            "{text:?} at {i}: a pass matched where its gate says it cannot"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            matches > 10_000,
+            "the texts exercise real matches: {matches}"
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_are_the_ones_read() {
+        for c in ('\u{3000}'..='\u{9FFF}').chain('\u{F900}'..='\u{FAFF}') {
+            let read = chinese_digit(c).is_some() || chinese_unit(c).is_some();
+            assert_eq!(read, CHINESE_NUMERALS.contains(&c), "{c}");
+        }
+    }
+
+    #[test]
+    fn starts_gate_by_character_and_word_start() {
+        let s = Starts::NONE
+            .with_words(&["ab", "昨天", "$x"])
+            .with_digits(false);
+        assert!(s.allows('a', true));
+        assert!(!s.allows('a', false));
+        assert!(s.allows('昨', false));
+        assert!(s.allows('$', false));
+        assert!(s.allows('7', false));
+        assert!(!s.allows('b', true));
+        assert!(!s.allows('天', true));
+        let many: Vec<char> = ('\u{4E00}'..'\u{4E40}').collect();
+        assert!(Starts::NONE.with_chars(&many).allows('\u{9FA0}', false));
+        assert_eq!(first_char("€5"), Some('€'));
+        assert_eq!(first_char("𝄞"), Some('𝄞'));
+        assert_eq!(first_char(""), None);
     }
 }

@@ -48,6 +48,7 @@ mod labels;
 mod language;
 mod math;
 mod model;
+mod needles;
 mod normalize;
 mod train;
 mod urgency;
@@ -283,6 +284,21 @@ pub struct Triager {
     entries: Vec<LabelEntry>,
 }
 
+/// What a caller already has for a message it triages (the intake reads
+/// each of them for its own use), so [`Triager::triage_known`] does not
+/// compute it again. Each must be what triage would compute for the
+/// message capped by [`cap_input`]; `None` computes it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Known<'k> {
+    /// [`detect_language`] of the message.
+    pub(crate) language: Option<Language>,
+    /// [`answers::lowercase_words`] of the message.
+    pub(crate) lower: Option<&'k str>,
+    /// The spans of the secrets in the message
+    /// ([`crate::redact::secret_spans`]).
+    pub(crate) secrets: Option<&'k [(usize, usize)]>,
+}
+
 /// Decimal places kept in the numbers of a [`Triage`].
 const ROUNDING: f64 = 10_000.0;
 
@@ -417,6 +433,17 @@ impl Triager {
     /// ```
     #[must_use]
     pub fn triage(&self, text: &str, channel: Option<Channel>) -> Triage {
+        self.triage_known(text, channel, Known::default())
+    }
+
+    /// As [`Triager::triage`], reusing what the caller already knows about
+    /// the message (see [`Known`]).
+    pub(crate) fn triage_known(
+        &self,
+        text: &str,
+        channel: Option<Channel>,
+        known: Known<'_>,
+    ) -> Triage {
         let (head, truncated) = cap_input(text);
         let prediction = self.model.predict(head);
         let entry_of = |index: usize| self.entries.get(index);
@@ -486,16 +513,23 @@ impl Triager {
             } else {
                 (category, label, best.and_then(entry_of), alternatives)
             };
-        let language = detect_language(head);
+        let language = known.language.unwrap_or_else(|| detect_language(head));
         let default_currency = if language == Language::Zh {
             Currency::Cny
         } else {
             Currency::Idr
         };
-        let entities = entities::extract_with_default(head, default_currency);
+        let entities = entities::extract_known(head, default_currency, known.secrets);
         // One lowercased copy for the urgency cues and the needed info.
-        let lower = answers::lowercase_words(head);
-        let cues = urgency::cues_in(&lower);
+        let computed;
+        let lower = match known.lower {
+            Some(lower) => lower,
+            None => {
+                computed = answers::lowercase_words(head);
+                &computed
+            }
+        };
+        let cues = urgency::cues_in(lower);
         let mut priority = priority_for(category, &cues);
         if channel == Some(Channel::Social) && category == Category::Complaint {
             priority = urgency::raise(priority);
@@ -504,8 +538,8 @@ impl Triager {
             priority = priority.max(floor);
         }
         let needed_info = match entry.and_then(|e| e.needed_info.as_deref()) {
-            Some(fields) => answers::needed_fields_in(fields, head, &lower, &entities),
-            None => answers::needed_info_in(category, head, &lower, &entities),
+            Some(fields) => answers::needed_fields_in(fields, head, lower, &entities),
+            None => answers::needed_info_in(category, head, lower, &entities),
         };
         let locale = language.locale();
         let answer = match entry.and_then(|e| e.answer.as_ref()) {

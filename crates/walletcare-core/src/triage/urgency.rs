@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::lowercase_words;
+use super::needles::Needles;
 use crate::ticket::{Category, Priority};
 
 /// A sign in a message that it should be handled sooner. The JSON form is the
@@ -230,9 +231,16 @@ pub fn urgency_cues(text: &str) -> Vec<UrgencyCue> {
 
 /// As [`urgency_cues`], for a text already made [`lowercase_words`].
 pub(crate) fn cues_in(lower: &str) -> Vec<UrgencyCue> {
+    // Every cue's phrases, indexed once: one pass over the text.
+    static PHRASES: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    let found = PHRASES
+        .get_or_init(|| Needles::new(&UrgencyCue::ALL.map(UrgencyCue::phrases)))
+        .groups_in(lower);
     UrgencyCue::ALL
         .into_iter()
-        .filter(|cue| cue.phrases().iter().any(|p| lower.contains(p)))
+        .enumerate()
+        .filter(|&(k, _)| found & (1 << k) != 0)
+        .map(|(_, cue)| cue)
         .collect()
 }
 
@@ -323,5 +331,27 @@ mod tests {
                 last = p;
             }
         }
+    }
+
+    #[test]
+    fn one_pass_finds_what_contains_finds() {
+        let mut texts: Vec<String> = UrgencyCue::ALL
+            .iter()
+            .flat_map(|c| c.phrases().iter().map(|p| format!("x{p}y {p}")))
+            .collect();
+        if let Ok(corpus) = crate::triage::builtin_corpus() {
+            texts.extend(corpus.into_iter().map(|e| e.text));
+        }
+        let mut cues = 0;
+        for text in texts {
+            let lower = lowercase_words(&text);
+            let want: Vec<UrgencyCue> = UrgencyCue::ALL
+                .into_iter()
+                .filter(|cue| cue.phrases().iter().any(|p| lower.contains(p)))
+                .collect();
+            cues += want.len();
+            assert_eq!(cues_in(&lower), want, "{text:?}");
+        }
+        assert!(cues > 200, "{cues}");
     }
 }
