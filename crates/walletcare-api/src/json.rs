@@ -91,9 +91,35 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error>
 /// a binary, compiled against that small reader.
 fn read<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let node = Node::deserialize(&mut de).map_err(|err| syntax(&err, what))?;
+    let node = match Node::deserialize(&mut de) {
+        Ok(node) => node,
+        Err(err) => return Err(refused_kind::<T>(text, what).unwrap_or_else(|| syntax(&err, what))),
+    };
+    // A value the type refuses is reported before text after it that is
+    // not JSON, as a reader that stops at the first problem would.
+    let value = read::from_node(&node).map_err(|err| describe(err, what))?;
     de.end().map_err(|err| syntax(&err, what))?;
-    read::from_node(&node).map_err(|err| describe(err, what))
+    Ok(value)
+}
+
+/// For text that breaks off or nests too deeply inside its outermost list
+/// or object: the error for a `T` that is not read from that kind at all
+/// (a list where an object is expected), which is the first problem a
+/// reader going through the text meets, before the broken part.
+fn refused_kind<T: DeserializeOwned>(text: &str, what: &str) -> Option<Error> {
+    let stub = match text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .as_bytes()
+        .first()?
+    {
+        b'[' => Node::Seq(Vec::new()),
+        b'{' => Node::Map(Vec::new()),
+        _ => return None,
+    };
+    match read::from_node::<T>(&stub) {
+        Err(err) if err.message.starts_with("invalid type: ") => Some(describe(err, what)),
+        _ => None,
+    }
 }
 
 /// Reads a JSON value already parsed (for example a member of a larger
@@ -577,6 +603,20 @@ mod tests {
             err.message,
             "request is nested too deeply (line 1, column 128)"
         );
+    }
+
+    #[test]
+    fn a_list_for_an_object_is_refused_before_the_text_breaks_off() {
+        let deep = "[".repeat(100_000);
+        let err = from_str::<Money>(&deep, "amount").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        assert_eq!(err.message, "amount must be an object, not a list");
+        let err = from_str::<Vec<Money>>(&deep, "amounts").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidJson);
+        let err = from_str::<Money>(r#"{"minor": 1"#, "amount").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidJson);
+        let err = from_str::<u32>(r#""x" ]"#, "days").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
     }
 
     #[test]
