@@ -37,10 +37,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use walletcare_core::error::{Error, ErrorCode};
+
+use crate::read::{self, DeError, Node};
 
 /// Upper bound on any JSON or text argument, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -83,15 +85,41 @@ pub fn from_str<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error>
 }
 
 /// [`from_str`] without the size check. The one place a type is
-/// deserialised: [`from_value`] comes here too, so each type's
-/// deserialisation code exists once in a binary (with serde_path_to_error
-/// around both a text and a `Value` reader it existed twice, a third of
-/// the npm package's `.wasm`).
+/// deserialised: [`from_value`] comes here too. The text is parsed once
+/// into a tree ([`crate::read`]) and the type is read from the tree by one
+/// path-tracking reader, so each type's deserialisation code exists once in
+/// a binary, compiled against that small reader.
 fn read<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| describe(err, what))?;
+    let node = match Node::deserialize(&mut de) {
+        Ok(node) => node,
+        Err(err) => return Err(refused_kind::<T>(text, what).unwrap_or_else(|| syntax(&err, what))),
+    };
+    // A value the type refuses is reported before text after it that is
+    // not JSON, as a reader that stops at the first problem would.
+    let value = read::from_node(&node).map_err(|err| describe(err, what))?;
     de.end().map_err(|err| syntax(&err, what))?;
     Ok(value)
+}
+
+/// For text that breaks off or nests too deeply inside its outermost list
+/// or object: the error for a `T` that is not read from that kind at all
+/// (a list where an object is expected), which is the first problem a
+/// reader going through the text meets, before the broken part.
+fn refused_kind<T: DeserializeOwned>(text: &str, what: &str) -> Option<Error> {
+    let stub = match text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .as_bytes()
+        .first()?
+    {
+        b'[' => Node::Seq(Vec::new()),
+        b'{' => Node::Map(Vec::new()),
+        _ => return None,
+    };
+    match read::from_node::<T>(&stub) {
+        Err(err) if err.message.starts_with("invalid type: ") => Some(describe(err, what)),
+        _ => None,
+    }
 }
 
 /// Reads a JSON value already parsed (for example a member of a larger
@@ -168,9 +196,8 @@ fn syntax(err: &serde_json::Error, what: &str) -> Error {
 }
 
 /// The field a failure is in: `what` itself, or `what.path`.
-fn field_name(what: &str, path: &serde_path_to_error::Path) -> String {
-    let path = path.to_string();
-    if path == "." || path.is_empty() {
+fn field_name(what: &str, path: &str) -> String {
+    if path.is_empty() {
         what.to_owned()
     } else if path.starts_with('[') {
         format!("{what}{path}")
@@ -179,16 +206,9 @@ fn field_name(what: &str, path: &serde_path_to_error::Path) -> String {
     }
 }
 
-fn describe(err: serde_path_to_error::Error<serde_json::Error>, what: &str) -> Error {
-    let field = field_name(what, err.path());
-    let inner = err.into_inner();
-    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        return syntax(&inner, what);
-    }
-    let full = inner.to_string();
-    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    describe_data(message, &field)
+fn describe(err: DeError, what: &str) -> Error {
+    let field = field_name(what, err.path.as_deref().unwrap_or(""));
+    describe_data(&err.message, &field)
 }
 
 /// Turns serde's message for a data error at `field` into a domain error.
@@ -511,6 +531,62 @@ mod tests {
     }
 
     #[test]
+    fn a_field_given_twice_is_refused() {
+        let err = err_of(
+            r#"{"amount":{"minor":1,"minor":2,"currency":"IDR"},"destination":{"kind":"wallet"},"days":1}"#,
+        );
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        assert_eq!(err.message, "request.amount.minor is given twice");
+    }
+
+    #[test]
+    fn items_of_lists_and_enum_variants_are_named() {
+        #[derive(Debug, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[allow(dead_code)]
+        enum Shape {
+            Dot,
+            Line { amounts: Vec<Money> },
+        }
+        let err = from_str::<Vec<Shape>>(
+            r#"["dot", {"line": {"amounts": [{"minor":1,"currency":"IDR"}, {"minor":1,"currency":"GBP"}]}}]"#,
+            "shapes",
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::UnknownCurrency);
+        assert_eq!(err.details["field"], "shapes[1].line.amounts[1].currency");
+        let err = from_str::<Vec<Shape>>(r#"["dot", "circle"]"#, "shapes").unwrap_err();
+        assert_eq!(err.code, ErrorCode::UnknownValue);
+        assert_eq!(err.message, "shapes[1]: \"circle\" is not one of dot, line");
+    }
+
+    #[test]
+    fn an_object_is_not_read_from_a_list_of_its_fields() {
+        let err = from_str::<Money>(r#"[1, "IDR"]"#, "amount").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        assert_eq!(err.message, "amount must be an object, not a list");
+    }
+
+    #[test]
+    fn numbers_keep_their_kind() {
+        let err = from_str::<u32>("-1", "days").unwrap_err();
+        assert_eq!(
+            err.message,
+            "days must be a whole number, 0 or more, not a number"
+        );
+        let err = from_str::<i64>("1.5", "minor").unwrap_err();
+        assert_eq!(err.message, "minor must be a whole number, not a number");
+        assert_eq!(
+            from_str::<f64>("2", "rate").unwrap().to_bits(),
+            2.0f64.to_bits()
+        );
+        assert_eq!(from_str::<i64>("-7", "minor").unwrap(), -7);
+        let err = from_str::<String>("null", "text").unwrap_err();
+        assert_eq!(err.message, "text must be a string, not null");
+        assert_eq!(from_str::<Option<String>>("null", "text").unwrap(), None);
+    }
+
+    #[test]
     fn text_that_is_not_json_is_invalid_json() {
         for (text, start) in [
             ("{", "request ends too early"),
@@ -527,6 +603,20 @@ mod tests {
             err.message,
             "request is nested too deeply (line 1, column 128)"
         );
+    }
+
+    #[test]
+    fn a_list_for_an_object_is_refused_before_the_text_breaks_off() {
+        let deep = "[".repeat(100_000);
+        let err = from_str::<Money>(&deep, "amount").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        assert_eq!(err.message, "amount must be an object, not a list");
+        let err = from_str::<Vec<Money>>(&deep, "amounts").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidJson);
+        let err = from_str::<Money>(r#"{"minor": 1"#, "amount").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidJson);
+        let err = from_str::<u32>(r#""x" ]"#, "days").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument);
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub mod money;
 pub mod ops;
 #[cfg(feature = "ops-core")]
 pub mod queue;
+mod read;
 #[cfg(feature = "ops-triage")]
 pub mod redact;
 #[cfg(feature = "ops-core")]
