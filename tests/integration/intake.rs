@@ -447,7 +447,10 @@ fn the_second_set_of_requests_for_a_person_stays_recognised() {
     let mut wanted = [("en", 0, 0), ("id", 0, 0), ("zh", 0, 0)];
     let mut false_alarms = Vec::new();
     let mut ordinary = 0;
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut cols = line.splitn(3, '\t');
         let (language, label, message) = (
             cols.next().unwrap(),
