@@ -391,6 +391,23 @@ impl<'a> Text<'a> {
             if sep == 0 || digit_at(j + sep).is_none() {
                 break;
             }
+            // After a space, the hour of a time is not a further group
+            // ("+62 897 1066 2850 2:05 WIB", "0812 3456 7890 19:12",
+            // "0843-8284-3130 5点32分").
+            if self.c(j) == Some(' ') {
+                let mut k = j + sep;
+                while self.digit(k) {
+                    k += 1;
+                }
+                let hour = match self.c(k) {
+                    Some(':') => self.digit(k + 1),
+                    Some('点' | '點' | '时' | '時') => true,
+                    _ => false,
+                };
+                if k - (j + sep) <= 2 && hour {
+                    break;
+                }
+            }
             if self.c(j) == Some('.') {
                 n.punctuated = true;
             }

@@ -405,3 +405,20 @@ proptest! {
         prop_assert_eq!(r.findings[0].kind, SecretKind::CardNumber);
     }
 }
+
+#[test]
+fn a_time_after_a_phone_number_stays_whole() {
+    let all = RedactPolicy::all();
+    // (message, the time, a middle group of the phone number).
+    for (text, time, hidden) in [
+        ("hubungi +62 897 1066 2850 2:05 WIB ya", "2:05 WIB", "1066"),
+        ("call me 0812 3456 7890 19:12 today", "19:12", "3456"),
+        ("电话 0878 4468 4550 8:30 之后", "8:30", "4468"),
+        ("联系我0843-8284-3130 5点32分", "5点32分", "8284"),
+    ] {
+        let r = redact(text, &all);
+        assert!(r.redacted.contains(time), "{text} -> {}", r.redacted);
+        assert!(!r.redacted.contains(hidden), "{text} -> {}", r.redacted);
+        assert_eq!(kinds(text, &all), [SecretKind::Phone], "{text}");
+    }
+}
