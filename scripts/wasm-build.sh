@@ -25,13 +25,9 @@ cd "$(dirname "$0")/.."
 
 ensure_rust_target wasm32-unknown-unknown
 # The CLI must be exactly the wasm-bindgen version in Cargo.lock.
-wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
-ensure_cargo_tool wasm-bindgen-cli "$wb_version" wasm-bindgen
+ensure_wasm_bindgen_cli
+ensure_npm_tools
 tools=bindings/wasm/tools
-if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$tools/node_modules/.bin/tsc" ] \
-  || [ ! -d "$tools/node_modules/playwright-core" ]; then
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
-fi
 wasm_opt="$PWD/$tools/node_modules/.bin/wasm-opt"
 
 # Keep only the time zones a wallet in Indonesia, China, Singapore and

@@ -59,11 +59,7 @@ elif ! scripts/ts-types.sh --check; then
 fi
 
 step "tools: node, npm tools (npm ci), Debian's chromium"
-command -v node >/dev/null 2>&1 || ensure_apt nodejs node
-command -v npm >/dev/null 2>&1 || ensure_apt npm npm
-if [ ! -x "$tools/node_modules/.bin/tsc" ] || [ ! -d "$tools/node_modules/playwright-core" ]; then
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+ensure_npm_tools
 # The tests drive /usr/bin/chromium (CHROMIUM overrides it).
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$CHROMIUM" ]; then
