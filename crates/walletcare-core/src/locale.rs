@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{ErrorCode, HasErrorCode};
 
 mod text;
+pub(crate) use text::zone_label;
 pub use text::{
     DurationUnit, format_date, format_duration, format_instant, format_weekday_date, local_date,
     month_name, weekday_name,

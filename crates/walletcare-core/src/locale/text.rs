@@ -155,7 +155,10 @@ fn round_up_to_minute(at: DateTime<Utc>) -> DateTime<Utc> {
         .unwrap_or(at)
 }
 
-fn zone_label(local: &DateTime<Tz>) -> String {
+/// The label of a zone at one instant: its abbreviation when it is made of
+/// letters (`WIB`, `CST`), else its UTC offset (`UTC+08:00`). The one rule
+/// every printed time uses.
+pub(crate) fn zone_label(local: &DateTime<Tz>) -> String {
     match local.offset().abbreviation() {
         Some(abbr) if abbr.chars().all(|c| c.is_ascii_alphabetic()) => abbr.to_owned(),
         _ => {

@@ -570,7 +570,7 @@ impl RefundDue {
 
     fn zone_label(&self) -> String {
         match self.time_zone.parse::<Tz>() {
-            Ok(tz) => self.approved_at.with_timezone(&tz).format("%Z").to_string(),
+            Ok(tz) => crate::locale::zone_label(&self.approved_at.with_timezone(&tz)),
             Err(_) => self.time_zone.clone(),
         }
     }
@@ -877,6 +877,30 @@ mod tests {
         assert_eq!(format_span(86_400 + 59, Locale::ZhCn), "1天");
         assert_eq!(format_span(-5, Locale::En), "less than a minute");
         assert!(format_span(i64::MAX, Locale::En).starts_with("106751991167300 days"));
+    }
+
+    #[test]
+    fn a_zone_without_a_letter_abbreviation_is_labelled_by_its_offset() {
+        use crate::calendar::CalendarId;
+        use chrono::TimeZone;
+        // Asia/Singapore's tzdb abbreviation is "+08"; every printed time
+        // labels such a zone "UTC+08:00", as `format_instant` does.
+        let calendar = BusinessCalendar::builtin(CalendarId::Singapore);
+        let approved_at = Utc.with_ymd_and_hms(2026, 3, 4, 3, 0, 0).unwrap();
+        let due = RefundSlaPolicy::default()
+            .due(&calendar, approved_at, RefundDestination::WalletBalance)
+            .unwrap();
+        let text = due.render(Locale::En);
+        assert!(text.contains("at 11:00 UTC+08:00."), "{text}");
+        assert!(!text.contains("+08 "), "{text}");
+        let jakarta = RefundSlaPolicy::default()
+            .due(
+                &BusinessCalendar::builtin(CalendarId::Indonesia),
+                approved_at,
+                RefundDestination::WalletBalance,
+            )
+            .unwrap();
+        assert!(jakarta.render(Locale::En).contains("at 10:00 WIB."));
     }
 
     #[test]
