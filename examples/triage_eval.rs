@@ -225,7 +225,10 @@ fn main() -> Result<(), Error> {
             let got = triager.triage(&e.text, None).category;
             cv.push((e.language, e.category, got));
             if show_misses && got != e.category {
-                println!("  miss {}: {:?} {} -> {got}", e.language, e.text, e.category);
+                println!(
+                    "  miss {}: {:?} {} -> {got}",
+                    e.language, e.text, e.category
+                );
             }
             if original.contains(&e.text) {
                 cv_original.push((e.language, e.category, got));
