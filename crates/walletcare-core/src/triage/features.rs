@@ -404,7 +404,7 @@ pub(crate) fn normalize(text: &str, out: &mut Vec<char>) {
 }
 
 /// Informal spellings mapped to one form for the word feature (all ASCII).
-const SLANG: [(&str, &str); 99] = [
+const SLANG: [(&str, &str); 128] = [
     ("gak", "tidak"),
     ("ga", "tidak"),
     ("gk", "tidak"),
@@ -504,6 +504,35 @@ const SLANG: [(&str, &str); 99] = [
     ("lgsg", "langsung"),
     ("gpp", "tidak apa"),
     ("cepet", "cepat"),
+    ("bkn", "bukan"),
+    ("kpn", "kapan"),
+    ("msh", "masih"),
+    ("org", "orang"),
+    ("sdg", "sedang"),
+    ("knapa", "kenapa"),
+    ("bnr", "benar"),
+    ("dtg", "datang"),
+    ("dateng", "datang"),
+    ("slh", "salah"),
+    ("krm", "kirim"),
+    ("tlpn", "telepon"),
+    ("telp", "telepon"),
+    ("nomer", "nomor"),
+    ("dapet", "dapat"),
+    ("td", "tadi"),
+    ("sblm", "sebelum"),
+    ("stlh", "setelah"),
+    ("abis", "habis"),
+    ("hbs", "habis"),
+    ("jd", "jadi"),
+    ("jgn", "jangan"),
+    ("pengen", "ingin"),
+    ("pgn", "ingin"),
+    ("emang", "memang"),
+    ("tggu", "tunggu"),
+    ("hv", "have"),
+    ("bcoz", "because"),
+    ("ppl", "people"),
 ];
 
 /// FNV-1a over the bytes of an ASCII string, at compile time (equal to
