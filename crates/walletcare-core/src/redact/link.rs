@@ -82,8 +82,36 @@ fn host_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || (c.is_alphabetic() && !c.is_ascii() && !is_cjk(c))
 }
 
+/// Whether `text` has a dot between two host characters (folded), as
+/// every host [`hosts`] reads has (it needs two labels): when not, there
+/// is no host and the text is not copied.
+fn may_have_host(text: &str) -> bool {
+    // Whether the character before is a host character, and whether it is
+    // a dot with a host character before it.
+    let mut host_before = false;
+    let mut dot_after_host = false;
+    for c in text.chars().map(fold) {
+        let host = host_char(c);
+        if dot_after_host && host {
+            return true;
+        }
+        dot_after_host = c == '.' && host_before;
+        host_before = host;
+    }
+    false
+}
+
 /// The hosts of the links (and e-mail addresses) in `text`, in order.
 pub(super) fn hosts(text: &str) -> Vec<Host> {
+    if may_have_host(text) {
+        read_hosts(text)
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`hosts`], without the quick test.
+fn read_hosts(text: &str) -> Vec<Host> {
     let chars: Vec<char> = text.chars().map(fold).collect();
     let c = |i: usize| chars.get(i).copied();
     let mut out: Vec<Host> = Vec::new();
@@ -341,6 +369,48 @@ pub(super) fn imitated<'c>(host: &str, allowed: &'c [String]) -> Option<&'c str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_test_never_hides_a_host() {
+        let mut texts: Vec<String> = crate::triage::builtin_corpus()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        texts.extend(
+            include_str!("../../../../tests/data/redact_holdout.tsv")
+                .lines()
+                .map(str::to_owned),
+        );
+        for t in [
+            "a.b",
+            "a..b",
+            ".a.b",
+            "a.b.",
+            "x. y",
+            "gopay．co．id",
+            "ａ.ｂ",
+            "é.com",
+            "mail@x.co",
+            "www.gopay.co.id",
+            "http://a.b",
+            "a-.-b",
+            "Rp1.500",
+            "e.g.",
+            "1.5",
+            "a。b",
+            "-.-",
+        ] {
+            texts.push(t.to_owned());
+        }
+        let mut found = 0;
+        for text in &texts {
+            let all = read_hosts(text);
+            assert_eq!(hosts(text), all, "{text:?}");
+            found += all.len();
+        }
+        assert!(found > 30, "{found}");
+    }
 
     fn hosts_of(text: &str) -> Vec<String> {
         hosts(text).into_iter().map(|h| h.name).collect()

@@ -324,13 +324,120 @@ impl ScamConfig {
     }
 }
 
-/// The Latin words and the folded text of a message, for phrase tests.
+/// Which of the phrase lists ([`LISTS`]) occur in a message: bit `k` for
+/// `LISTS[k]`. A phrase occurs as [`Words::has`] in the tests describes:
+/// Chinese as a substring of the folded text, Latin as whole words in a
+/// row, the last of which may carry a "nya"/"ku"/"mu"/"s" suffix.
 struct Words {
-    folded: String,
-    words: Vec<(usize, usize)>,
-    /// Every word, and every word without a "nya"/"ku"/"mu"/"s" suffix,
-    /// for a quick first test.
-    set: std::collections::HashSet<String>,
+    lists: u16,
+}
+
+/// The phrase lists [`Words`] looks for, each its bit in [`Words::lists`].
+const LISTS: [&[&str]; 12] = [
+    SECRET_NOUNS,
+    DIRECT_REQUESTS,
+    IMPERSONATION,
+    THIRD_PARTIES,
+    CALLS,
+    REQUEST_VERBS,
+    FEE_NOUNS,
+    RELEASE_TARGETS,
+    PREREQUISITES,
+    RELEASE_FEES,
+    FEE_QUESTIONS,
+    DEMANDS,
+];
+
+/// The bit of each of [`LISTS`] in [`Words::lists`].
+mod list {
+    pub(super) const SECRET_NOUNS: u16 = 1;
+    pub(super) const DIRECT_REQUESTS: u16 = 1 << 1;
+    pub(super) const IMPERSONATION: u16 = 1 << 2;
+    pub(super) const THIRD_PARTIES: u16 = 1 << 3;
+    pub(super) const CALLS: u16 = 1 << 4;
+    pub(super) const REQUEST_VERBS: u16 = 1 << 5;
+    pub(super) const FEE_NOUNS: u16 = 1 << 6;
+    pub(super) const RELEASE_TARGETS: u16 = 1 << 7;
+    pub(super) const PREREQUISITES: u16 = 1 << 8;
+    pub(super) const RELEASE_FEES: u16 = 1 << 9;
+    pub(super) const FEE_QUESTIONS: u16 = 1 << 10;
+    pub(super) const DEMANDS: u16 = 1 << 11;
+}
+
+/// How many buckets the first word of a Latin phrase is filed under.
+const WORD_BUCKETS: usize = 16 * 32;
+
+/// The bucket of a word: its length (mod 16) and first byte (mod 32).
+fn word_bucket(word: &[u8]) -> usize {
+    (word.len() & 15) << 5 | usize::from(word.first().copied().unwrap_or(0) & 31)
+}
+
+/// [`LISTS`] indexed once: the Latin phrases by the bucket of their first
+/// word, the others for a one-pass substring search.
+#[derive(Debug)]
+struct PhraseIndex {
+    /// The words of each Latin phrase with its list bit, ordered by the
+    /// bucket of the first word.
+    latin: Vec<(u16, Vec<&'static str>)>,
+    /// The range of `latin` of each bucket.
+    buckets: Vec<std::ops::Range<usize>>,
+    /// The non-ASCII phrases, one group per list.
+    other: crate::triage::needles::Needles,
+}
+
+impl PhraseIndex {
+    fn get() -> &'static PhraseIndex {
+        static INDEX: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(PhraseIndex::new)
+    }
+
+    fn new() -> PhraseIndex {
+        let mut keyed: Vec<(usize, u16, Vec<&'static str>)> = Vec::new();
+        let mut other: Vec<Vec<&'static str>> = Vec::new();
+        for (k, phrases) in LISTS.iter().enumerate() {
+            let bit = 1u16 << k;
+            let mut non_ascii = Vec::new();
+            for &phrase in *phrases {
+                if phrase.is_ascii() {
+                    let parts: Vec<&'static str> = phrase.split(' ').collect();
+                    let first = parts.first().copied().unwrap_or_default();
+                    keyed.push((word_bucket(first.as_bytes()), bit, parts));
+                } else {
+                    non_ascii.push(phrase);
+                }
+            }
+            other.push(non_ascii);
+        }
+        keyed.sort_by_key(|&(b, _, _)| b);
+        let mut buckets = Vec::with_capacity(WORD_BUCKETS);
+        let mut at = 0;
+        for b in 0..WORD_BUCKETS {
+            let start = at;
+            while keyed.get(at).is_some_and(|&(k, _, _)| k == b) {
+                at += 1;
+            }
+            buckets.push(start..at);
+        }
+        let groups: Vec<&[&'static str]> = other.iter().map(Vec::as_slice).collect();
+        PhraseIndex {
+            latin: keyed
+                .into_iter()
+                .map(|(_, bit, parts)| (bit, parts))
+                .collect(),
+            buckets,
+            other: crate::triage::needles::Needles::new(&groups),
+        }
+    }
+
+    /// The Latin phrases whose first word is `word`.
+    fn starting(&self, word: &str) -> impl Iterator<Item = &(u16, Vec<&'static str>)> {
+        self.buckets
+            .get(word_bucket(word.as_bytes()))
+            .and_then(|range| self.latin.get(range.clone()))
+            .unwrap_or_default()
+            .iter()
+            .filter(move |(_, parts)| parts.first() == Some(&word))
+    }
 }
 
 impl Words {
@@ -355,51 +462,50 @@ impl Words {
         if let Some(s) = start {
             words.push((s, folded.len()));
         }
-        let mut set = std::collections::HashSet::new();
-        for &(s, e) in &words {
-            let w = folded.get(s..e).unwrap_or_default();
-            set.insert(w.to_owned());
+        let index = PhraseIndex::get();
+        let mut lists = 0u16;
+        if !folded.is_ascii() {
+            lists |= u16::try_from(index.other.groups_in(&folded)).unwrap_or(u16::MAX);
+        }
+        let word = |k: usize| {
+            words
+                .get(k)
+                .and_then(|&(s, e)| folded.get(s..e))
+                .unwrap_or_default()
+        };
+        for k in 0..words.len() {
+            let w = word(k);
+            for (bit, parts) in index.starting(w) {
+                if lists & bit != 0 {
+                    continue;
+                }
+                let n = parts.len();
+                let rest = parts.iter().enumerate().skip(1).all(|(p, part)| {
+                    let w = word(k + p);
+                    w == *part
+                        || (p + 1 == n && SUFFIXES.iter().any(|s| w.strip_suffix(s) == Some(part)))
+                });
+                if rest {
+                    lists |= bit;
+                }
+            }
+            // One-word phrases also match with a suffix ("otpnya").
             for suffix in SUFFIXES {
                 if let Some(stem) = w.strip_suffix(suffix) {
-                    set.insert(stem.to_owned());
+                    for (bit, parts) in index.starting(stem) {
+                        if parts.len() == 1 {
+                            lists |= bit;
+                        }
+                    }
                 }
             }
         }
-        Words { folded, words, set }
+        Words { lists }
     }
 
-    fn word(&self, k: usize) -> &str {
-        self.words
-            .get(k)
-            .and_then(|&(s, e)| self.folded.get(s..e))
-            .unwrap_or_default()
-    }
-
-    /// Whether `phrase` occurs: Chinese as a substring, Latin as whole
-    /// words in a row (the last may carry "nya"/"ku"/"s").
-    fn has(&self, phrase: &str) -> bool {
-        if !phrase.is_ascii() {
-            return self.folded.contains(phrase);
-        }
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        if !parts.iter().all(|p| self.set.contains(*p)) {
-            return false;
-        }
-        let n = parts.len();
-        if n == 1 {
-            return true;
-        }
-        (0..self.words.len()).any(|k| {
-            parts.iter().enumerate().all(|(p, part)| {
-                let w = self.word(k + p);
-                w == *part
-                    || (p + 1 == n && SUFFIXES.iter().any(|s| w.strip_suffix(s) == Some(part)))
-            })
-        })
-    }
-
-    fn any(&self, phrases: &[&str]) -> bool {
-        phrases.iter().any(|p| self.has(p))
+    /// Whether a phrase of the lists of `bits` occurs.
+    fn any(&self, bits: u16) -> bool {
+        self.lists & bits != 0
     }
 }
 
@@ -930,19 +1036,18 @@ const DEMANDS: &[&str] = &[
 
 /// Someone asked for the user's secret ([`WarningCode::SecretRequested`]).
 fn secret_requested(w: &Words) -> bool {
-    w.any(SECRET_NOUNS)
-        && (w.any(DIRECT_REQUESTS)
-            || w.any(IMPERSONATION)
-            || ((w.any(THIRD_PARTIES) || w.any(CALLS)) && w.any(REQUEST_VERBS)))
+    w.any(list::SECRET_NOUNS)
+        && (w.any(list::DIRECT_REQUESTS | list::IMPERSONATION)
+            || (w.any(list::THIRD_PARTIES | list::CALLS) && w.any(list::REQUEST_VERBS)))
 }
 
 /// A fee asked to release money ([`WarningCode::FeeScam`]).
 fn fee_scam(w: &Words) -> bool {
-    w.any(RELEASE_FEES)
-        || (w.any(FEE_NOUNS)
-            && w.any(RELEASE_TARGETS)
-            && w.any(PREREQUISITES)
-            && (!w.any(FEE_QUESTIONS) || w.any(DEMANDS)))
+    w.any(list::RELEASE_FEES)
+        || (w.any(list::FEE_NOUNS)
+            && w.any(list::RELEASE_TARGETS)
+            && w.any(list::PREREQUISITES)
+            && (!w.any(list::FEE_QUESTIONS) || w.any(list::DEMANDS)))
 }
 
 /// Whether [`warnings`] would give a scam report
@@ -963,6 +1068,150 @@ pub(crate) fn any_scam_report(text: &str, config: &ScamConfig) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The phrase test [`Words`] replaces, kept as its oracle: a set of
+    /// the words and their suffix-stripped stems, then a search for the
+    /// phrase's words in a row.
+    struct Oracle {
+        folded: String,
+        words: Vec<(usize, usize)>,
+        set: std::collections::HashSet<String>,
+    }
+
+    impl Oracle {
+        fn new(text: &str) -> Oracle {
+            let folded: String = text
+                .chars()
+                .map(|c| fold(c).to_lowercase().next().unwrap_or(c))
+                .collect();
+            let mut words = Vec::new();
+            let mut start = None;
+            for (i, c) in folded.char_indices() {
+                let w = c.is_ascii_alphanumeric() || c == '\'';
+                match (w, start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        words.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                words.push((s, folded.len()));
+            }
+            let mut set = std::collections::HashSet::new();
+            for &(s, e) in &words {
+                let w = folded.get(s..e).unwrap_or_default();
+                set.insert(w.to_owned());
+                for suffix in SUFFIXES {
+                    if let Some(stem) = w.strip_suffix(suffix) {
+                        set.insert(stem.to_owned());
+                    }
+                }
+            }
+            Oracle { folded, words, set }
+        }
+
+        fn word(&self, k: usize) -> &str {
+            self.words
+                .get(k)
+                .and_then(|&(s, e)| self.folded.get(s..e))
+                .unwrap_or_default()
+        }
+
+        fn has(&self, phrase: &str) -> bool {
+            if !phrase.is_ascii() {
+                return self.folded.contains(phrase);
+            }
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            if !parts.iter().all(|p| self.set.contains(*p)) {
+                return false;
+            }
+            let n = parts.len();
+            if n == 1 {
+                return true;
+            }
+            (0..self.words.len()).any(|k| {
+                parts.iter().enumerate().all(|(p, part)| {
+                    let w = self.word(k + p);
+                    w == *part
+                        || (p + 1 == n && SUFFIXES.iter().any(|s| w.strip_suffix(s) == Some(part)))
+                })
+            })
+        }
+    }
+
+    /// Texts that put every phrase of [`LISTS`] in many contexts
+    /// (suffixes, case, width, glued to neighbours, split, cut short), the
+    /// corpus and the redaction sets.
+    fn phrase_texts() -> Vec<String> {
+        let mut texts: Vec<String> = crate::triage::builtin_corpus()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        for file in [
+            include_str!("../../../../tests/data/redact_holdout.tsv"),
+            include_str!("../../../../tests/data/human_holdout.tsv"),
+        ] {
+            texts.extend(file.lines().map(str::to_owned));
+        }
+        let phrases: Vec<&str> = LISTS.iter().flat_map(|l| l.iter().copied()).collect();
+        let fullwidth = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '!'..='~' => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+                    c => c,
+                })
+                .collect()
+        };
+        for (i, p) in phrases.iter().enumerate() {
+            let next = phrases.get(i + 1).copied().unwrap_or("otp");
+            let mut cut = p.to_string();
+            cut.pop();
+            for t in [
+                p.to_string(),
+                p.to_uppercase(),
+                fullwidth(p),
+                format!("tolong {p}nya dong"),
+                format!("{p}ku {next}"),
+                format!("{p}mu, {next}s"),
+                format!("{p}s!"),
+                format!("x{p}"),
+                format!("{p}x {next}"),
+                format!("{p}'s {next}"),
+                format!("{p}{next}"),
+                format!("{}\t{next}", p.replace(' ', "\n")),
+                p.replace(' ', "  "),
+                p.replace(' ', "-"),
+                format!("{cut} {next}"),
+                format!("{next} {cut}"),
+                format!("someone called {p} my OTP first to release {next}"),
+                format!("İ {p} K {next}"),
+            ] {
+                texts.push(t);
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn words_find_the_lists_the_phrase_search_finds() {
+        let texts = phrase_texts();
+        assert!(texts.len() > 7_000, "{}", texts.len());
+        let mut hits = [0usize; 12];
+        for text in &texts {
+            let oracle = Oracle::new(text);
+            let words = Words::new(text);
+            for (k, list) in LISTS.iter().enumerate() {
+                let want = list.iter().any(|p| oracle.has(p));
+                assert_eq!(words.any(1 << k), want, "list {k} in {text:?}");
+                hits[k] += usize::from(want);
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 100), "{hits:?}");
+    }
 
     #[test]
     fn any_scam_report_agrees_with_warnings() {

@@ -186,13 +186,32 @@ pub(crate) fn needed_fields_in(
     lower: &str,
     entities: &[Entity],
 ) -> Vec<NeededInfo> {
+    // The listed fields share one search of their lists, done when first
+    // asked.
+    let mut lists = None;
     fields
         .iter()
-        .map(|&field| NeededInfo {
-            field,
-            found: is_present(field, text, lower, entities),
+        .map(|&field| {
+            let found = match field {
+                InfoField::PaymentMethod | InfoField::DeviceModel | InfoField::BankName => {
+                    let found = *lists.get_or_insert_with(|| listed(lower));
+                    found & listed_bit(field) != 0
+                }
+                _ => is_present(field, text, lower, entities),
+            };
+            NeededInfo { field, found }
         })
         .collect()
+}
+
+/// The bit of a listed field in [`listed`] (0 for other fields).
+fn listed_bit(field: InfoField) -> u32 {
+    match field {
+        InfoField::PaymentMethod => 1,
+        InfoField::DeviceModel => 2,
+        InfoField::BankName => 4,
+        _ => 0,
+    }
 }
 
 /// The word that shows a listed field (payment method, phone model, bank)
@@ -227,9 +246,9 @@ pub(crate) fn is_present(field: InfoField, text: &str, lower: &str, entities: &[
         InfoField::RegisteredPhone => has(entities, &[K::Phone]),
         InfoField::CardLastDigits => has(entities, &[K::CardDigits]),
         InfoField::ErrorMessage => has(entities, &[K::ErrorCode]) || has_quote(text),
-        InfoField::PaymentMethod => listed(lower) & 1 != 0,
-        InfoField::DeviceModel => listed(lower) & 2 != 0,
-        InfoField::BankName => listed(lower) & 4 != 0,
+        InfoField::PaymentMethod | InfoField::DeviceModel | InfoField::BankName => {
+            listed(lower) & listed_bit(field) != 0
+        }
         InfoField::AppVersion => has_version(lower),
     }
 }

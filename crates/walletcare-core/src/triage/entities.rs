@@ -804,6 +804,7 @@ impl<'a> Scan<'a> {
 
     /// Whether the pass of `gate` (its bit in [`Lead::gates`]) may find a
     /// match starting at position `i`.
+    #[cfg(test)]
     fn may_start(&self, gate: u16, i: usize) -> bool {
         self.leads.get(i).is_some_and(|lead| lead.gates & gate != 0)
     }
@@ -967,15 +968,25 @@ impl<'a> Scan<'a> {
     fn run(&self) -> Vec<Entity> {
         let mut used = vec![false; self.len()];
         let mut found: Vec<Found> = Vec::new();
+        // The positions where some pass may start, with their gates: each
+        // pass reads this list instead of every position.
+        let starts: Vec<(usize, u16)> = self
+            .leads
+            .iter()
+            .enumerate()
+            .filter(|(_, lead)| lead.gates != 0)
+            .map(|(i, lead)| (i, lead.gates))
+            .collect();
         for (pass, gate, _) in self
             .passes()
             .into_iter()
             .filter(|&(_, _, possible)| possible)
         {
-            let mut i = 0;
-            while i < self.len() {
-                if used.get(i).copied().unwrap_or(true) || !self.may_start(gate, i) {
-                    i += 1;
+            // Every match starts at or after the position it is tried at,
+            // and the positions before its end are not tried again.
+            let mut next = 0;
+            for &(i, gates) in &starts {
+                if i < next || gates & gate == 0 || used.get(i).copied().unwrap_or(true) {
                     continue;
                 }
                 match pass(self, i) {
@@ -988,10 +999,10 @@ impl<'a> Scan<'a> {
                         if let Some(u) = used.get_mut(f.start..f.end) {
                             u.iter_mut().for_each(|x| *x = true);
                         }
-                        i = f.end;
+                        next = f.end;
                         found.push(f);
                     }
-                    _ => i += 1,
+                    _ => {}
                 }
             }
         }

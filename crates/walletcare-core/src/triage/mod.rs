@@ -48,7 +48,7 @@ mod labels;
 mod language;
 mod math;
 mod model;
-mod needles;
+pub(crate) mod needles;
 mod normalize;
 mod train;
 mod urgency;
