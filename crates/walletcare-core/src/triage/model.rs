@@ -16,10 +16,12 @@
 //! over the features with no deduplication). Each class scores
 //! `Σ_f x_f · w_fc + b_c`. The weights are stored `idf`-folded and quantised
 //! to `i8`, one row of all classes per feature (`[feature][class]`, with the
-//! feature's `idf²` at the end of the row), found through a `2^bits` index
-//! of buckets and packed most frequent first, so the rows most texts touch
-//! stay in cache; a feature costs two memory accesses and one contiguous row
-//! add into `i32` accumulators; integer sums are exact, and the few floating-point steps use
+//! feature's `idf²` at the end of the row), in feature id order, found
+//! through a bitmap of the `2^bits` buckets with a running row count per 64
+//! buckets (a bit test and a population count in a table small enough to
+//! stay in cache); a feature costs that lookup and one contiguous row add
+//! into `i16` lanes held in vector registers, flushed into `i32`
+//! accumulators; integer sums are exact, and the few floating-point steps use
 //! a fixed order and no libm function, so scores are bit-identical on every
 //! platform.
 //!
@@ -45,10 +47,10 @@
 //!
 //! What [`Model::to_compact_bytes`] writes and the built-in model ships as:
 //! the same model in about two thirds of the bytes, decoded without
-//! sorting or per-row allocation. The header (magic, version 2, feature
+//! per-row allocation. The header (magic, version 2, feature
 //! config, `K`, `R`, confidence scale), labels, scales and biases are as in
-//! version 1; then the rows are stored in their in-memory order (ascending
-//! `idf²`, then ascending feature id), grouped by their `idf²` (a corpus has
+//! version 1; then the rows are stored in ascending
+//! `idf²`, then ascending feature id, grouped by their `idf²` (a corpus has
 //! only a few hundred distinct values):
 //!
 //! | bytes | content |
@@ -58,6 +60,20 @@
 //! | varints | per value: its row count, then its feature ids, the first as is and each next one as its (positive) difference to the previous one (unsigned LEB128, at most 5 bytes) |
 //! | K R | weights (i8 in -127..=127), row by row in that order |
 //! | 8 | checksum of everything before: FNV-1a 64 over little-endian 64-bit words (the last one zero-padded), seeded with the length, with an xor-shift after each multiply |
+//!
+//! # Compact format with 4-bit weights (version 3, little-endian)
+//!
+//! What [`Model::to_compact_bytes`] writes and the built-in model ships as
+//! (version 2 is still read). As version 2, except the `K R` weight bytes,
+//! which become, in the same order:
+//!
+//! | bytes | content |
+//! |---|---|
+//! | ⌈K R / 2⌉ | each weight in 4 bits (two's complement, the first of each pair in the low half; an odd count ends with a zero half): the weight itself if it is in -7..=7, else the escape code `1000` |
+//! | one per escape | the escaped weights (i8 outside -7..=7, not -128), in order |
+//!
+//! Most trained weights are small, so this keeps the model lossless in
+//! fewer bytes.
 
 use serde::Serialize;
 
@@ -69,8 +85,13 @@ use super::math;
 const MAGIC: &[u8; 8] = b"WCTRIAGE";
 /// The format version [`Model::to_bytes`] writes.
 const VERSION: u16 = 1;
-/// The compact format version [`Model::to_compact_bytes`] writes.
-const VERSION_COMPACT: u16 = 2;
+/// The first compact format (whole-byte weights), still read.
+const VERSION_COMPACT_BYTES: u16 = 2;
+/// The compact format version [`Model::to_compact_bytes`] writes (weights
+/// in 4 bits where they fit).
+const VERSION_COMPACT: u16 = 3;
+/// The 4-bit code that stands for "the weight is in the escape bytes".
+const ESCAPE: u8 = 0x08;
 /// Longest label, in bytes.
 pub(crate) const MAX_LABEL_BYTES: usize = 1024;
 /// Most classes a model may have.
@@ -105,14 +126,17 @@ pub struct Model {
     confidence_scale: f32,
     scales: Vec<f32>,
     bias: Vec<f32>,
-    /// Bytes per feature row: the class weights (i8), padding, then `idf²`
-    /// (f32, little-endian) in the last 4 bytes.
+    /// Bytes per feature row ([`stride_of`]): the class weights (i8),
+    /// padding, then `idf²` (f32, little-endian) in the last 4 bytes.
     stride: usize,
-    /// One entry per bucket (`2^bits`): 0 for a feature never seen in
-    /// training, else 1 + its row.
-    index: Vec<u32>,
-    /// The rows of the present features, the most frequent (lowest `idf`)
-    /// first, so the rows most texts touch share a few cache lines.
+    /// Which of the `2^bits` buckets have a row, 64 to a word, each word
+    /// with the number of rows before it: a feature's row is found by a bit
+    /// test and a population count in a table of `2^bits / 8` bytes (32 KiB
+    /// for 18 bits), which stays in the processor's caches ([`Model::entry`]).
+    present: Vec<(u64, u32)>,
+    /// Row 0, all zeros (weights and `idf²`), which every unseen feature
+    /// gets, so scoring reads a row for each feature without a branch; then
+    /// the rows of the present features in feature id order.
     rows: Vec<u8>,
 }
 
@@ -238,7 +262,7 @@ impl Model {
         if let Some(key) = keys.last().filter(|&&key| key as usize >= buckets) {
             return invalid(format!("feature id {key} is outside the {buckets} buckets"));
         }
-        let stride = (k + 4).div_ceil(4) * 4;
+        let stride = stride_of(k);
         let row_of = |i: usize| -> Vec<u8> {
             let mut row = vec![0u8; stride];
             for (slot, w) in row.iter_mut().zip(weights.iter().skip(i * k).take(k)) {
@@ -249,22 +273,10 @@ impl Model {
             }
             row
         };
-        // Hottest rows first: ascending idf² (descending document
-        // frequency), ties by key.
-        let mut order: Vec<usize> = (0..rows).collect();
-        order.sort_by(|&a, &b| {
-            let ia = idf_sq.get(a).copied().unwrap_or(0.0);
-            let ib = idf_sq.get(b).copied().unwrap_or(0.0);
-            ia.total_cmp(&ib).then(a.cmp(&b))
-        });
-        let mut index = vec![0u32; buckets];
-        let mut packed = Vec::with_capacity(rows.saturating_mul(stride));
-        for (row, &i) in order.iter().enumerate() {
-            if let (Some(&key), Ok(entry)) = (keys.get(i), u32::try_from(row + 1)) {
-                if let Some(slot) = index.get_mut(key as usize) {
-                    *slot = entry;
-                }
-            }
+        // The keys are increasing: the rows are in key order as given.
+        let mut packed = vec![0u8; stride];
+        packed.reserve(rows.saturating_mul(stride));
+        for i in 0..rows {
             packed.extend(row_of(i));
         }
         Ok(Model {
@@ -274,7 +286,7 @@ impl Model {
             scales,
             bias,
             stride,
-            index,
+            present: present_table(buckets, &keys),
             rows: packed,
         })
     }
@@ -325,44 +337,58 @@ impl Model {
     /// ```
     #[must_use]
     pub fn feature_count(&self) -> usize {
-        self.rows.len() / self.stride.max(1)
+        (self.rows.len() / self.stride.max(1)).saturating_sub(1)
     }
 
-    /// The row of a feature id, if the feature was seen in training.
+    /// The row number of a feature id: 0 (the zero row) for a feature
+    /// never seen in training, else 1 + the number of present ids below it.
+    /// No branch and one small table read.
     #[inline]
-    fn row(&self, id: u32) -> Option<&[u8]> {
-        self.row_at(*self.index.get(id as usize)?)
+    fn entry(&self, id: u32) -> u32 {
+        entry_of(&self.present, id)
     }
 
-    /// The row of an index entry (0: no row).
-    #[inline]
-    fn row_at(&self, entry: u32) -> Option<&[u8]> {
-        let start = (entry as usize).checked_sub(1)?.wrapping_mul(self.stride);
-        self.rows.get(start..start.wrapping_add(self.stride))
+    /// The present rows in memory order (without the zero row).
+    fn present_rows(&self) -> std::slice::ChunksExact<'_, u8> {
+        let stride = self.stride.max(1);
+        self.rows
+            .get(stride..)
+            .unwrap_or_default()
+            .chunks_exact(stride)
     }
 
-    /// Calls `f` with each present feature id and its row, in id order.
-    fn for_each_row(&self, mut f: impl FnMut(u32, &[u8])) {
-        for (key, _) in self.index.iter().enumerate().filter(|(_, e)| **e != 0) {
-            let key = u32::try_from(key).unwrap_or(u32::MAX);
-            if let Some(row) = self.row(key) {
-                f(key, row);
+    /// Calls `f` with each present feature id and its row, in id order
+    /// (the rows' order in memory).
+    fn for_each_row<'a>(&'a self, mut f: impl FnMut(u32, &'a [u8])) {
+        let mut rows = self.present_rows();
+        for (w, &(word, _)) in self.present.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let key = u32::try_from(w * 64).unwrap_or(u32::MAX) + bits.trailing_zeros();
+                bits &= bits - 1;
+                if let Some(row) = rows.next() {
+                    f(key, row);
+                }
             }
         }
     }
 
     /// Adds the rows of the text's known features into `acc` (length `K`);
-    /// returns `Σ idf²` over them and their count.
+    /// returns `Σ idf²` over them and their count. `lanes` is `K` rounded up
+    /// to [`BLOCK`] long.
     ///
-    /// Rows are summed into `i16` lanes (half the work of widening to `i32`)
-    /// and flushed into `acc` every [`FLUSH_EVERY`] features, before any lane
+    /// Rows are summed into `i16` lanes (half the work of widening to `i32`),
+    /// [`BLOCK`] lanes at a time (the compiler turns each block into a few
+    /// vector adds; the lanes past `K` sum padding and are never read), and
+    /// flushed into `acc` every [`FLUSH_EVERY`] features, before any lane
     /// could overflow (`256 · 127 < 2^15`).
     ///
-    /// It runs in three passes: the text's feature ids, then their index
-    /// entries, then their rows. Each pass's memory reads are independent of
-    /// each other, so the processor has many cache misses in flight at once
-    /// on a model larger than its caches; the sums are in feature order, as
-    /// one pass would make them.
+    /// It runs in three passes: the text's index entries (looked up as the
+    /// features are extracted), then the `idf²` at the end of each row (every
+    /// unseen feature reads the zero row, so there is no branch, and the
+    /// rows' cache misses are all independent and in flight at once on a
+    /// model larger than the processor's caches), then the rows, now in
+    /// cache. The sums are in feature order, as one pass would make them.
     fn accumulate(
         &self,
         text: &str,
@@ -370,29 +396,47 @@ impl Model {
         acc: &mut [i32],
         lanes: &mut [i16],
     ) -> (f64, usize) {
+        let stride = self.stride;
         let mut entries: Vec<u32> = Vec::with_capacity(text.len().min(64) * 4);
-        extract(text, &self.features, scratch, |id, _| entries.push(id));
-        for entry in &mut entries {
-            *entry = self.index.get(*entry as usize).copied().unwrap_or(0);
-        }
+        extract(text, &self.features, scratch, |id, _| {
+            entries.push(self.entry(id));
+        });
         let mut norm_sq = 0.0_f64;
         let mut known = 0usize;
-        let mut pending = 0usize;
-        for &entry in &entries {
-            if let Some(row) = self.row_at(entry) {
-                for (l, &w) in lanes.iter_mut().zip(row) {
-                    *l += i16::from(w as i8);
-                }
-                norm_sq += f64::from(row_idf_sq(row));
-                known += 1;
-                pending += 1;
-                if pending == FLUSH_EVERY {
-                    flush(lanes, acc);
-                    pending = 0;
-                }
+        // One byte of each cache line of each row, so that all of them are
+        // being fetched while the rows wait to be summed.
+        let mut touched = 0u8;
+        for i in 0..entries.len() {
+            let Some(&entry) = entries.get(i) else { break };
+            let start = entry as usize * stride;
+            let row = self.rows.get(start..start + stride).unwrap_or_default();
+            // Adding the zero row's 0.0 leaves the sum as it was.
+            norm_sq += f64::from(row_idf_sq(row));
+            for &b in row.iter().step_by(64) {
+                touched ^= b;
             }
+            if let Some(slot) = entries.get_mut(known) {
+                *slot = entry;
+            }
+            known += usize::from(entry != 0);
         }
-        flush(lanes, acc);
+        std::hint::black_box(touched);
+        for batch in entries.get(..known).unwrap_or_default().chunks(FLUSH_EVERY) {
+            let rows = (self.rows.as_slice(), stride, batch);
+            // The usual class counts keep every lane in a register.
+            match lanes.len() / BLOCK {
+                1 => add_rows::<1>(lanes, rows),
+                2 => add_rows::<2>(lanes, rows),
+                3 => add_rows::<3>(lanes, rows),
+                4 => add_rows::<4>(lanes, rows),
+                5 => add_rows::<5>(lanes, rows),
+                6 => add_rows::<6>(lanes, rows),
+                7 => add_rows::<7>(lanes, rows),
+                8 => add_rows::<8>(lanes, rows),
+                _ => add_rows_any(lanes, rows),
+            }
+            flush(lanes, acc);
+        }
         (norm_sq, known)
     }
 
@@ -400,16 +444,17 @@ impl Model {
     /// known feature occurrences.
     fn scores_into(&self, text: &str, scores: &mut Vec<f64>) -> usize {
         let k = self.labels.len();
+        let width = k.div_ceil(BLOCK) * BLOCK;
         // Small class counts (the usual case) need no allocation for the
         // accumulators.
         let mut acc_stack = [0_i32; STACK_CLASSES];
         let mut lanes_stack = [0_i16; STACK_CLASSES];
         let (mut acc_heap, mut lanes_heap) = (Vec::new(), Vec::new());
-        let (acc, lanes) = match (acc_stack.get_mut(..k), lanes_stack.get_mut(..k)) {
+        let (acc, lanes) = match (acc_stack.get_mut(..k), lanes_stack.get_mut(..width)) {
             (Some(a), Some(l)) => (a, l),
             _ => {
                 acc_heap.resize(k, 0_i32);
-                lanes_heap.resize(k, 0_i16);
+                lanes_heap.resize(width, 0_i16);
                 (&mut acc_heap[..], &mut lanes_heap[..])
             }
         };
@@ -550,23 +595,21 @@ impl Model {
     /// ```
     #[must_use]
     pub fn to_compact_bytes(&self) -> Vec<u8> {
+        self.write_compact(VERSION_COMPACT)
+    }
+
+    /// The model in compact format `version` (2 or 3).
+    fn write_compact(&self, version: u16) -> Vec<u8> {
         let k = self.labels.len();
-        let stride = self.stride.max(1);
         let rows = self.feature_count();
         let mut out = Vec::with_capacity(40 + k * 16 + rows * (2 + k));
-        self.write_head(&mut out, VERSION_COMPACT);
-        // The feature id of each row, in memory order.
-        let mut keys = vec![0u32; rows];
-        for (key, &entry) in self.index.iter().enumerate() {
-            if let (Some(slot), Ok(key)) = (
-                keys.get_mut((entry as usize).wrapping_sub(1)),
-                u32::try_from(key),
-            ) {
-                *slot = key;
-            }
-        }
-        // Rows are in ascending idf², then ascending id: group them by idf².
-        let idf_sq: Vec<f32> = self.rows.chunks_exact(stride).map(row_idf_sq).collect();
+        self.write_head(&mut out, version);
+        // The rows in ascending idf², then ascending id, grouped by idf².
+        let mut ordered: Vec<(u32, &[u8])> = Vec::with_capacity(rows);
+        self.for_each_row(|key, row| ordered.push((key, row)));
+        ordered.sort_by(|a, b| row_idf_sq(a.1).total_cmp(&row_idf_sq(b.1)));
+        let keys: Vec<u32> = ordered.iter().map(|&(key, _)| key).collect();
+        let idf_sq: Vec<f32> = ordered.iter().map(|&(_, row)| row_idf_sq(row)).collect();
         let mut groups: Vec<(f32, &[u32])> = Vec::new();
         let mut rest = &keys[..];
         let mut idfs = &idf_sq[..];
@@ -592,8 +635,11 @@ impl Model {
                 previous = key;
             }
         }
-        for row in self.rows.chunks_exact(stride) {
-            out.extend(row.iter().take(k));
+        let weights = ordered.iter().flat_map(|(_, row)| row.iter().take(k));
+        if version == VERSION_COMPACT_BYTES {
+            out.extend(weights);
+        } else {
+            push_nibbles(&mut out, weights.copied(), rows * k);
         }
         let sum = word_checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -664,9 +710,9 @@ impl Model {
             ));
         }
         let version = r.u16()?;
-        if version != VERSION && version != VERSION_COMPACT {
+        if !(VERSION..=VERSION_COMPACT).contains(&version) {
             return Err(invalid(format!(
-                "model format version {version} is not supported (this build reads {VERSION} and {VERSION_COMPACT})"
+                "model format version {version} is not supported (this build reads {VERSION} to {VERSION_COMPACT})"
             )));
         }
         let (body, checksum) = bytes
@@ -686,10 +732,10 @@ impl Model {
             bytes: body,
             pos: r.pos,
         };
-        if version == VERSION_COMPACT {
-            return Model::read_compact(r);
+        if version != VERSION {
+            return Model::read_compact(r, version == VERSION_COMPACT);
         }
-        let head = read_head(r, 8)?;
+        let head = read_head(r, |k| k + 8)?;
         let rows = head.rows;
         let k = head.labels.len();
         let keys = (0..rows).map(|_| r.u32()).collect::<Result<Vec<_>, _>>()?;
@@ -718,11 +764,17 @@ impl Model {
     }
 
     /// Reads the rest of a compact model (after its version), straight into
-    /// the in-memory layout: the rows are stored in memory order, so there
-    /// is nothing to sort and one allocation per table.
-    fn read_compact(r: &mut Reader<'_>) -> Result<Model, TriageError> {
+    /// the in-memory layout: each row goes to its place in id order, found
+    /// through the bucket bitmap, so there is nothing to sort and one
+    /// allocation per table.
+    /// `nibbles`: the weights are in 4 bits where they fit (version 3).
+    fn read_compact(r: &mut Reader<'_>, nibbles: bool) -> Result<Model, TriageError> {
         let invalid = |reason: String| Err(TriageError::InvalidModel(reason));
-        let head = read_head(r, 1)?;
+        let head = if nibbles {
+            read_head(r, |k| k / 2 + 1)?
+        } else {
+            read_head(r, |k| k + 1)?
+        };
         check_head(
             &head.labels,
             &head.features,
@@ -755,7 +807,8 @@ impl Model {
             ));
         }
         let buckets = 1usize << head.features.bits;
-        let mut index = vec![0u32; buckets];
+        let mut seen = vec![0u64; buckets.div_ceil(64)];
+        let mut keys = Vec::with_capacity(rows);
         let mut counts = Vec::with_capacity(distinct);
         let mut row = 0u32;
         for _ in &values {
@@ -779,16 +832,24 @@ impl Model {
                     }
                 };
                 row += 1;
-                match index.get_mut(key as usize) {
-                    Some(slot) if *slot == 0 => *slot = row,
+                let bit = 1u64 << (key & 63);
+                match seen.get_mut((key >> 6) as usize) {
+                    Some(word) if *word & bit == 0 => *word |= bit,
                     _ => return invalid(format!("feature id {key} has two rows")),
                 }
+                keys.push(key);
             }
         }
         if row as usize != rows {
             return invalid(format!("{row} feature ids for {rows} rows"));
         }
-        let weights = r.take(rows * k)?;
+        let unpacked;
+        let weights = if nibbles {
+            unpacked = read_nibbles(r, rows * k)?;
+            unpacked.as_slice()
+        } else {
+            r.take(rows * k)?
+        };
         if weights.contains(&0x80) {
             return invalid("a weight is -128; weights are -127..=127".to_owned());
         }
@@ -798,20 +859,22 @@ impl Model {
                 r.remaining()
             ));
         }
-        let stride = (k + 4).div_ceil(4) * 4;
-        let Some(size) = rows.checked_mul(stride) else {
+        let stride = stride_of(k);
+        let Some(size) = rows.checked_add(1).and_then(|n| n.checked_mul(stride)) else {
             return invalid(format!("{rows} feature rows is too many"));
         };
+        let present = present_from_bits(seen);
         let mut packed = vec![0u8; size];
         let idf_of_rows = values
             .iter()
             .zip(&counts)
             .flat_map(|(&v, &n)| std::iter::repeat_n(v, n));
-        for ((dst, src), idf_sq) in packed
-            .chunks_exact_mut(stride)
-            .zip(weights.chunks_exact(k))
-            .zip(idf_of_rows)
-        {
+        // Stored by idf², kept in id order.
+        for ((&key, src), idf_sq) in keys.iter().zip(weights.chunks_exact(k)).zip(idf_of_rows) {
+            let start = entry_of(&present, key) as usize * stride;
+            let Some(dst) = packed.get_mut(start..start + stride) else {
+                continue;
+            };
             for (d, s) in dst.iter_mut().zip(src) {
                 *d = *s;
             }
@@ -826,7 +889,7 @@ impl Model {
             scales: head.scales,
             bias: head.bias,
             stride,
-            index,
+            present,
             rows: packed,
         })
     }
@@ -890,9 +953,9 @@ struct Head {
 }
 
 /// Reads the feature config, sizes, labels, scales and biases (after the
-/// version). `row_bytes` is the fewest bytes a row takes besides its `K`
-/// weights: every size is bounded by the bytes there before allocating.
-fn read_head(r: &mut Reader<'_>, row_bytes: usize) -> Result<Head, TriageError> {
+/// version). `row_bytes(K)` is the fewest bytes a row takes: every size is
+/// bounded by the bytes there before allocating.
+fn read_head(r: &mut Reader<'_>, row_bytes: fn(usize) -> usize) -> Result<Head, TriageError> {
     let invalid = |reason: String| TriageError::InvalidModel(reason);
     let cfg = r.take(7)?;
     let [
@@ -926,9 +989,8 @@ fn read_head(r: &mut Reader<'_>, row_bytes: usize) -> Result<Head, TriageError> 
     }
     let remaining = r.remaining();
     let fixed = k.checked_mul(2 + 4 + 4);
-    let per_row = k.checked_add(row_bytes);
-    let needed = per_row
-        .and_then(|p| p.checked_mul(rows))
+    let needed = row_bytes(k)
+        .checked_mul(rows)
         .and_then(|v| v.checked_add(fixed?));
     if needed.is_none_or(|n| n > remaining) {
         return Err(invalid(format!(
@@ -953,6 +1015,61 @@ fn read_head(r: &mut Reader<'_>, row_bytes: usize) -> Result<Head, TriageError> 
         scales,
         bias,
     })
+}
+
+/// Appends `count` weights in 4 bits each where they fit (-7..=7, two's
+/// complement, the first of each pair in the low half of its byte; an odd
+/// count ends with a zero half), the 4-bit [`ESCAPE`] standing for a weight
+/// outside that range, then those weights as whole bytes, in order.
+fn push_nibbles(out: &mut Vec<u8>, weights: impl Iterator<Item = u8>, count: usize) {
+    let mut escapes = Vec::new();
+    let mut low = None;
+    out.reserve(count.div_ceil(2));
+    for w in weights {
+        let code = if (-7..=7).contains(&(w as i8)) {
+            w & 0x0f
+        } else {
+            escapes.push(w);
+            ESCAPE
+        };
+        match low.take() {
+            None => low = Some(code),
+            Some(first) => out.push(first | code << 4),
+        }
+    }
+    if let Some(first) = low {
+        out.push(first);
+    }
+    out.extend(escapes);
+}
+
+/// Reads `count` weights written by [`push_nibbles`], as bytes (`i8`).
+/// Only the canonical coding is accepted: an escaped weight must not fit 4
+/// bits and an odd count's last half must be zero.
+fn read_nibbles(r: &mut Reader<'_>, count: usize) -> Result<Vec<u8>, TriageError> {
+    let invalid = |reason: String| Err(TriageError::InvalidModel(reason));
+    let packed = r.take(count.div_ceil(2))?;
+    if count % 2 == 1 && packed.last().is_some_and(|b| b >> 4 != 0) {
+        return invalid("the last 4-bit weight is followed by a nonzero half byte".to_owned());
+    }
+    let codes = packed.iter().flat_map(|&b| [b & 0x0f, b >> 4]).take(count);
+    let escaped = codes.clone().filter(|&c| c == ESCAPE).count();
+    let mut escapes = r.take(escaped)?.iter();
+    let mut weights = Vec::with_capacity(count);
+    for code in codes {
+        let w = if code == ESCAPE {
+            let w = escapes.next().copied().unwrap_or(0);
+            if (-7..=7).contains(&(w as i8)) {
+                return invalid(format!("an escaped weight ({}) fits 4 bits", w as i8));
+            }
+            w
+        } else {
+            // Sign-extend the 4-bit two's complement code.
+            ((code << 4) as i8 >> 4) as u8
+        };
+        weights.push(w);
+    }
+    Ok(weights)
 }
 
 /// Appends `v` as unsigned LEB128.
@@ -988,6 +1105,106 @@ fn word_checksum(bytes: &[u8]) -> u64 {
         h = mix(h, u64::from_le_bytes(last));
     }
     h
+}
+
+/// The row number of feature `id` in a table of present buckets (see
+/// [`Model::entry`]).
+#[inline]
+fn entry_of(present: &[(u64, u32)], id: u32) -> u32 {
+    let Some(&(word, before)) = present.get((id >> 6) as usize) else {
+        return 0;
+    };
+    let bit = id & 63;
+    let below = word & ((1u64 << bit) - 1);
+    let set = ((word >> bit) & 1) as u32;
+    (before + below.count_ones() + 1) * set
+}
+
+/// The table of present buckets for increasing `keys` below `buckets`.
+fn present_table(buckets: usize, keys: &[u32]) -> Vec<(u64, u32)> {
+    let mut bits = vec![0u64; buckets.div_ceil(64)];
+    for &key in keys {
+        if let Some(word) = bits.get_mut((key >> 6) as usize) {
+            *word |= 1u64 << (key & 63);
+        }
+    }
+    present_from_bits(bits)
+}
+
+/// Pairs each word of a bucket bitmap with the number of set bits before it.
+fn present_from_bits(bits: Vec<u64>) -> Vec<(u64, u32)> {
+    let mut before = 0u32;
+    bits.into_iter()
+        .map(|word| {
+            let entry = (word, before);
+            before += word.count_ones();
+            entry
+        })
+        .collect()
+}
+
+/// Lanes summed together: rows are read this many weights at a time.
+const BLOCK: usize = 16;
+
+/// Bytes per feature row of a `k`-class model: the `k` weights, then `idf²`
+/// in the last 4 bytes, at least `k` rounded up to [`BLOCK`] (scoring reads
+/// whole blocks) and a multiple of 4.
+fn stride_of(k: usize) -> usize {
+    ((k + 4).div_ceil(4) * 4).max(k.div_ceil(BLOCK) * BLOCK)
+}
+
+/// The rows to add: all rows, the stride, the rows' entries.
+type RowsToAdd<'a> = (&'a [u8], usize, &'a [u32]);
+
+/// Adds the first `N · BLOCK` bytes of each row (as `i8`) into the
+/// `N · BLOCK` lanes, which stay in registers throughout.
+#[inline]
+fn add_rows<const N: usize>(lanes: &mut [i16], (rows, stride, entries): RowsToAdd<'_>) {
+    let mut local = [[0_i16; BLOCK]; N];
+    for (block, l) in local.iter_mut().zip(lanes.chunks_exact(BLOCK)) {
+        block.copy_from_slice(l);
+    }
+    for &entry in entries {
+        let start = entry as usize * stride;
+        if let Some(row) = rows.get(start..start + N * BLOCK) {
+            for (block, w) in local.iter_mut().zip(row.chunks_exact(BLOCK)) {
+                add_block(block, w);
+            }
+        }
+    }
+    for (block, l) in local.iter().zip(lanes.chunks_exact_mut(BLOCK)) {
+        l.copy_from_slice(block);
+    }
+}
+
+/// [`add_rows`] for any number of blocks, the lanes in memory.
+fn add_rows_any(lanes: &mut [i16], (rows, stride, entries): RowsToAdd<'_>) {
+    let width = lanes.len();
+    for &entry in entries {
+        let start = entry as usize * stride;
+        if let Some(row) = rows.get(start..start + width) {
+            for (block, w) in lanes.chunks_exact_mut(BLOCK).zip(row.chunks_exact(BLOCK)) {
+                if let Ok(block) = <&mut [i16; BLOCK]>::try_from(block) {
+                    add_block(block, w);
+                }
+            }
+        }
+    }
+}
+
+/// Adds one block of `i8` weights (`BLOCK` bytes) into `i16` lanes
+/// (wrapping: only the padding lanes past `K` ever could), as a few vector
+/// instructions.
+#[inline(always)]
+fn add_block(lanes: &mut [i16; BLOCK], weights: &[u8]) {
+    let Ok(weights) = <&[u8; BLOCK]>::try_from(weights) else {
+        return;
+    };
+    let mut sum = *lanes;
+    for (l, &w) in sum.iter_mut().zip(weights) {
+        *l = l.wrapping_add(i16::from(w as i8));
+    }
+    *lanes = sum;
 }
 
 /// Features summed in `i16` lanes between flushes into `i32`.
@@ -1208,13 +1425,13 @@ mod tests {
             );
         }
         let mut bad = bytes.clone();
-        bad[8] = 3; // version
+        bad[8] = 4; // version
         reseal(&mut bad);
         assert!(
             Model::from_bytes(&bad)
                 .unwrap_err()
                 .to_string()
-                .contains("version 3")
+                .contains("version 4")
         );
         for (offset, value) in [(10, 9), (16, 30), (16, 4)] {
             // word_ngrams 9, bits 30, bits 4
@@ -1294,18 +1511,23 @@ mod tests {
     }
 
     #[test]
-    fn rows_are_ordered_most_frequent_first() {
+    fn rows_are_in_id_order_behind_a_zero_row() {
         let model = small_model();
-        let idf: Vec<f32> = model
-            .rows
-            .chunks_exact(model.stride)
-            .map(row_idf_sq)
-            .collect();
-        assert!(idf.windows(2).all(|w| w[0] <= w[1]));
-        assert_eq!(
-            model.index.iter().filter(|e| **e != 0).count(),
-            model.feature_count()
-        );
+        assert!(model.rows[..model.stride].iter().all(|&b| b == 0));
+        let mut keys = Vec::new();
+        model.for_each_row(|key, _| keys.push(key));
+        assert_eq!(keys.len(), model.feature_count());
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        for (row, &key) in keys.iter().enumerate() {
+            assert_eq!(model.entry(key) as usize, row + 1);
+        }
+        let absent = (0..1u32 << model.features.bits)
+            .filter(|id| keys.binary_search(id).is_err())
+            .take(1000);
+        for id in absent {
+            assert_eq!(model.entry(id), 0, "{id}");
+        }
+        assert_eq!(model.entry(u32::MAX), 0);
     }
 
     /// Rewrites the compact format's checksum after tampering.
@@ -1340,7 +1562,7 @@ mod tests {
         assert_eq!(compact[8..10], VERSION_COMPACT.to_le_bytes());
         assert!(compact.len() < model.to_bytes().len());
         let loaded = Model::from_bytes(&compact).unwrap();
-        assert_eq!(loaded.index, model.index);
+        assert_eq!(loaded.present, model.present);
         assert_eq!(loaded.rows, model.rows);
         assert_eq!(loaded, model);
         assert_eq!(loaded.to_compact_bytes(), compact);
@@ -1410,12 +1632,66 @@ mod tests {
         bad[values_at..values_at + 4].copy_from_slice(&big);
         reseal_compact(&mut bad);
         assert!(message(bad).contains("increasing"));
-        // A weight of -128.
+        // The escaped weights end the body (each class has a weight of
+        // ±127): one of -128, and one that fits 4 bits.
+        let last = bytes.len() - 9;
+        assert!(!(-7..=7).contains(&(bytes[last] as i8)));
         let mut bad = bytes.clone();
-        let weights_at = bytes.len() - 8 - model.feature_count() * model.labels.len();
-        bad[weights_at] = 0x80;
+        bad[last] = 0x80;
         reseal_compact(&mut bad);
         assert!(message(bad).contains("-128"));
+        let mut bad = bytes.clone();
+        bad[last] = 0x05;
+        reseal_compact(&mut bad);
+        assert!(message(bad).contains("fits 4 bits"));
+    }
+
+    #[test]
+    fn every_weight_round_trips_through_four_bits_and_escapes() {
+        let weights: Vec<u8> = (-127i8..=127).map(|w| w as u8).collect();
+        for count in [0, 1, 2, weights.len()] {
+            let mut out = Vec::new();
+            push_nibbles(&mut out, weights.iter().copied().take(count), count);
+            let escaped = weights
+                .iter()
+                .take(count)
+                .filter(|&&w| !(-7..=7).contains(&(w as i8)))
+                .count();
+            assert_eq!(out.len(), count.div_ceil(2) + escaped);
+            let mut r = Reader {
+                bytes: &out,
+                pos: 0,
+            };
+            assert_eq!(read_nibbles(&mut r, count).unwrap(), &weights[..count]);
+            assert_eq!(r.remaining(), 0);
+        }
+        // An odd count's unused half must be zero.
+        let mut r = Reader {
+            bytes: &[0x31],
+            pos: 0,
+        };
+        assert!(read_nibbles(&mut r, 1).is_err());
+    }
+
+    #[test]
+    fn version_2_compact_models_are_still_read() {
+        let model = small_model();
+        let v2 = model.write_compact(VERSION_COMPACT_BYTES);
+        assert_eq!(v2[8..10], 2u16.to_le_bytes());
+        let loaded = Model::from_bytes(&v2).unwrap();
+        assert_eq!(loaded, model);
+        assert_eq!(loaded.rows, model.rows);
+        // Version 3 differs only in the weights: half a byte each, plus a
+        // byte for each one outside -7..=7.
+        let v3 = model.to_compact_bytes();
+        let weights = model.feature_count() * model.labels.len();
+        let escaped = model
+            .present_rows()
+            .flat_map(|row| row.iter().take(model.labels.len()))
+            .filter(|&&w| !(-7..=7).contains(&(w as i8)))
+            .count();
+        assert_eq!(v3.len(), v2.len() - weights + weights.div_ceil(2) + escaped);
+        assert_eq!(Model::from_bytes(&v3).unwrap().to_compact_bytes(), v3);
     }
 
     #[test]
