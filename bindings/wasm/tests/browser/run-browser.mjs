@@ -19,7 +19,10 @@ try {
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
+  // Playwright's default 30 s for the load event is too short on a busy
+  // two-core machine (it once expired there while the C checks ran beside
+  // this); the page's own completion signal is awaited below.
+  await page.goto(url, { timeout: 180_000 });
   await page.waitForSelector('body[data-done="true"]', { timeout: 180_000 });
   const results = await page.evaluate(() => window.__walletcareResults);
   const userAgent = await page.evaluate(() => navigator.userAgent);

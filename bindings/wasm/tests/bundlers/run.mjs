@@ -93,7 +93,10 @@ async function runPage(url) {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   try {
-    await page.goto(url);
+    // Playwright's default 30 s for the load event is too short on a busy
+    // two-core machine (it once expired there while the C checks ran beside
+    // this); the page's own completion signal is awaited below.
+    await page.goto(url, { timeout: 180_000 });
     await page.waitForFunction(() => window.__walletcare, null, { timeout: 30000 }).catch((e) => {
       throw new Error(`${e.message}\n${problems.join('\n')}`);
     });
