@@ -440,28 +440,35 @@ impl PhraseIndex {
     }
 }
 
+/// The text folded to lower-case ASCII where it has a fold, and the byte
+/// spans of its words (ASCII letters, digits and apostrophes) in it.
+fn folded_words(text: &str) -> (String, Vec<(usize, usize)>) {
+    let folded: String = text
+        .chars()
+        .map(|c| fold(c).to_lowercase().next().unwrap_or(c))
+        .collect();
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        let w = c.is_ascii_alphanumeric() || c == '\'';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, folded.len()));
+    }
+    (folded, words)
+}
+
 impl Words {
     fn new(text: &str) -> Words {
-        let folded: String = text
-            .chars()
-            .map(|c| fold(c).to_lowercase().next().unwrap_or(c))
-            .collect();
-        let mut words = Vec::new();
-        let mut start = None;
-        for (i, c) in folded.char_indices() {
-            let w = c.is_ascii_alphanumeric() || c == '\'';
-            match (w, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    words.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            words.push((s, folded.len()));
-        }
+        let (folded, words) = folded_words(text);
         let index = PhraseIndex::get();
         let mut lists = 0u16;
         if !folded.is_ascii() {
@@ -1080,26 +1087,7 @@ mod tests {
 
     impl Oracle {
         fn new(text: &str) -> Oracle {
-            let folded: String = text
-                .chars()
-                .map(|c| fold(c).to_lowercase().next().unwrap_or(c))
-                .collect();
-            let mut words = Vec::new();
-            let mut start = None;
-            for (i, c) in folded.char_indices() {
-                let w = c.is_ascii_alphanumeric() || c == '\'';
-                match (w, start) {
-                    (true, None) => start = Some(i),
-                    (false, Some(s)) => {
-                        words.push((s, i));
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(s) = start {
-                words.push((s, folded.len()));
-            }
+            let (folded, words) = folded_words(text);
             let mut set = std::collections::HashSet::new();
             for &(s, e) in &words {
                 let w = folded.get(s..e).unwrap_or_default();
